@@ -1,0 +1,107 @@
+//! A customer's answers: for each question, the set of values picked, as a bit mask.
+//!
+//! A question with no value picked is unanswered. Answers to questions that no longer apply are
+//! kept (the customer may switch back) but the engine ignores them.
+
+use crate::catalog::{Kind, QuestionId, QUESTIONS};
+
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct Answers {
+    bits: Vec<u32>,
+}
+
+impl Default for Answers {
+    fn default() -> Self {
+        Answers { bits: vec![0; QUESTIONS.len()] }
+    }
+}
+
+/// Whether a question is asked, given the answers so far.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Applies {
+    Yes,
+    No,
+    /// Not known until these questions are answered.
+    Unknown(Vec<QuestionId>),
+}
+
+impl Answers {
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// The picked values of `q` as a bit mask over `q.get().values`.
+    pub fn bits(&self, q: QuestionId) -> u32 {
+        self.bits[q.0]
+    }
+
+    pub fn is_answered(&self, q: QuestionId) -> bool {
+        self.bits[q.0] != 0
+    }
+
+    pub fn has(&self, q: QuestionId, value: usize) -> bool {
+        self.bits[q.0] & (1 << value) != 0
+    }
+
+    /// The picked value indexes of `q`, in catalog order.
+    pub fn values(&self, q: QuestionId) -> impl Iterator<Item = usize> + '_ {
+        let bits = self.bits[q.0];
+        (0..q.get().values.len()).filter(move |v| bits & (1 << v) != 0)
+    }
+
+    /// Sets the answer of `q` to `bits`, dropping bits that name no value and, for a
+    /// single-choice question, all but the lowest.
+    pub fn set_bits(&mut self, q: QuestionId, bits: u32) {
+        let question = q.get();
+        let mut bits = bits & ((1u32 << question.values.len()) - 1);
+        if question.kind == Kind::Single && bits != 0 {
+            bits &= bits.wrapping_neg();
+        }
+        self.bits[q.0] = bits;
+    }
+
+    /// Picks `value`: for a single-choice question it replaces the answer, for a multi-choice
+    /// question it toggles the value.
+    pub fn pick(&mut self, q: QuestionId, value: usize) {
+        let bits = match q.get().kind {
+            Kind::Single => 1 << value,
+            Kind::Multi => self.bits[q.0] ^ (1 << value),
+        };
+        self.set_bits(q, bits);
+    }
+
+    pub fn clear(&mut self, q: QuestionId) {
+        self.bits[q.0] = 0;
+    }
+
+    /// Sets a question by ids, as share links and imports name them.
+    pub fn set_by_ids(&mut self, question: &str, values: &[&str]) -> Result<(), String> {
+        let q = QuestionId::by_id(question).ok_or_else(|| format!("unknown question `{question}`"))?;
+        let mut bits = 0u32;
+        for v in values {
+            let i = q.get().value_by_id(v).ok_or_else(|| format!("`{v}` is not an answer to `{question}`"))?;
+            bits |= 1 << i;
+        }
+        if q.get().kind == Kind::Single && bits.count_ones() > 1 {
+            return Err(format!("`{question}` takes one answer, not {}", values.len()));
+        }
+        self.set_bits(q, bits);
+        Ok(())
+    }
+
+    /// The ids of the picked values of `q`.
+    pub fn value_ids(&self, q: QuestionId) -> Vec<&'static str> {
+        self.values(q).map(|v| q.get().values[v].id).collect()
+    }
+
+    /// Whether `q` is asked. Gating questions come earlier in the catalog (build.rs checks it), so
+    /// this recursion ends.
+    pub fn applies(&self, q: QuestionId) -> Applies {
+        crate::engine::eval_clauses(self, q.get().applies_when).0.into()
+    }
+
+    /// Questions in catalog order that are asked and answered, and those answered but ignored.
+    pub fn answered(&self) -> impl Iterator<Item = QuestionId> + '_ {
+        QuestionId::all().filter(|&q| self.is_answered(q))
+    }
+}

@@ -1,0 +1,250 @@
+//! The scope engine: for each catalog item, whether it applies to the customer's case, and why.
+
+use crate::answers::{Answers, Applies};
+use crate::catalog::{Clause, ItemId, Phase, QuestionId, Revision, Verdict, CONFLICTS, ITEMS};
+
+/// What the engine says of one item.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Outcome {
+    InScope,
+    /// Applies to the case, and the source says Microsoft does not do it.
+    OutOfScope,
+    /// Applies to the case, and the source says it is not supported.
+    NotSupported,
+    /// Depends on these questions, not yet answered.
+    Waiting(Vec<QuestionId>),
+    /// Does not apply to the case.
+    NotApplicable,
+}
+
+impl Outcome {
+    /// A stable name, used in exports.
+    pub fn as_str(&self) -> &'static str {
+        match self {
+            Outcome::InScope => "in_scope",
+            Outcome::OutOfScope => "out_of_scope",
+            Outcome::NotSupported => "not_supported",
+            Outcome::Waiting(_) => "waiting",
+            Outcome::NotApplicable => "not_applicable",
+        }
+    }
+}
+
+/// An answer that brought an item in: question `question` has (some of) the values in `values`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Reason {
+    pub question: QuestionId,
+    pub values: u32,
+}
+
+impl Reason {
+    /// "Accounts: One on-premises Active Directory forest".
+    pub fn describe(&self) -> String {
+        let q = self.question.get();
+        let labels: Vec<&str> =
+            (0..q.values.len()).filter(|v| self.values & (1 << v) != 0).map(|v| q.values[v].label).collect();
+        format!("{}: {}", q.short, labels.join(", "))
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ItemScope {
+    pub item: ItemId,
+    pub outcome: Outcome,
+    /// The answers that brought the item in (empty for items that always apply).
+    pub reasons: Vec<Reason>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Warning {
+    /// Answers that make no sense together.
+    Conflict { conflict: &'static str, message: &'static str, questions: Vec<QuestionId> },
+    /// An answer to a question that no longer applies: kept, but ignored.
+    Ignored { question: QuestionId },
+}
+
+impl Warning {
+    /// The questions the warning names, so the UI can show it beside them.
+    pub fn questions(&self) -> Vec<QuestionId> {
+        match self {
+            Warning::Conflict { questions, .. } => questions.clone(),
+            Warning::Ignored { question } => vec![*question],
+        }
+    }
+
+    pub fn message(&self, answers: &Answers) -> String {
+        match self {
+            Warning::Conflict { message, questions, .. } => {
+                let named: Vec<String> = questions
+                    .iter()
+                    .map(|&q| Reason { question: q, values: answers.bits(q) }.describe())
+                    .collect();
+                format!("{} ({})", message, named.join("; "))
+            }
+            Warning::Ignored { question } => {
+                let why: Vec<String> = question
+                    .get()
+                    .applies_when
+                    .iter()
+                    .flat_map(|c| c.0.iter())
+                    .map(|a| Reason { question: a.question, values: a.values }.describe())
+                    .collect();
+                format!(
+                    "{} is kept but ignored: it applies only with {}.",
+                    Reason { question: *question, values: answers.bits(*question) }.describe(),
+                    why.join(" or ")
+                )
+            }
+        }
+    }
+}
+
+/// The guidance for one answer set, in source order.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Scope {
+    pub revision: Revision,
+    /// Every item of the revision, in catalog (source) order.
+    pub items: Vec<ItemScope>,
+    pub warnings: Vec<Warning>,
+}
+
+/// Counts of one phase (or of the whole list).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Counts {
+    pub in_scope: usize,
+    pub out_of_scope: usize,
+    pub not_supported: usize,
+    pub waiting: usize,
+}
+
+impl Scope {
+    pub fn get(&self, item: ItemId) -> Option<&ItemScope> {
+        self.items.iter().find(|s| s.item == item)
+    }
+
+    pub fn counts(&self, phase: Option<Phase>) -> Counts {
+        let mut c = Counts::default();
+        for s in self.items.iter().filter(|s| phase.is_none_or(|p| s.item.get().phase() == p)) {
+            match s.outcome {
+                Outcome::InScope => c.in_scope += 1,
+                Outcome::OutOfScope => c.out_of_scope += 1,
+                Outcome::NotSupported => c.not_supported += 1,
+                Outcome::Waiting(_) => c.waiting += 1,
+                Outcome::NotApplicable => {}
+            }
+        }
+        c
+    }
+}
+
+/// Three-valued truth: a condition may hang on a question not yet answered.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) enum Truth {
+    True,
+    False,
+    Unknown(Vec<QuestionId>),
+}
+
+impl From<Truth> for Applies {
+    fn from(t: Truth) -> Applies {
+        match t {
+            Truth::True => Applies::Yes,
+            Truth::False => Applies::No,
+            Truth::Unknown(q) => Applies::Unknown(q),
+        }
+    }
+}
+
+fn merge(into: &mut Vec<QuestionId>, more: Vec<QuestionId>) {
+    for q in more {
+        if !into.contains(&q) {
+            into.push(q);
+        }
+    }
+}
+
+/// Evaluates clauses joined by "and", each of atoms joined by "or". Returns the truth and, when
+/// true, the answers that made it so.
+pub(crate) fn eval_clauses(answers: &Answers, clauses: &[Clause]) -> (Truth, Vec<Reason>) {
+    let mut waiting = Vec::new();
+    let mut reasons = Vec::new();
+    for clause in clauses {
+        let mut clause_waiting = Vec::new();
+        let mut hit = false;
+        for atom in clause.0 {
+            match answers.applies(atom.question) {
+                Applies::No => continue,
+                Applies::Unknown(qs) => {
+                    merge(&mut clause_waiting, qs);
+                    merge(&mut clause_waiting, vec![atom.question]);
+                }
+                Applies::Yes => {
+                    let picked = answers.bits(atom.question);
+                    if picked & atom.values != 0 {
+                        hit = true;
+                        reasons.push(Reason { question: atom.question, values: picked & atom.values });
+                    } else if picked == 0 {
+                        merge(&mut clause_waiting, vec![atom.question]);
+                    }
+                }
+            }
+        }
+        if !hit {
+            if clause_waiting.is_empty() {
+                return (Truth::False, Vec::new());
+            }
+            merge(&mut waiting, clause_waiting);
+        }
+    }
+    if waiting.is_empty() {
+        (Truth::True, reasons)
+    } else {
+        waiting.sort();
+        (Truth::Unknown(waiting), Vec::new())
+    }
+}
+
+/// Answers in, guidance out: every item of `revision` with its outcome and reasons, and the
+/// warnings for answers that conflict or no longer apply.
+pub fn evaluate(answers: &Answers, revision: Revision) -> Scope {
+    let items = ItemId::all()
+        .filter(|id| id.get().in_revision(revision))
+        .map(|id| {
+            let item = id.get();
+            let (truth, reasons) = eval_clauses(answers, item.when);
+            let outcome = match truth {
+                Truth::False => Outcome::NotApplicable,
+                Truth::Unknown(q) => Outcome::Waiting(q),
+                Truth::True => match item.verdict {
+                    Verdict::InScope => Outcome::InScope,
+                    Verdict::OutOfScope => Outcome::OutOfScope,
+                    Verdict::NotSupported => Outcome::NotSupported,
+                },
+            };
+            ItemScope { item: id, outcome, reasons }
+        })
+        .collect();
+    Scope { revision, items, warnings: warnings(answers) }
+}
+
+/// Conflicting answers, then answers kept but ignored, in catalog order.
+pub fn warnings(answers: &Answers) -> Vec<Warning> {
+    let mut out = Vec::new();
+    for conflict in CONFLICTS {
+        if let (Truth::True, reasons) = eval_clauses(answers, conflict.when) {
+            let questions = reasons.iter().map(|r| r.question).collect();
+            out.push(Warning::Conflict { conflict: conflict.id, message: conflict.message, questions });
+        }
+    }
+    for q in answers.answered() {
+        if answers.applies(q) == Applies::No {
+            out.push(Warning::Ignored { question: q });
+        }
+    }
+    out
+}
+
+/// How many items the catalog has, for tests and sizing.
+pub fn item_count() -> usize {
+    ITEMS.len()
+}

@@ -1,0 +1,241 @@
+//! Scope summaries to share: Markdown for e-mail, tickets and wikis; JSON for other tools; import
+//! of a JSON export back into the wizard; and comparison of two scopes.
+//!
+//! JSON schema `ems-onboarding-scope`, version 1 (README documents every field):
+//! `{"schema","version","date","revision","answers":{question:[values]},"counts":{..},
+//!   "items":[{"id","phase","section","text","status","reasons":[..],"waiting_for":[..],
+//!   "condition","source":{"document","revision","date"},"done"}]}`.
+//! Items come in catalog order; items that do not apply are left out.
+
+use crate::answers::Answers;
+use crate::catalog::{ItemId, Phase, Revision};
+use crate::engine::{evaluate, Outcome, Scope};
+use crate::progress::{answers_from_json, answers_to_json, Progress, ReadError, MAX_BYTES};
+use serde_json::{json, Value};
+use std::collections::BTreeSet;
+
+pub const SCHEMA: &str = "ems-onboarding-scope";
+pub const SCHEMA_VERSION: u64 = 1;
+
+fn revision_name(r: Revision) -> &'static str {
+    match r {
+        Revision::Current => "current",
+        Revision::Earlier => "earlier",
+    }
+}
+
+/// The items to list: those that apply or wait for an answer, in source order.
+fn listed(scope: &Scope) -> impl Iterator<Item = &crate::engine::ItemScope> {
+    scope.items.iter().filter(|s| s.outcome != Outcome::NotApplicable)
+}
+
+/// The JSON export of `progress`; `date` is the ISO date of the export.
+pub fn to_json(progress: &Progress, date: &str) -> String {
+    let scope = evaluate(&progress.answers, progress.revision);
+    let items: Vec<Value> = listed(&scope)
+        .map(|s| {
+            let item = s.item.get();
+            let doc = item.source(scope.revision);
+            let waiting: Vec<&str> = match &s.outcome {
+                Outcome::Waiting(qs) => qs.iter().map(|q| q.get().id).collect(),
+                _ => Vec::new(),
+            };
+            let reasons: Vec<Value> = s
+                .reasons
+                .iter()
+                .map(|r| {
+                    let q = r.question.get();
+                    let values: Vec<&str> =
+                        (0..q.values.len()).filter(|v| r.values & (1 << v) != 0).map(|v| q.values[v].id).collect();
+                    json!({ "question": q.id, "values": values })
+                })
+                .collect();
+            json!({
+                "id": item.id,
+                "phase": item.phase().title().to_lowercase(),
+                "section": item.section.get().title,
+                "text": item.text_in(scope.revision),
+                "status": s.outcome.as_str(),
+                "reasons": reasons,
+                "waiting_for": waiting,
+                "condition": item.condition_in(scope.revision),
+                "source": { "document": doc.file, "revision": doc.id, "date": doc.date },
+                "done": progress.done.contains(&s.item),
+            })
+        })
+        .collect();
+    let c = scope.counts(None);
+    let root = json!({
+        "schema": SCHEMA,
+        "version": SCHEMA_VERSION,
+        "date": date,
+        "revision": revision_name(progress.revision),
+        "answers": answers_to_json(&progress.answers),
+        "counts": {
+            "in_scope": c.in_scope, "out_of_scope": c.out_of_scope,
+            "not_supported": c.not_supported, "waiting": c.waiting,
+            "done": progress.done.len(),
+        },
+        "items": items,
+    });
+    serde_json::to_string_pretty(&root).unwrap_or_default()
+}
+
+/// Reads a JSON export back: its answers, done ticks and revision. Anything that is not an export
+/// of ours, or not whole, is an error that says what is wrong; nothing is half-read.
+pub fn from_json(text: &str) -> Result<Progress, ReadError> {
+    if text.len() > MAX_BYTES {
+        return Err(ReadError::TooLarge(text.len()));
+    }
+    let value: Value = serde_json::from_str(text).map_err(|e| ReadError::NotOurs(format!("not JSON: {e}")))?;
+    let root = value.as_object().ok_or_else(|| ReadError::NotOurs("not a JSON object".into()))?;
+    if root.get("schema").and_then(Value::as_str) != Some(SCHEMA) {
+        return Err(ReadError::NotOurs(format!("its schema is not \"{SCHEMA}\"")));
+    }
+    match root.get("version").and_then(Value::as_u64) {
+        Some(SCHEMA_VERSION) => {}
+        Some(v) if v > SCHEMA_VERSION => return Err(ReadError::Newer(v)),
+        _ => return Err(ReadError::NotOurs("its version is missing or unknown".into())),
+    }
+    let answers =
+        answers_from_json(root.get("answers").ok_or_else(|| ReadError::NotOurs("it has no answers".into()))?, true)?;
+    let mut done = BTreeSet::new();
+    let items = root.get("items").and_then(Value::as_array).ok_or_else(|| ReadError::NotOurs("it has no items".into()))?;
+    for item in items {
+        let item = item.as_object().ok_or_else(|| ReadError::NotOurs("an item is not an object".into()))?;
+        let id = item.get("id").and_then(Value::as_str).ok_or_else(|| ReadError::NotOurs("an item has no id".into()))?;
+        let known = ItemId::by_id(id).ok_or_else(|| ReadError::Unknown(format!("the guidance item `{id}`")))?;
+        if item.get("done").and_then(Value::as_bool).unwrap_or(false) {
+            done.insert(known);
+        }
+    }
+    let revision = match root.get("revision").and_then(Value::as_str) {
+        Some("earlier") => Revision::Earlier,
+        Some("current") | None => Revision::Current,
+        Some(other) => return Err(ReadError::Unknown(format!("the revision `{other}`"))),
+    };
+    Ok(Progress { answers, step: "summary".into(), done, revision })
+}
+
+fn status_label(outcome: &Outcome) -> &'static str {
+    match outcome {
+        Outcome::InScope => "in scope",
+        Outcome::OutOfScope => "out of scope",
+        Outcome::NotSupported => "not supported",
+        Outcome::Waiting(_) => "waiting for an answer",
+        Outcome::NotApplicable => "not applicable",
+    }
+}
+
+/// The Markdown summary: the answers, then each phase as a checklist with its source cited, then
+/// what is out of scope or not supported, then what still waits for an answer.
+pub fn to_markdown(progress: &Progress, date: &str) -> String {
+    let scope = evaluate(&progress.answers, progress.revision);
+    let mut md = format!("# EMS onboarding scope, {date}\n\n");
+    md.push_str("What Microsoft helps with during FastTrack onboarding for Enterprise Mobility Suite, for these answers.\n\n## Answers\n\n");
+    let mut any = false;
+    for q in progress.answers.answered() {
+        let r = crate::engine::Reason { question: q, values: progress.answers.bits(q) };
+        md.push_str(&format!("- {}\n", r.describe()));
+        any = true;
+    }
+    if !any {
+        md.push_str("- No answers yet.\n");
+    }
+    for w in &scope.warnings {
+        md.push_str(&format!("- Warning: {}\n", w.message(&progress.answers)));
+    }
+    for phase in Phase::ALL {
+        let in_phase: Vec<_> = listed(&scope)
+            .filter(|s| s.item.get().phase() == phase && s.outcome == Outcome::InScope)
+            .collect();
+        if in_phase.is_empty() {
+            continue;
+        }
+        let done = in_phase.iter().filter(|s| progress.done.contains(&s.item)).count();
+        md.push_str(&format!("\n## {} phase ({} items, {} done)\n\n", phase.title(), in_phase.len(), done));
+        for s in in_phase {
+            md.push_str(&markdown_line(progress, &scope, s, true));
+        }
+    }
+    for (title, pick) in [
+        ("Out of scope and not supported", &(|o: &Outcome| matches!(o, Outcome::OutOfScope | Outcome::NotSupported)) as &dyn Fn(&Outcome) -> bool),
+        ("Waiting for an answer", &|o: &Outcome| matches!(o, Outcome::Waiting(_))),
+    ] {
+        let list: Vec<_> = listed(&scope).filter(|s| pick(&s.outcome)).collect();
+        if !list.is_empty() {
+            md.push_str(&format!("\n## {title}\n\n"));
+            for s in list {
+                md.push_str(&markdown_line(progress, &scope, s, false));
+            }
+        }
+    }
+    let later = crate::catalog::DOCUMENTS[1].date;
+    md.push_str(&format!(
+        "\nSource: Microsoft's page on its responsibilities during FastTrack onboarding, revision of {later}; the Azure Rights Management section from the earlier revision.\n"
+    ));
+    md
+}
+
+fn markdown_line(progress: &Progress, scope: &Scope, s: &crate::engine::ItemScope, checkbox: bool) -> String {
+    let item = s.item.get();
+    let indent = if item.parent.is_some() { "  " } else { "" };
+    let mark = match (checkbox, progress.done.contains(&s.item)) {
+        (false, _) => String::new(),
+        (true, true) => "[x] ".into(),
+        (true, false) => "[ ] ".into(),
+    };
+    let doc = item.source(scope.revision);
+    let status = if checkbox { String::new() } else { format!("**{}**: ", status_label(&s.outcome)) };
+    let condition = item.condition_in(scope.revision).map(|c| format!("{c} ")).unwrap_or_default();
+    let source = format!("{}, {} revision", item.section.get().title, if doc.id == "later" { doc.date } else { "earlier" });
+    let why = match &s.outcome {
+        Outcome::Waiting(qs) => {
+            format!("; needs: {}", qs.iter().map(|q| q.get().short).collect::<Vec<_>>().join(", "))
+        }
+        _ => String::new(),
+    };
+    format!("{indent}- {mark}{status}{condition}{} _({source}{why})_\n", item.text_in(scope.revision))
+}
+
+/// How one item differs between the scope on screen ("ours") and a loaded one ("theirs").
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Difference {
+    /// In their scope, not in ours.
+    OnlyTheirs,
+    /// In our scope, not in theirs.
+    OnlyOurs,
+    /// In both, with another outcome (for example in scope against out of scope).
+    Outcome { ours: &'static str, theirs: &'static str },
+    /// In both, ticked done in one only.
+    Done { ours: bool, theirs: bool },
+}
+
+/// Item by item, what differs between two scopes, in catalog order.
+pub fn compare(ours: &Progress, theirs: &Progress) -> Vec<(ItemId, Difference)> {
+    let a = evaluate(&ours.answers, ours.revision);
+    let b = evaluate(&theirs.answers, theirs.revision);
+    let listed = |s: &Scope, id: ItemId| s.get(id).map(|x| x.outcome.clone()).filter(|o| *o != Outcome::NotApplicable);
+    let mut out = Vec::new();
+    for id in ItemId::all() {
+        let diff = match (listed(&a, id), listed(&b, id)) {
+            (None, None) => None,
+            (Some(_), None) => Some(Difference::OnlyOurs),
+            (None, Some(_)) => Some(Difference::OnlyTheirs),
+            (Some(x), Some(y)) if x.as_str() != y.as_str() => {
+                Some(Difference::Outcome { ours: x.as_str(), theirs: y.as_str() })
+            }
+            (Some(_), Some(_)) => {
+                let (d1, d2) = (ours.done.contains(&id), theirs.done.contains(&id));
+                (d1 != d2).then_some(Difference::Done { ours: d1, theirs: d2 })
+            }
+        };
+        out.extend(diff.map(|d| (id, d)));
+    }
+    out
+}
+
+/// Answers as a JSON object, for the embed protocol and tests.
+pub fn answers_json(answers: &Answers) -> String {
+    answers_to_json(answers).to_string()
+}

@@ -1,0 +1,24 @@
+//! The scope engine of the EMS onboarding wizard: answers in, guidance out.
+//!
+//! Nothing here knows about a browser. The wizard (the Leptos app at the repository root), the
+//! exports and the embedding all build on these modules:
+//!
+//! - [`catalog`]: the questions and guidance items, generated at build time from `catalog.toml`.
+//! - [`answers`]: a customer's answers, one bit set per question.
+//! - [`engine`]: decides, for each item, whether it is in scope, out of scope, not supported,
+//!   waiting for an answer or not applicable, and why.
+//! - [`progress`]: the saved record (answers, step, done ticks) and its versioned JSON form.
+//! - [`link`]: share links and readable prefill in the URL fragment.
+//! - [`export`]: Markdown and JSON summaries, import and compare.
+
+pub mod answers;
+pub mod catalog;
+pub mod engine;
+pub mod export;
+pub mod link;
+pub mod progress;
+
+pub use answers::Answers;
+pub use catalog::{ItemId, QuestionId, Revision};
+pub use engine::{evaluate, Outcome, Scope};
+

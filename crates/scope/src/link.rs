@@ -1,0 +1,233 @@
+//! Share links and prefill, both in the URL fragment (never sent to a server).
+//!
+//! - A share link is `#s1.<base64url>`: a compact, versioned, checksummed encoding of the whole
+//!   scope (answers, and done ticks if the user wants). Version 1 numbers questions, values and
+//!   items by their position in catalog.toml, which is why that file only ever appends questions
+//!   and values; a catalog change that reorders them must add version 2 and keep reading 1.
+//! - Prefill is readable: `#services=intune,aad_premium&directory=single_forest`, question ids and
+//!   value ids as catalog.toml names them (README lists them all). Partners write these by hand.
+
+use crate::answers::Answers;
+use crate::catalog::{ItemId, QuestionId, Revision, ITEMS, QUESTIONS};
+use crate::progress::Progress;
+use std::collections::BTreeSet;
+
+/// Why a link could not be read. Every variant tells the user what is wrong in plain words.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum LinkError {
+    /// The link is cut short or characters were changed.
+    Damaged(&'static str),
+    /// Made by a newer version of the wizard.
+    Newer(u8),
+    /// A prefill names a question or value the wizard does not have.
+    Unknown(String),
+    TooLong(usize),
+}
+
+impl std::fmt::Display for LinkError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            LinkError::Damaged(why) => write!(f, "the link is damaged ({why}); ask for it again, copied whole"),
+            LinkError::Newer(v) => write!(f, "the link was made by a newer version of the wizard (link version {v})"),
+            LinkError::Unknown(what) => write!(f, "the link asks for {what}"),
+            LinkError::TooLong(n) => write!(f, "the link is {n} characters long, far longer than any scope"),
+        }
+    }
+}
+
+/// What a URL fragment holds.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Fragment {
+    /// Nothing for the wizard.
+    Empty,
+    /// A whole scope from a share link.
+    Shared(Progress),
+    /// Answers given by a portal.
+    Prefill(Answers),
+}
+
+const PREFIX: &str = "s1.";
+const MAX_FRAGMENT: usize = 4096;
+
+/// Reads a URL fragment (with or without its leading `#`).
+pub fn parse_fragment(fragment: &str) -> Result<Fragment, LinkError> {
+    let fragment = fragment.strip_prefix('#').unwrap_or(fragment);
+    if fragment.len() > MAX_FRAGMENT {
+        return Err(LinkError::TooLong(fragment.len()));
+    }
+    if fragment.is_empty() {
+        return Ok(Fragment::Empty);
+    }
+    if let Some(payload) = fragment.strip_prefix(PREFIX) {
+        return decode_share(payload).map(Fragment::Shared);
+    }
+    if let Some(rest) = fragment.strip_prefix('s') {
+        if let Some((v, _)) = rest.split_once('.') {
+            if let Ok(v) = v.parse::<u8>() {
+                return Err(LinkError::Newer(v));
+            }
+        }
+    }
+    parse_prefill(fragment).map(Fragment::Prefill)
+}
+
+/// `#services=intune,aad_premium&directory=single_forest`.
+pub fn parse_prefill(text: &str) -> Result<Answers, LinkError> {
+    let mut answers = Answers::new();
+    for pair in text.split('&').filter(|p| !p.is_empty()) {
+        let pair = percent_decode(pair).ok_or(LinkError::Damaged("a %-escape is broken"))?;
+        let (question, values) = pair
+            .split_once('=')
+            .ok_or_else(|| LinkError::Unknown(format!("`{pair}`, which is not question=answer")))?;
+        let values: Vec<&str> = values.split(',').map(str::trim).filter(|v| !v.is_empty()).collect();
+        answers.set_by_ids(question.trim(), &values).map_err(LinkError::Unknown)?;
+    }
+    Ok(answers)
+}
+
+/// The readable prefill form of `answers` (what a portal would write).
+pub fn prefill_string(answers: &Answers) -> String {
+    answers
+        .answered()
+        .map(|q| format!("{}={}", q.get().id, answers.value_ids(q).join(",")))
+        .collect::<Vec<_>>()
+        .join("&")
+}
+
+/// The fragment of a share link for `progress`, with its done ticks if `with_done`.
+pub fn encode_share(progress: &Progress, with_done: bool) -> String {
+    let mut bytes = vec![QUESTIONS.len() as u8];
+    for q in QuestionId::all() {
+        bytes.extend_from_slice(&(progress.answers.bits(q) as u16).to_le_bytes());
+    }
+    let flags = u8::from(progress.revision == Revision::Earlier);
+    bytes.push(flags);
+    if with_done && !progress.done.is_empty() {
+        let mut bitmap = vec![0u8; ITEMS.len().div_ceil(8)];
+        for d in &progress.done {
+            bitmap[d.0 / 8] |= 1 << (d.0 % 8);
+        }
+        while bitmap.last() == Some(&0) {
+            bitmap.pop();
+        }
+        bytes.extend_from_slice(&bitmap);
+    }
+    let sum = checksum(&bytes);
+    bytes.extend_from_slice(&sum.to_le_bytes());
+    format!("{PREFIX}{}", base64url_encode(&bytes))
+}
+
+fn decode_share(payload: &str) -> Result<Progress, LinkError> {
+    let bytes = base64url_decode(payload).ok_or(LinkError::Damaged("it holds characters a link of ours never has"))?;
+    let (body, sum) = bytes.split_at_checked(bytes.len().wrapping_sub(2)).ok_or(LinkError::Damaged("it is too short"))?;
+    if sum != checksum(body).to_le_bytes() {
+        return Err(LinkError::Damaged("its checksum does not match"));
+    }
+    let (&count, rest) = body.split_first().ok_or(LinkError::Damaged("it is too short"))?;
+    let count = count as usize;
+    if count > QUESTIONS.len() {
+        return Err(LinkError::Unknown(format!("{count} questions; this version of the wizard has {}", QUESTIONS.len())));
+    }
+    let (answer_bytes, rest) = rest.split_at_checked(count * 2).ok_or(LinkError::Damaged("it is too short"))?;
+    let mut answers = Answers::new();
+    for (i, pair) in answer_bytes.chunks_exact(2).enumerate() {
+        let q = QuestionId(i);
+        let bits = u16::from_le_bytes([pair[0], pair[1]]) as u32;
+        if bits >> q.get().values.len() != 0 {
+            return Err(LinkError::Unknown(format!("an answer to `{}` this version does not have", q.get().id)));
+        }
+        answers.set_bits(q, bits);
+        if answers.bits(q) != bits {
+            return Err(LinkError::Damaged("a one-answer question has several"));
+        }
+    }
+    let (&flags, bitmap) = rest.split_first().ok_or(LinkError::Damaged("it is too short"))?;
+    if flags > 1 {
+        return Err(LinkError::Damaged("unknown flags"));
+    }
+    let mut done = BTreeSet::new();
+    for (byte_index, byte) in bitmap.iter().enumerate() {
+        for bit in 0..8 {
+            if byte & (1 << bit) != 0 {
+                let index = byte_index * 8 + bit;
+                if index >= ITEMS.len() {
+                    return Err(LinkError::Unknown("a guidance item this version does not have".into()));
+                }
+                done.insert(ItemId(index));
+            }
+        }
+    }
+    let revision = if flags == 1 { Revision::Earlier } else { Revision::Current };
+    Ok(Progress { answers, step: "summary".into(), done, revision })
+}
+
+/// A 16-bit FNV-1a fold: catches a truncated or edited link, not a determined forger (a link
+/// carries nothing secret, so nothing more is needed).
+fn checksum(bytes: &[u8]) -> u16 {
+    let mut h: u32 = 0x811c_9dc5;
+    for &b in bytes {
+        h ^= b as u32;
+        h = h.wrapping_mul(0x0100_0193);
+    }
+    ((h >> 16) ^ (h & 0xffff)) as u16
+}
+
+const ALPHABET: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+
+fn base64url_encode(bytes: &[u8]) -> String {
+    let mut out = String::with_capacity(bytes.len() * 4 / 3 + 2);
+    for chunk in bytes.chunks(3) {
+        let n = chunk.iter().enumerate().fold(0u32, |n, (i, &b)| n | (b as u32) << (16 - 8 * i));
+        for i in 0..=chunk.len() {
+            out.push(ALPHABET[(n >> (18 - 6 * i) & 63) as usize] as char);
+        }
+    }
+    out
+}
+
+fn base64url_decode(text: &str) -> Option<Vec<u8>> {
+    let mut out = Vec::with_capacity(text.len() * 3 / 4);
+    let (mut acc, mut bits) = (0u32, 0u32);
+    for c in text.bytes() {
+        let v = ALPHABET.iter().position(|&a| a == c)? as u32;
+        acc = acc << 6 | v;
+        bits += 6;
+        if bits >= 8 {
+            bits -= 8;
+            out.push((acc >> bits) as u8);
+            acc &= (1 << bits) - 1;
+        }
+    }
+    // Leftover bits must be zero padding, or the text was not made by the encoder.
+    (acc == 0 && bits < 6).then_some(out)
+}
+
+fn percent_decode(text: &str) -> Option<String> {
+    let bytes = text.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i] == b'%' {
+            let hex = std::str::from_utf8(bytes.get(i + 1..i + 3)?).ok()?;
+            out.push(u8::from_str_radix(hex, 16).ok()?);
+            i += 3;
+        } else {
+            out.push(if bytes[i] == b'+' { b' ' } else { bytes[i] });
+            i += 1;
+        }
+    }
+    String::from_utf8(out).ok()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn base64_round_trips_every_length() {
+        for len in 0..40u8 {
+            let data: Vec<u8> = (0..len).map(|i| i.wrapping_mul(37)).collect();
+            assert_eq!(base64url_decode(&base64url_encode(&data)).as_deref(), Some(&data[..]));
+        }
+    }
+}

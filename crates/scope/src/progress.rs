@@ -1,0 +1,151 @@
+//! The customer's progress (answers, current step, done ticks) and its saved JSON record.
+//!
+//! The record carries a format number. Format 2 is current; format 1 (the first, pre-release
+//! record: answers as comma-joined strings, the step as a number) is migrated on load. A record
+//! from a newer format, or one that is not ours, is refused with a message, so the caller can keep
+//! it aside and start fresh.
+
+use crate::answers::Answers;
+use crate::catalog::{ItemId, Revision, STEPS};
+use serde_json::{Map, Value};
+use std::collections::BTreeSet;
+
+/// The saved-record format this build writes.
+pub const FORMAT: u64 = 2;
+
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Progress {
+    pub answers: Answers,
+    /// The wizard step on screen: a step id from the catalog, or "summary".
+    pub step: String,
+    pub done: BTreeSet<ItemId>,
+    pub revision: Revision,
+}
+
+/// Why a saved record or an imported file could not be read.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ReadError {
+    /// Not JSON, or JSON of another shape.
+    NotOurs(String),
+    /// Written by a newer version of the wizard.
+    Newer(u64),
+    /// Ours, but it names something this catalog does not have.
+    Unknown(String),
+    /// Larger than any record of ours can be.
+    TooLarge(usize),
+}
+
+impl std::fmt::Display for ReadError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            ReadError::NotOurs(why) => write!(f, "this is not a scope saved by this wizard ({why})"),
+            ReadError::Newer(v) => write!(f, "it was written by a newer version of the wizard (format {v}); update the page and try again"),
+            ReadError::Unknown(what) => write!(f, "it names {what}, which this version of the wizard does not know"),
+            ReadError::TooLarge(n) => write!(f, "it is {n} bytes, far more than a scope can be"),
+        }
+    }
+}
+
+/// No record or export of ours comes near this size; anything larger is refused unread.
+pub const MAX_BYTES: usize = 256 * 1024;
+
+impl Progress {
+    /// The saved record, as JSON.
+    pub fn to_json(&self) -> String {
+        let mut root = Map::new();
+        root.insert("format".into(), FORMAT.into());
+        root.insert("answers".into(), answers_to_json(&self.answers));
+        root.insert("step".into(), self.step.clone().into());
+        root.insert("done".into(), Value::Array(self.done.iter().map(|d| d.get().id.into()).collect()));
+        if self.revision == Revision::Earlier {
+            root.insert("revision".into(), "earlier".into());
+        }
+        Value::Object(root).to_string()
+    }
+
+    /// Reads a saved record of any known format. Unknown question, value or item ids (from a
+    /// catalog that has since changed) are dropped rather than failing the whole record.
+    pub fn from_json(text: &str) -> Result<Progress, ReadError> {
+        if text.len() > MAX_BYTES {
+            return Err(ReadError::TooLarge(text.len()));
+        }
+        let value: Value = serde_json::from_str(text).map_err(|e| ReadError::NotOurs(format!("not JSON: {e}")))?;
+        let root = value.as_object().ok_or_else(|| ReadError::NotOurs("not a JSON object".into()))?;
+        match (root.get("format").and_then(Value::as_u64), root.get("version").and_then(Value::as_u64)) {
+            (Some(FORMAT), _) => Ok(read_format_2(root)),
+            (Some(v), _) if v > FORMAT => Err(ReadError::Newer(v)),
+            (None, Some(1)) => Ok(migrate_format_1(root)),
+            _ => Err(ReadError::NotOurs("no format number".into())),
+        }
+    }
+}
+
+fn read_format_2(root: &Map<String, Value>) -> Progress {
+    let answers = root.get("answers").map(|a| answers_from_json(a, false).unwrap_or_default()).unwrap_or_default();
+    let step = root.get("step").and_then(Value::as_str).filter(|s| is_step(s)).unwrap_or("").to_string();
+    let done = root
+        .get("done")
+        .and_then(Value::as_array)
+        .map(|list| list.iter().filter_map(Value::as_str).filter_map(ItemId::by_id).collect())
+        .unwrap_or_default();
+    let revision = match root.get("revision").and_then(Value::as_str) {
+        Some("earlier") => Revision::Earlier,
+        _ => Revision::Current,
+    };
+    Progress { answers, step, done, revision }
+}
+
+/// Format 1: `{"version":1,"answers":{"services":"intune,aad_premium"},"step":2}`: answers as
+/// comma-joined strings, the step as an index into the step list, no done ticks.
+fn migrate_format_1(root: &Map<String, Value>) -> Progress {
+    let mut answers = Answers::new();
+    if let Some(map) = root.get("answers").and_then(Value::as_object) {
+        for (question, joined) in map {
+            if let Some(joined) = joined.as_str() {
+                let values: Vec<&str> = joined.split(',').map(str::trim).filter(|v| !v.is_empty()).collect();
+                let _ = answers.set_by_ids(question, &values);
+            }
+        }
+    }
+    let step = root
+        .get("step")
+        .and_then(Value::as_u64)
+        .and_then(|n| STEPS.get(n as usize))
+        .map(|s| s.id.to_string())
+        .unwrap_or_default();
+    Progress { answers, step, done: BTreeSet::new(), revision: Revision::Current }
+}
+
+fn is_step(s: &str) -> bool {
+    s == "summary" || STEPS.iter().any(|st| st.id == s)
+}
+
+/// `{"services":["intune","aad_premium"],"directory":["single_forest"]}`, questions in catalog
+/// order, unanswered ones left out.
+pub fn answers_to_json(answers: &Answers) -> Value {
+    let mut map = Map::new();
+    for q in answers.answered() {
+        map.insert(q.get().id.into(), Value::Array(answers.value_ids(q).into_iter().map(Value::from).collect()));
+    }
+    Value::Object(map)
+}
+
+/// Reads answers written by [`answers_to_json`]. With `strict`, an unknown question or value is an
+/// error; without, it is skipped.
+pub fn answers_from_json(value: &Value, strict: bool) -> Result<Answers, ReadError> {
+    let map = value.as_object().ok_or_else(|| ReadError::NotOurs("answers are not an object".into()))?;
+    let mut answers = Answers::new();
+    for (question, values) in map {
+        let list = values.as_array().ok_or_else(|| ReadError::NotOurs(format!("answer `{question}` is not a list")))?;
+        let ids: Vec<&str> = list.iter().filter_map(Value::as_str).collect();
+        if ids.len() != list.len() {
+            return Err(ReadError::NotOurs(format!("answer `{question}` holds something other than text")));
+        }
+        if let Err(e) = answers.set_by_ids(question, &ids) {
+            if strict {
+                return Err(ReadError::Unknown(e));
+            }
+        }
+    }
+    Ok(answers)
+}

@@ -1,0 +1,287 @@
+//! Customer situations, written from the source text: for each, the items that must be in scope,
+//! out of scope, not supported, waiting, or absent.
+
+use scope::answers::Answers;
+use scope::catalog::{ItemId, QuestionId, Revision};
+use scope::engine::{evaluate, Outcome, Warning};
+use scope::link::parse_prefill;
+
+fn answers(prefill: &str) -> Answers {
+    parse_prefill(prefill).unwrap_or_else(|e| panic!("{prefill}: {e}"))
+}
+
+fn outcome(a: &Answers, revision: Revision, id: &str) -> Option<Outcome> {
+    let item = ItemId::by_id(id).unwrap_or_else(|| panic!("no item {id}"));
+    evaluate(a, revision).get(item).map(|s| s.outcome.clone())
+}
+
+fn q(id: &str) -> QuestionId {
+    QuestionId::by_id(id).unwrap()
+}
+
+struct Situation {
+    name: &'static str,
+    answers: &'static str,
+    in_scope: &'static [&'static str],
+    out_of_scope: &'static [&'static str],
+    not_supported: &'static [&'static str],
+    absent: &'static [&'static str],
+}
+
+const SITUATIONS: &[Situation] = &[
+    Situation {
+        name: "new tenant, cloud only, Intune MDM with Intune as authority",
+        answers: "services=intune&tenant=new&directory=cloud_only&exchange_onprem=no&mdm_authority=intune&intune_scope=mdm&third_party_mdm=no",
+        in_scope: &["general.remote_support", "initiate.contact_new_tenant", "intune.licensing", "intune.mdm_authority",
+            "intune.mdm_authority.intune", "intune.mdm.test_groups", "intune.mdm.policies", "intune.mdm.enroll_devices",
+            "intune.mdm.inventory_reports", "enable.activate_tenant"],
+        out_of_scope: &[],
+        not_supported: &[],
+        absent: &["enable.single_forest.sync_server", "enable.test_sso", "intune.mdm.exchange_connector",
+            "intune.mdm_authority.configmgr", "intune.mam.policies", "intune.pc.client_software", "aad.activate_tenant", "rms.activate_tenant"],
+    },
+    Situation {
+        name: "existing tenant: no contact for a new tenant",
+        answers: "services=aad_premium&tenant=existing&directory=cloud_only&aad_features=mfa,sspr",
+        in_scope: &["aad.activate_tenant", "aad_cap.mfa", "aad_cap.sspr", "initiate.begin_onboarding"],
+        out_of_scope: &[],
+        not_supported: &[],
+        absent: &["initiate.contact_new_tenant", "aad_cap.pim", "aad.single_forest.sync", "intune.licensing"],
+    },
+    Situation {
+        name: "single forest, password hash sync",
+        answers: "services=aad_premium&tenant=new&directory=single_forest&signin=password_hash&custom_sync_rules=no&aad_features=connect_sync",
+        in_scope: &["enable.single_forest.sync_server", "enable.single_forest.password_sync", "aad.single_forest.sync",
+            "aad.single_forest.password_sync", "aad_cap.connect_sync"],
+        out_of_scope: &[],
+        not_supported: &[],
+        absent: &["enable.adfs_single_forest", "aad.adfs_single_forest", "enable.test_sso", "aad.test_sso",
+            "enable.single_forest.custom_rules_note", "aad.multi_forest.connect_sync"],
+    },
+    Situation {
+        name: "single forest, federated identities: AD FS and the SSO test",
+        answers: "services=aad_premium,intune&tenant=new&directory=single_forest&signin=federated&custom_sync_rules=no&exchange_onprem=no&aad_features=mfa&mdm_authority=intune&intune_scope=mdm&third_party_mdm=no",
+        in_scope: &["enable.adfs_single_forest", "aad.adfs_single_forest", "enable.test_sso", "aad.test_sso"],
+        out_of_scope: &[],
+        not_supported: &[],
+        absent: &["enable.adfs_multi_forest_note", "aad.adfs_multi_forest_note", "aad_cap.adfs"],
+    },
+    Situation {
+        name: "several forests, federated: AD FS out of scope, other writeback not supported",
+        answers: "services=aad_premium&tenant=existing&directory=multi_forest&signin=federated&custom_sync_rules=no",
+        in_scope: &["aad.multi_forest.connect_sync", "aad.multi_forest.configure_sync", "aad.test_sso", "enable.test_sso"],
+        out_of_scope: &["enable.adfs_multi_forest_note", "aad.adfs_multi_forest_note"],
+        not_supported: &["aad.multi_forest.writeback_note"],
+        absent: &["enable.single_forest.sync_server", "aad.single_forest.sync", "aad.adfs_single_forest",
+            "enable.adfs_single_forest", "aad.multi_forest.custom_rules_note"],
+    },
+    Situation {
+        name: "several forests, password hash, custom rules wanted",
+        answers: "services=aad_premium&tenant=existing&directory=multi_forest&signin=password_hash&custom_sync_rules=yes",
+        in_scope: &["aad.multi_forest.connect_sync"],
+        out_of_scope: &["aad.multi_forest.custom_rules_note"],
+        not_supported: &["aad.multi_forest.writeback_note"],
+        absent: &["enable.adfs_multi_forest_note", "aad.adfs_multi_forest_note", "enable.single_forest.custom_rules_note", "aad.test_sso"],
+    },
+    Situation {
+        name: "single forest, custom rules wanted",
+        answers: "services=intune&tenant=new&directory=single_forest&signin=password_hash&custom_sync_rules=yes",
+        in_scope: &["enable.single_forest.password_sync"],
+        out_of_scope: &["enable.single_forest.custom_rules_note"],
+        not_supported: &[],
+        absent: &["aad.multi_forest.custom_rules_note", "aad.single_forest.sync"],
+    },
+    Situation {
+        name: "Intune MDM with Exchange on premises: the Exchange Connector, when applicable",
+        answers: "services=intune&tenant=existing&directory=cloud_only&exchange_onprem=yes&mdm_authority=configmgr&intune_scope=mdm&third_party_mdm=no",
+        in_scope: &["intune.mdm.exchange_connector", "intune.mdm_authority.configmgr"],
+        out_of_scope: &[],
+        not_supported: &[],
+        absent: &["intune.mdm_authority.intune", "intune.mdm_authority.mam_only_note"],
+    },
+    Situation {
+        name: "MAM only, no MDM authority",
+        answers: "services=intune&tenant=new&directory=cloud_only&exchange_onprem=no&mdm_authority=none&intune_scope=mam&third_party_mdm=no",
+        in_scope: &["intune.mdm_authority.mam_only_note", "intune.mam.policies", "intune.mam.conditional_access",
+            "intune.mam.target_groups", "intune.mam.usage_reports"],
+        out_of_scope: &[],
+        not_supported: &[],
+        absent: &["intune.mdm_authority", "intune.mdm.test_groups", "intune.mdm.enroll_devices", "intune.pc.reports"],
+    },
+    Situation {
+        name: "complementing a third-party MDM with MAM, plus PC management",
+        answers: "services=intune&tenant=existing&directory=cloud_only&exchange_onprem=no&mdm_authority=none&intune_scope=pc&third_party_mdm=yes",
+        in_scope: &["intune.mam.policies", "intune.pc.client_software", "intune.pc.reports"],
+        out_of_scope: &[],
+        not_supported: &[],
+        absent: &["intune.mdm.policies"],
+    },
+    Situation {
+        name: "Rights Management on premises: the RMS Connector",
+        answers: "services=azure_rms&tenant=existing&directory=single_forest&signin=password_hash&custom_sync_rules=no&exchange_onprem=yes&sharepoint_onprem=yes&rms_workloads=exchange_onprem,sharepoint_onprem",
+        in_scope: &["rms.activate_tenant", "rms.super_user", "rms.connector", "rms.connector.exchange",
+            "rms.connector.mail_flow_rule", "rms.connector.sharepoint"],
+        out_of_scope: &[],
+        not_supported: &[],
+        absent: &["rms.online", "rms.online.exchange", "rms.sharing_app"],
+    },
+    Situation {
+        name: "Rights Management for Exchange Online and devices",
+        answers: "services=azure_rms&tenant=new&directory=cloud_only&exchange_onprem=no&sharepoint_onprem=no&rms_workloads=exchange_online,sharing_app",
+        in_scope: &["rms.online", "rms.online.exchange", "rms.online.mail_flow_rule", "rms.sharing_app", "rms.pilot_users"],
+        out_of_scope: &[],
+        not_supported: &[],
+        absent: &["rms.online.sharepoint", "rms.connector", "rms.connector.exchange"],
+    },
+    Situation {
+        name: "Exchange on premises without RMS protecting it: no RMS Connector",
+        answers: "services=azure_rms,intune&tenant=new&directory=cloud_only&exchange_onprem=yes&sharepoint_onprem=no&rms_workloads=sharepoint_online",
+        in_scope: &["rms.online", "rms.online.sharepoint"],
+        out_of_scope: &[],
+        not_supported: &[],
+        absent: &["rms.connector", "rms.online.exchange"],
+    },
+    Situation {
+        name: "every Azure AD Premium capability of the later page",
+        answers: "services=aad_premium&tenant=new&directory=single_forest&signin=password_hash&custom_sync_rules=no&aad_features=user_provisioning,connect_sync,sspr,mfa,saas_app,logon_screen,groups,app_proxy,connect_health,identity_protection,pim,reports,notifications",
+        in_scope: &["aad_cap.user_provisioning", "aad_cap.connect_sync", "aad_cap.sspr", "aad_cap.mfa", "aad_cap.saas_app",
+            "aad_cap.logon_screen", "aad_cap.groups", "aad_cap.app_proxy", "aad_cap.connect_health",
+            "aad_cap.identity_protection", "aad_cap.pim", "aad_cap.reports", "aad_cap.notifications"],
+        out_of_scope: &[],
+        not_supported: &[],
+        absent: &["aad_cap.adfs"],
+    },
+];
+
+#[test]
+fn situations_from_the_source() {
+    for s in SITUATIONS {
+        let a = answers(s.answers);
+        let check = |ids: &[&str], want: Option<Outcome>| {
+            for id in ids {
+                let got = outcome(&a, Revision::Current, id);
+                let got = if got == Some(Outcome::NotApplicable) { None } else { got };
+                assert_eq!(got, want, "{}: item {id}", s.name);
+            }
+        };
+        check(s.in_scope, Some(Outcome::InScope));
+        check(s.out_of_scope, Some(Outcome::OutOfScope));
+        check(s.not_supported, Some(Outcome::NotSupported));
+        check(s.absent, None);
+        let scope = evaluate(&a, Revision::Current);
+        assert!(scope.warnings.is_empty(), "{}: unexpected warnings {:?}", s.name, scope.warnings);
+    }
+}
+
+#[test]
+fn nothing_is_guessed_before_an_answer() {
+    let a = Answers::new();
+    assert_eq!(outcome(&a, Revision::Current, "general.remote_support"), Some(Outcome::InScope));
+    assert_eq!(outcome(&a, Revision::Current, "initiate.contact_new_tenant"), Some(Outcome::Waiting(vec![q("tenant")])));
+    assert_eq!(outcome(&a, Revision::Current, "aad.activate_tenant"), Some(Outcome::Waiting(vec![q("services")])));
+    // The SSO test hangs on the sign-in model, which is asked only once accounts are known.
+    assert_eq!(outcome(&a, Revision::Current, "enable.test_sso"), Some(Outcome::Waiting(vec![q("directory"), q("signin")])));
+    // Half answered: the forest is known, the sign-in model not yet.
+    let a = answers("directory=single_forest");
+    assert_eq!(outcome(&a, Revision::Current, "enable.adfs_single_forest"), Some(Outcome::Waiting(vec![q("signin")])));
+    assert_eq!(outcome(&a, Revision::Current, "enable.single_forest.sync_server"), Some(Outcome::InScope));
+}
+
+#[test]
+fn reasons_name_the_answers_that_brought_an_item_in() {
+    let a = answers("services=aad_premium&directory=multi_forest&signin=federated");
+    let scope = evaluate(&a, Revision::Current);
+    let note = scope.get(ItemId::by_id("aad.adfs_multi_forest_note").unwrap()).unwrap();
+    let said: Vec<String> = note.reasons.iter().map(|r| r.describe()).collect();
+    assert_eq!(said, [
+        "Services: Azure Active Directory Premium",
+        "Accounts: Several on-premises Active Directory forests",
+        "Sign-in: Federated identities (AD FS, single sign-on)",
+    ]);
+    let always = scope.get(ItemId::by_id("general.remote_support").unwrap()).unwrap();
+    assert!(always.reasons.is_empty());
+    // The or-clause names the branch that held.
+    let a = answers("services=intune&intune_scope=pc&third_party_mdm=yes");
+    let scope = evaluate(&a, Revision::Current);
+    let mam = scope.get(ItemId::by_id("intune.mam.policies").unwrap()).unwrap();
+    assert!(mam.reasons.iter().any(|r| r.question == q("third_party_mdm")));
+}
+
+#[test]
+fn answers_that_no_longer_apply_are_kept_but_ignored_with_a_warning() {
+    // MAM picked, then Intune dropped from the services.
+    let a = answers("services=aad_premium&intune_scope=mam");
+    let scope = evaluate(&a, Revision::Current);
+    assert!(scope.warnings.contains(&Warning::Ignored { question: q("intune_scope") }));
+    assert_eq!(outcome(&a, Revision::Current, "intune.mam.policies"), Some(Outcome::NotApplicable));
+    assert_eq!(a.value_ids(q("intune_scope")), ["mam"], "the answer is kept");
+    let msg = scope.warnings[0].message(&a);
+    assert!(msg.contains("Intune scope: Mobile apps (MAM)") && msg.contains("Microsoft Intune"), "{msg}");
+
+    // Federated sign-in left over after switching to cloud-only accounts.
+    let a = answers("directory=cloud_only&signin=federated");
+    let scope = evaluate(&a, Revision::Current);
+    assert_eq!(scope.warnings, vec![Warning::Ignored { question: q("signin") }]);
+    assert_eq!(outcome(&a, Revision::Current, "enable.test_sso"), Some(Outcome::NotApplicable));
+}
+
+#[test]
+fn contradictions_are_caught_and_name_the_answers() {
+    let cases = [
+        ("services=intune&mdm_authority=none&intune_scope=mdm", "mam_only_with_mdm", vec!["mdm_authority", "intune_scope"]),
+        ("services=intune&mdm_authority=intune&third_party_mdm=yes", "intune_authority_with_third_party", vec!["mdm_authority", "third_party_mdm"]),
+        ("services=aad_premium&directory=cloud_only&aad_features=connect_sync", "connect_sync_cloud_only", vec!["aad_features", "directory"]),
+        ("services=azure_rms&exchange_onprem=no&rms_workloads=exchange_onprem", "rms_exchange_onprem_missing", vec!["rms_workloads", "exchange_onprem"]),
+        ("services=azure_rms&sharepoint_onprem=no&rms_workloads=sharepoint_onprem", "rms_sharepoint_onprem_missing", vec!["rms_workloads", "sharepoint_onprem"]),
+    ];
+    for (prefill, id, questions) in cases {
+        let a = answers(prefill);
+        let scope = evaluate(&a, Revision::Current);
+        let found = scope.warnings.iter().find(|w| matches!(w, Warning::Conflict { conflict, .. } if *conflict == id));
+        let w = found.unwrap_or_else(|| panic!("{prefill}: no {id} in {:?}", scope.warnings));
+        let named: Vec<&str> = w.questions().iter().map(|q| q.get().id).collect();
+        assert_eq!(named, questions, "{prefill}");
+    }
+    // The connector does not come in on a contradiction.
+    let a = answers("services=azure_rms&exchange_onprem=no&sharepoint_onprem=no&rms_workloads=exchange_onprem");
+    assert_eq!(outcome(&a, Revision::Current, "rms.connector"), Some(Outcome::NotApplicable));
+}
+
+#[test]
+fn revisions_keep_both_wordings() {
+    let a = answers("services=intune,aad_premium,azure_rms&directory=single_forest&signin=federated&intune_scope=mdm&aad_features=connect_health,saas_app");
+    let current = evaluate(&a, Revision::Current);
+    let earlier = evaluate(&a, Revision::Earlier);
+    let enroll = ItemId::by_id("intune.mdm.enroll_devices").unwrap();
+    assert!(enroll.get().text_in(Revision::Current).starts_with("Enrolling devices"));
+    assert!(enroll.get().text_in(Revision::Earlier).starts_with("Enrolling up to two test devices"));
+    let saas = ItemId::by_id("aad_cap.saas_app").unwrap().get();
+    assert!(saas.text_in(Revision::Current).contains("Marketplace"));
+    assert!(saas.text_in(Revision::Earlier).starts_with("One integrated application"));
+    // Items new in the later page are not in the earlier one, and the reverse.
+    let health = ItemId::by_id("aad_cap.connect_health").unwrap();
+    let adfs = ItemId::by_id("aad_cap.adfs").unwrap();
+    assert_eq!(current.get(health).unwrap().outcome, Outcome::InScope);
+    assert!(earlier.get(health).is_none());
+    assert!(current.get(adfs).is_none());
+    assert_eq!(earlier.get(adfs).unwrap().outcome, Outcome::InScope);
+    // The RMS section, earlier only, is carried into the current text.
+    let rms = ItemId::by_id("rms.activate_tenant").unwrap();
+    assert_eq!(current.get(rms).unwrap().outcome, Outcome::InScope);
+    assert_eq!(rms.get().source(Revision::Current).file, "000_70fb7c6a69ffa0f0.txt");
+    assert_eq!(enroll.get().source(Revision::Current).file, "001_06cfb5ea52683897.txt");
+    // The earlier capability list is the shorter one.
+    assert!(earlier.items.len() < current.items.len());
+}
+
+#[test]
+fn sso_test_only_where_sso_is_deployed() {
+    for (prefill, want) in [
+        ("directory=single_forest&signin=federated", Outcome::InScope),
+        ("directory=multi_forest&signin=federated", Outcome::InScope),
+        ("directory=single_forest&signin=password_hash", Outcome::NotApplicable),
+        ("directory=cloud_only", Outcome::NotApplicable),
+    ] {
+        assert_eq!(outcome(&answers(prefill), Revision::Current, "enable.test_sso"), Some(want), "{prefill}");
+    }
+}
