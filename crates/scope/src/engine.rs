@@ -4,7 +4,7 @@ use crate::answers::{Answers, Applies};
 use crate::catalog::{Clause, ItemId, Phase, QuestionId, Revision, Verdict, CONFLICTS, ITEMS};
 
 /// What the engine says of one item.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum Outcome {
     InScope,
     /// Applies to the case, and the source says Microsoft does not do it.

@@ -17,8 +17,10 @@ pub mod engine;
 pub mod export;
 pub mod link;
 pub mod progress;
+pub mod wizard;
 
 pub use answers::Answers;
 pub use catalog::{ItemId, QuestionId, Revision};
 pub use engine::{evaluate, Outcome, Scope};
+pub use progress::Progress;
 

@@ -1,0 +1,244 @@
+//! The top of the wizard: state, its sync to storage, and the page layout.
+
+use crate::{browser, embed, guidance::GuidancePanel, steps::StepsPanel, storage};
+use leptos::prelude::*;
+use scope::engine::{evaluate, Scope};
+use scope::link::{self, Fragment};
+use scope::{wizard, Progress};
+
+/// What every component can reach: the progress, the scope derived from it, and messages.
+#[derive(Clone, Copy)]
+pub struct Wizard {
+    pub progress: ReadSignal<Progress>,
+    pub set_progress: WriteSignal<Progress>,
+    pub scope: Memo<Scope>,
+    pub notices: RwSignal<Vec<Notice>>,
+    /// An incoming scope (share link, prefill, import) waiting for the user to say replace or keep.
+    pub incoming: RwSignal<Option<Incoming>>,
+    pub embed: StoredValue<embed::Params>,
+}
+
+#[derive(Clone, PartialEq)]
+pub struct Notice {
+    pub id: u32,
+    pub text: String,
+    pub tone: Tone,
+}
+
+#[derive(Clone, Copy, PartialEq)]
+pub enum Tone {
+    Info,
+    Warning,
+    Error,
+}
+
+#[derive(Clone, PartialEq)]
+pub struct Incoming {
+    pub progress: Progress,
+    pub from: &'static str,
+}
+
+impl Wizard {
+    pub fn tell(&self, tone: Tone, text: impl Into<String>) {
+        let text = text.into();
+        self.notices.update(|n| {
+            if !n.iter().any(|x| x.text == text) {
+                let id = n.iter().map(|x| x.id).max().unwrap_or(0) + 1;
+                n.push(Notice { id, text, tone });
+            }
+        });
+    }
+
+    /// Moves to `step`, or to the first step if it does not apply.
+    pub fn go_to(&self, step: &str) {
+        self.set_progress.update(|p| p.step = step.to_string());
+        browser::focus_by_id("step-heading");
+    }
+
+    /// Takes an incoming scope: at once if there is nothing to lose, else after asking.
+    pub fn offer(&self, incoming: Incoming, has_own: bool) {
+        if has_own && self.progress.with_untracked(|p| p.answers != incoming.progress.answers || p.done != incoming.progress.done) {
+            self.incoming.set(Some(incoming));
+        } else {
+            self.replace(incoming.progress);
+        }
+    }
+
+    pub fn replace(&self, mut progress: Progress) {
+        if progress.step.is_empty() {
+            progress.step = wizard::SUMMARY.into();
+        }
+        self.set_progress.set(progress);
+        self.incoming.set(None);
+    }
+}
+
+pub fn use_wizard() -> Wizard {
+    expect_context::<Wizard>()
+}
+
+/// The step on screen: the saved one if it still applies, else the first.
+pub fn current_step(progress: &Progress) -> &'static str {
+    let steps = wizard::steps(&progress.answers);
+    steps.iter().copied().find(|s| *s == progress.step).unwrap_or(steps[0])
+}
+
+#[component]
+pub fn App() -> impl IntoView {
+    let params = embed::Params::from_location();
+    let loaded = storage::load();
+    let store = StoredValue::new(loaded.store.clone());
+    let had_saved = loaded.had_saved;
+    let (progress, set_progress) = signal(loaded.progress);
+    let scope = Memo::new(move |_| progress.with(|p| evaluate(&p.answers, p.revision)));
+    let wizard = Wizard {
+        progress,
+        set_progress,
+        scope,
+        notices: RwSignal::new(Vec::new()),
+        incoming: RwSignal::new(None),
+        embed: StoredValue::new(params),
+    };
+    provide_context(wizard);
+    if let Some(text) = loaded.notice {
+        let tone = if matches!(loaded.store, storage::Store::Memory) { Tone::Info } else { Tone::Warning };
+        wizard.tell(tone, text);
+    }
+
+    // A share link or prefill in the address: never a silent overwrite of saved progress.
+    let fragment = browser::hash();
+    if !fragment.is_empty() {
+        match link::parse_fragment(&fragment) {
+            Ok(Fragment::Shared(p)) => wizard.offer(Incoming { progress: p, from: "share link" }, had_saved),
+            Ok(Fragment::Prefill(answers)) => {
+                let mut p = progress.get_untracked();
+                p.answers = answers;
+                p.step = String::new();
+                wizard.offer(Incoming { progress: p, from: "link" }, had_saved);
+            }
+            Ok(Fragment::Empty) => {}
+            Err(e) => wizard.tell(Tone::Error, format!("The link could not be opened: {e}. Your saved progress is unchanged.")),
+        }
+        browser::clear_hash();
+    }
+
+    // One write per change: the effect runs once for each change of the progress signal.
+    let last_written = StoredValue::new(String::new());
+    Effect::new(move |_| {
+        let json = progress.with(|p| p.to_json());
+        if last_written.with_value(|w| *w == json) {
+            return;
+        }
+        last_written.set_value(json.clone());
+        if let Err(message) = store.with_value(|s| storage::save(s, &json)) {
+            store.set_value(storage::Store::Memory);
+            wizard.tell(Tone::Warning, message);
+        }
+    });
+
+    // Another tab changed the same progress: follow it.
+    let _listener = window_event_listener(leptos::ev::storage, move |ev: web_sys::StorageEvent| {
+        if ev.key().as_deref() != Some(storage::KEY) {
+            return;
+        }
+        match ev.new_value() {
+            Some(json) => {
+                if let Ok(p) = Progress::from_json(&json) {
+                    last_written.set_value(json);
+                    if progress.with_untracked(|cur| *cur != p) {
+                        set_progress.set(p);
+                    }
+                }
+            }
+            None => set_progress.set(Progress::default()),
+        }
+    });
+
+    embed::connect(wizard);
+    if browser::query_param("debug").as_deref() == Some("panic") {
+        request_animation_frame(|| panic!("panic requested by ?debug=panic (a test of the error page)"));
+    }
+
+    let embedded = params_is_embedded(wizard);
+    view! {
+        <div class="page" class:embedded=embedded>
+            {(!embedded).then(|| view! {
+                <header class="masthead">
+                    <p class="eyebrow">"FastTrack onboarding for Enterprise Mobility Suite"</p>
+                    <h1>"What Microsoft will help you with"</h1>
+                    <p class="lede">"Answer a few questions about your situation. The guidance list follows your answers, phase by phase, and says plainly what is out of scope."</p>
+                </header>
+            })}
+            {embedded.then(|| view! {
+                <p class="embed-bar">
+                    <a href=embed::full_page_url() target="_blank" rel="noopener">"Open the full page"</a>
+                </p>
+            })}
+            <Notices/>
+            <IncomingPrompt/>
+            <div class="layout">
+                <StepsPanel/>
+                <GuidancePanel/>
+            </div>
+            <footer class="colophon">
+                <p>
+                    "Every guidance line is quoted from Microsoft's page on its responsibilities during FastTrack onboarding (revision of 10/02/2016, and the earlier revision for Azure Rights Management). Nothing you enter leaves this browser unless you share or export it."
+                </p>
+            </footer>
+        </div>
+    }
+}
+
+fn params_is_embedded(wizard: Wizard) -> bool {
+    wizard.embed.with_value(|p| p.embedded)
+}
+
+#[component]
+fn Notices() -> impl IntoView {
+    let wizard = use_wizard();
+    view! {
+        <div class="notices" role="status" aria-live="polite">
+            <For each=move || wizard.notices.get() key=|n| n.id let:notice>
+                <div class=move || match notice.tone { Tone::Info => "notice info", Tone::Warning => "notice warning", Tone::Error => "notice error" }>
+                    <p>{notice.text.clone()}</p>
+                    <button type="button" class="quiet" on:click=move |_| wizard.notices.update(|n| n.retain(|x| x.id != notice.id))>
+                        "Dismiss"
+                    </button>
+                </div>
+            </For>
+        </div>
+    }
+}
+
+/// "You opened a link while progress is saved here: replace it or keep yours?"
+#[component]
+fn IncomingPrompt() -> impl IntoView {
+    let wizard = use_wizard();
+    move || {
+        wizard.incoming.get().map(|incoming| {
+            let count = {
+                let s = evaluate(&incoming.progress.answers, incoming.progress.revision);
+                s.counts(None).in_scope
+            };
+            let from = incoming.from;
+            view! {
+                <section class="prompt" role="alertdialog" aria-labelledby="prompt-title" aria-describedby="prompt-text">
+                    <h2 id="prompt-title" tabindex="-1">{format!("Open the scope from this {from}?")}</h2>
+                    <p id="prompt-text">
+                        {format!("The {from} holds a scope with {count} items in scope. You also have progress saved in this browser. Replacing it overwrites your saved answers and ticks.")}
+                    </p>
+                    <div class="actions">
+                        <button type="button" class="primary" on:click=move |_| {
+                            wizard.replace(incoming.progress.clone());
+                            wizard.tell(Tone::Info, format!("The scope from the {from} is open."));
+                        }>{format!("Replace with the {from}")}</button>
+                        <button type="button" on:click=move |_| {
+                            wizard.incoming.set(None);
+                            wizard.tell(Tone::Info, format!("Kept your saved progress; the {from} was not opened."));
+                        }>"Keep my progress"</button>
+                    </div>
+                </section>
+            }
+        })
+    }
+}

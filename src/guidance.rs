@@ -1,0 +1,285 @@
+//! The guidance list: phase by phase, with counts, done ticks, why each item is there and where it
+//! comes from, the revision switch, and a polite live summary of what changed.
+
+use crate::app::use_wizard;
+use leptos::prelude::*;
+use scope::catalog::{ItemId, Phase, Rev, Revision, SectionId};
+use scope::engine::{ItemScope, Outcome};
+use std::collections::BTreeSet;
+
+/// The ids listed as applying (in, out of scope or not supported), for the change summary.
+fn applying(items: &[ItemScope]) -> BTreeSet<ItemId> {
+    items
+        .iter()
+        .filter(|s| matches!(s.outcome, Outcome::InScope | Outcome::OutOfScope | Outcome::NotSupported))
+        .map(|s| s.item)
+        .collect()
+}
+
+fn plural(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
+}
+
+#[component]
+pub fn GuidancePanel() -> impl IntoView {
+    let wizard = use_wizard();
+    let scope = wizard.scope;
+
+    // The live region says what changed, not the whole list.
+    let announcement = RwSignal::new(String::new());
+    let previous = StoredValue::new(None::<BTreeSet<ItemId>>);
+    Effect::new(move |_| {
+        let now = scope.with(|s| applying(&s.items));
+        if let Some(before) = previous.get_value() {
+            let added = now.difference(&before).count();
+            let removed = before.difference(&now).count();
+            if added + removed > 0 {
+                let mut parts = Vec::new();
+                if added > 0 {
+                    parts.push(format!("{} added", plural(added, "item", "items")));
+                }
+                if removed > 0 {
+                    parts.push(format!("{} removed", plural(removed, "item", "items")));
+                }
+                announcement.set(format!("Guidance list updated: {}.", parts.join(", ")));
+            }
+        }
+        previous.set_value(Some(now));
+    });
+
+    let totals = move || {
+        let c = scope.with(|s| s.counts(None));
+        let done = wizard.progress.with(|p| scope.with(|s| p.done.iter().filter(|d| s.get(**d).is_some_and(|x| x.outcome == Outcome::InScope)).count()));
+        (c, done)
+    };
+    let set_apart = move || {
+        scope.with(|s| {
+            s.items
+                .iter()
+                .filter(|i| matches!(i.outcome, Outcome::OutOfScope | Outcome::NotSupported))
+                .cloned()
+                .collect::<Vec<_>>()
+        })
+    };
+
+    view! {
+        <section class="guidance" aria-labelledby="guidance-heading">
+            <div class="guidance-head">
+                <h2 id="guidance-heading">"Your guidance list"</h2>
+                <p class="totals">
+                    {move || {
+                        let (c, done) = totals();
+                        let mut text = format!("{} in scope, {} done", c.in_scope, done);
+                        if c.out_of_scope + c.not_supported > 0 {
+                            text.push_str(&format!(", {} out of scope or not supported", c.out_of_scope + c.not_supported));
+                        }
+                        if c.waiting > 0 {
+                            text.push_str(&format!(", {} waiting for an answer", c.waiting));
+                        }
+                        text
+                    }}
+                </p>
+                <RevisionSwitch/>
+                <p class="visually-hidden" role="status" aria-live="polite" id="guidance-live">{move || announcement.get()}</p>
+            </div>
+            <Warnings/>
+            {Phase::ALL.into_iter().map(|phase| view! { <PhaseBlock phase/> }).collect_view()}
+            <section class="set-apart" class:hidden=move || set_apart().is_empty() aria-labelledby="set-apart-heading">
+                <h3 id="set-apart-heading">"Out of scope and not supported"</h3>
+                <p class="help">"The source says plainly that Microsoft does not do these in your case."</p>
+                <ul class="items">
+                    <For each=set_apart key=|s| (s.item.0, s.outcome.as_str(), s.reasons.len()) let:row>
+                        <ItemRow row/>
+                    </For>
+                </ul>
+            </section>
+        </section>
+    }
+}
+
+#[component]
+fn RevisionSwitch() -> impl IntoView {
+    let wizard = use_wizard();
+    let is = move |r: Revision| wizard.progress.with(|p| p.revision == r);
+    let set = move |r: Revision| wizard.set_progress.update(|p| p.revision = r);
+    view! {
+        <fieldset class="revision-switch">
+            <legend>"Source text"</legend>
+            <input type="radio" id="rev-current" name="revision" prop:checked=move || is(Revision::Current) on:change=move |_| set(Revision::Current)/>
+            <label for="rev-current">"Current (10/02/2016)"</label>
+            <input type="radio" id="rev-earlier" name="revision" prop:checked=move || is(Revision::Earlier) on:change=move |_| set(Revision::Earlier)/>
+            <label for="rev-earlier">"Earlier revision"</label>
+        </fieldset>
+    }
+}
+
+/// Warnings about answers, listed above the guidance as well as beside the questions.
+#[component]
+fn Warnings() -> impl IntoView {
+    let wizard = use_wizard();
+    let messages = move || {
+        wizard.scope.with(|s| wizard.progress.with_untracked(|p| s.warnings.iter().map(|w| w.message(&p.answers)).collect::<Vec<_>>()))
+    };
+    view! {
+        <div class="warnings" class:hidden=move || messages().is_empty()>
+            <h3>"Answers to look at"</h3>
+            <ul>
+                <For each=messages key=|m| m.clone() let:m>
+                    <li>{m}</li>
+                </For>
+            </ul>
+        </div>
+    }
+}
+
+#[component]
+fn PhaseBlock(phase: Phase) -> impl IntoView {
+    let wizard = use_wizard();
+    let scope = wizard.scope;
+    let listed = move |s: &ItemScope| s.item.get().phase() == phase && matches!(s.outcome, Outcome::InScope | Outcome::Waiting(_));
+    let sections = move || {
+        scope.with(|s| {
+            let mut out: Vec<SectionId> = Vec::new();
+            for i in s.items.iter().filter(|i| listed(i)) {
+                let sec = i.item.get().section;
+                if !out.contains(&sec) {
+                    out.push(sec);
+                }
+            }
+            out
+        })
+    };
+    let counts = move || {
+        let c = scope.with(|s| s.counts(Some(phase)));
+        let done = wizard.progress.with(|p| {
+            scope.with(|s| s.items.iter().filter(|i| i.item.get().phase() == phase && i.outcome == Outcome::InScope && p.done.contains(&i.item)).count())
+        });
+        let mut text = format!("{} in scope, {} done", c.in_scope, done);
+        if c.waiting > 0 {
+            text.push_str(&format!(", {} waiting", c.waiting));
+        }
+        text
+    };
+    let heading_id = format!("phase-{}", phase.title().to_lowercase());
+    let labelled_by = heading_id.clone();
+    view! {
+        <section class="phase" aria-labelledby=labelled_by>
+            <h3 id=heading_id>
+                {format!("{} phase", phase.title())}
+                <span class="count">{counts}</span>
+            </h3>
+            <For each=sections key=|s| s.0 let:section>
+                <SectionBlock section listed/>
+            </For>
+        </section>
+    }
+}
+
+#[component]
+fn SectionBlock(section: SectionId, listed: impl Fn(&ItemScope) -> bool + Copy + Send + Sync + 'static) -> impl IntoView {
+    let wizard = use_wizard();
+    let sec = section.get();
+    let rows = move || {
+        wizard.scope.with(|s| s.items.iter().filter(|i| i.item.get().section == section && listed(i)).cloned().collect::<Vec<_>>())
+    };
+    // The phase heading already says the phase; a section heading adds what follows the dash.
+    let subtitle = sec.title.split_once(" - ").map(|(_, rest)| rest);
+    view! {
+        <div class="section">
+            {subtitle.map(|t| view! { <h4>{t}</h4> })}
+            {sec.lead.map(|l| view! { <p class="lead">{l}</p> })}
+            <ul class="items">
+                <For each=rows key=|r| (r.item.0, r.outcome.clone(), r.reasons.iter().map(|x| x.values).collect::<Vec<_>>()) let:row>
+                    <ItemRow row/>
+                </For>
+            </ul>
+        </div>
+    }
+}
+
+#[component]
+fn ItemRow(row: ItemScope) -> impl IntoView {
+    let wizard = use_wizard();
+    let id = row.item;
+    let item = id.get();
+    let revision = wizard.progress.with_untracked(|p| p.revision);
+    let text = item.text_in(revision);
+    let input_id = format!("done-{}", item.id);
+    let (badge, class) = match &row.outcome {
+        Outcome::InScope => (None, "item in-scope"),
+        Outcome::OutOfScope => (Some("Out of scope".to_string()), "item out-of-scope"),
+        Outcome::NotSupported => (Some("Not supported".to_string()), "item not-supported"),
+        Outcome::Waiting(qs) => (
+            Some(format!("Waiting for: {}", qs.iter().map(|q| q.get().short).collect::<Vec<_>>().join(", "))),
+            "item waiting",
+        ),
+        Outcome::NotApplicable => (None, "item"),
+    };
+    let change = revision_change(id, revision);
+    let doc = item.source(revision);
+    let reasons: Vec<String> = row.reasons.iter().map(|r| r.describe()).collect();
+    let condition = item.condition_in(revision);
+    let nested = item.parent.is_some();
+    let body = if row.outcome == Outcome::InScope {
+        view! {
+            <input
+                type="checkbox"
+                id=input_id.clone()
+                prop:checked=move || wizard.progress.with(|p| p.done.contains(&id))
+                on:change=move |_| wizard.set_progress.update(|p| {
+                    if !p.done.remove(&id) {
+                        p.done.insert(id);
+                    }
+                })
+            />
+            <label for=input_id>{text}</label>
+        }
+        .into_any()
+    } else {
+        view! { <span class="text">{text}</span> }.into_any()
+    };
+    view! {
+        <li class=class class:nested=nested class:note=item.note>
+            <div class="item-line">
+                {body}
+                {badge.map(|b| view! { <span class="badge">{b}</span> })}
+                {change.as_ref().map(|c| view! { <span class="badge change">{c.0}</span> })}
+            </div>
+            <details class="provenance">
+                <summary>"Why and where from"<span class="visually-hidden">{format!(": {text}")}</span></summary>
+                <dl>
+                    <dt>"Why it is here"</dt>
+                    <dd>
+                        {if reasons.is_empty() {
+                            "Part of every onboarding.".to_string()
+                        } else {
+                            format!("Because of your answers: {}.", reasons.join("; "))
+                        }}
+                    </dd>
+                    {condition.map(|c| view! { <dt>"Condition in the source"</dt><dd>{c}</dd> })}
+                    <dt>"Source"</dt>
+                    <dd>{format!("{}, revision of {} ({}), section \u{201c}{}\u{201d}", doc.title, doc.date, doc.file, item.section.get().title)}</dd>
+                    {change.map(|c| view! { <dt>"What changed"</dt><dd>{c.1}</dd> })}
+                </dl>
+            </details>
+        </li>
+    }
+}
+
+/// A short badge and a sentence on how the item differs between the two revisions.
+fn revision_change(id: ItemId, revision: Revision) -> Option<(&'static str, String)> {
+    let item = id.get();
+    match (revision, item.rev, item.carried) {
+        (Revision::Current, Rev::EarlierOnly, true) => Some((
+            "From the earlier page",
+            "The later page has no Azure Rights Management section; this line is from the earlier page.".into(),
+        )),
+        (Revision::Current, Rev::LaterOnly, _) => Some(("New on 10/02/2016", "Not on the earlier page.".into())),
+        (Revision::Earlier, Rev::EarlierOnly, false) => Some(("Dropped later", "The 10/02/2016 page no longer lists this.".into())),
+        (_, Rev::Both, _) => item.earlier.map(|earlier| match revision {
+            Revision::Current => ("Reworded", format!("The earlier page said: \u{201c}{earlier}\u{201d}")),
+            Revision::Earlier => ("Reworded later", format!("The 10/02/2016 page says: \u{201c}{}\u{201d}", item.text)),
+        }),
+        _ => None,
+    }
+}
