@@ -61,7 +61,7 @@ pub fn StepsPanel() -> impl IntoView {
                 <button
                     type="button"
                     class="primary"
-                    disabled=move || position() + 1 >= steps.with(Vec::len)
+                    disabled=move || { position() + 1 >= steps.with(Vec::len) }
                     on:click=move |_| {
                         let i = position();
                         if let Some(next) = steps.with_untracked(|s| s.get(i + 1).copied()) {

@@ -1,0 +1,219 @@
+// The wizard beside its peer (the same questionnaire on SurveyJS, ../shared/peers/surveyjs):
+//   (a) download sizes: the wizard's build (as scripts/size.mjs counts it) and every file the
+//       peer's index.html makes the browser load (recorded from a real page load);
+//   (b) time from navigation start to the first rendered question, cold loads alternating the two
+//       pages, a new browser context per load, both served by static-server.mjs on loopback;
+//   (c) the in-browser cost of an answer change, measured from outside by clicking inputs.
+//
+//   node scripts/bench.mjs [--dist dist] [--loads 9] [--changes 1000] [--peer ../shared/peers/surveyjs]
+//
+// Needs tests/browser/node_modules (cd tests/browser && npm ci), the peer's node_modules
+// (cd ../shared/peers/surveyjs && npm ci) and /usr/bin/chromium (or $CHROMIUM).
+import path from 'node:path';
+import fs from 'node:fs';
+import { createRequire } from 'node:module';
+import { fileURLToPath } from 'node:url';
+import { serve } from './static-server.mjs';
+import { distRows, measure, table, total } from './sizes-lib.mjs';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const repo = path.resolve(here, '..');
+const require = createRequire(path.join(repo, 'tests/browser/package.json'));
+const { chromium } = require('playwright-core');
+
+const arg = (name, dflt) => { const i = process.argv.indexOf(name); return i > 0 ? process.argv[i + 1] : dflt; };
+const dist = path.resolve(arg('--dist', 'dist'));
+const peerRoot = path.resolve(arg('--peer', path.resolve(repo, '../shared/peers/surveyjs')));
+const loads = Number(arg('--loads', 9));
+const changes = Number(arg('--changes', 1000));
+const CHROMIUM = process.env.CHROMIUM || '/usr/bin/chromium';
+const ARGS = ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+  '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+
+for (const [what, p] of [['the build', path.join(dist, 'index.html')], ['the peer', path.join(peerRoot, 'node_modules/survey-core')]]) {
+  if (!fs.existsSync(p)) {
+    console.error(`bench: ${what} is missing (${p}); build it (scripts/build.sh) or run npm ci in ${peerRoot}`);
+    process.exit(2);
+  }
+}
+
+// The first question on screen: its text node in the DOM, non-empty and visible.
+const PAGES = {
+  wizard: { label: 'wizard (Leptos/WASM)', path: '', first: 'fieldset.question legend', inputs: 'fieldset.question input' },
+  peer: { label: 'peer (SurveyJS)', path: 'index.html', first: '.sd-question__title .sv-string-viewer', inputs: '.sd-question input.sd-item__control, .sd-question input.sd-boolean__control' },
+};
+
+// Injected before any page script: a MutationObserver that stamps performance.now() (whose zero is
+// the navigation start) when the first question is in the DOM and visible, then the next frame.
+function firstQuestionProbe(selector) {
+  const check = () => {
+    const el = document.querySelector(selector);
+    return el && el.textContent.trim() !== '' && (el.checkVisibility ? el.checkVisibility() : el.getClientRects().length > 0);
+  };
+  const stamp = () => {
+    if (window.__firstQ || !check()) return false;
+    window.__firstQ = performance.now();
+    requestAnimationFrame(() => { window.__firstFrame = performance.now(); });
+    return true;
+  };
+  const mo = new MutationObserver(() => { if (stamp()) mo.disconnect(); });
+  mo.observe(document, { childList: true, subtree: true, characterData: true });
+}
+
+const stats = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  const mid = s.length >> 1;
+  return { median: s.length % 2 ? s[mid] : (s[mid - 1] + s[mid]) / 2, min: s[0], max: s[s.length - 1] };
+};
+const ms = (x) => `${x.toFixed(1).padStart(7)} ms`;
+const kb = (b) => `${(b / 1000).toFixed(1)} KB`;
+
+const browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS, headless: true });
+const wizardServer = await serve({ root: dist, port: 0 }); // with the strict CSP, as served in production
+const peerServer = await serve({ root: peerRoot, port: 0, csp: false });
+const urls = {
+  wizard: `http://127.0.0.1:${wizardServer.address().port}/${PAGES.wizard.path}`,
+  peer: `http://127.0.0.1:${peerServer.address().port}/${PAGES.peer.path}`,
+};
+const problems = [];
+
+/** One cold load in a new context; resolves to its timings and the responses it received. */
+async function load(which, { record = false } = {}) {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  await context.addInitScript(firstQuestionProbe, PAGES[which].first);
+  const page = await context.newPage();
+  page.on('pageerror', (e) => problems.push(`${which}: ${e}`));
+  page.on('console', (m) => { if (m.type() === 'error') problems.push(`${which}: console: ${m.text()}`); });
+  const bodies = [];
+  if (record) {
+    page.on('response', (r) => bodies.push(r.body().then((body) => ({ url: r.url(), status: r.status(), body }), () => null)));
+  }
+  await page.goto(urls[which]);
+  await page.waitForFunction(() => window.__firstQ && window.__firstFrame, null, { timeout: 30000 });
+  const t = await page.evaluate(() => ({ firstQ: window.__firstQ, firstFrame: window.__firstFrame }));
+  let responses = [];
+  if (record) {
+    await page.waitForLoadState('networkidle');
+    responses = (await Promise.all(bodies)).filter(Boolean);
+  }
+  return { ...t, responses, page, context };
+}
+
+/** The files a real load of the page downloads (2xx responses, each URL once). */
+async function networkRows(which) {
+  const { responses, context } = await load(which, { record: true });
+  await context.close();
+  const origin = new URL(urls[which]).origin;
+  const seen = new Map();
+  let repeats = 0;
+  for (const r of responses.filter((r) => r.status >= 200 && r.status < 300)) {
+    const name = r.url.replace(origin + '/', '') || 'index.html';
+    if (seen.has(name)) repeats += 1; else seen.set(name, measure(name, r.body));
+  }
+  return { rows: [...seen.values()].sort((a, b) => a.file.localeCompare(b.file)), repeats };
+}
+
+// (a) sizes.
+console.log(`== (a) download size (gzip -9 and brotli q11 of each body)\n`);
+console.log(`wizard: every file of the build (${dist}), as scripts/size.mjs counts it`);
+const wizardRows = distRows(dist);
+for (const line of table(wizardRows, 44)) console.log(line);
+const wizardNet = await networkRows('wizard');
+const peerNet = await networkRows('peer');
+console.log(`\nwizard as a real page load fetches it: ${wizardNet.rows.length} files, ${total(wizardNet.rows).gzip} B gzip` +
+  ` (${wizardNet.rows.map((r) => r.file).join(', ')}${wizardNet.repeats ? `; ${wizardNet.repeats} URL(s) fetched twice` : ''})`);
+console.log(`\npeer: every response of a real load of ${PAGES.peer.path}${peerNet.repeats ? ` (${peerNet.repeats} URL(s) fetched twice, counted once)` : ''}`);
+for (const line of table(peerNet.rows, 44)) console.log(line);
+const [wz, pr] = [total(wizardRows), total(peerNet.rows)];
+console.log(`\nsize ratio wizard/peer: gzip ${(wz.gzip / pr.gzip).toFixed(2)} (${kb(wz.gzip)} / ${kb(pr.gzip)}),` +
+  ` brotli ${(wz.brotli / pr.brotli).toFixed(2)} (${kb(wz.brotli)} / ${kb(pr.brotli)}), raw ${(wz.raw / pr.raw).toFixed(2)}`);
+
+// (b) time to the first rendered question.
+console.log(`\n== (b) navigation start to first rendered question: ${loads} cold loads each, alternating, new context per load`);
+console.log(`   (loopback, static-server.mjs: wizard with its CSP, peer without; one discarded warm-up load each)`);
+for (const which of ['wizard', 'peer']) await (await load(which)).context.close();
+const times = { wizard: { firstQ: [], firstFrame: [] }, peer: { firstQ: [], firstFrame: [] } };
+for (let i = 0; i < loads; i++) {
+  for (const which of i % 2 ? ['peer', 'wizard'] : ['wizard', 'peer']) {
+    const r = await load(which);
+    await r.context.close();
+    times[which].firstQ.push(r.firstQ);
+    times[which].firstFrame.push(r.firstFrame);
+  }
+}
+const sel = { wizard: PAGES.wizard.first, peer: PAGES.peer.first };
+for (const [key, title] of [['firstQ', 'in the DOM and visible (MutationObserver)'], ['firstFrame', 'next animation frame after it']]) {
+  console.log(`\n  first question ${title}:`);
+  for (const which of ['wizard', 'peer']) {
+    const s = stats(times[which][key]);
+    console.log(`  ${PAGES[which].label.padEnd(22)} median ${ms(s.median)}   min ${ms(s.min)}   max ${ms(s.max)}   [${sel[which]}]`);
+  }
+  const ratio = stats(times.wizard[key]).median / stats(times.peer[key]).median;
+  console.log(`  ratio wizard/peer of the medians: ${ratio.toFixed(2)}`);
+}
+
+// (c) the cost of an answer change in the browser, from outside: click inputs in a loop.
+async function clickCost(which) {
+  const r = await load(which);
+  const result = await r.page.evaluate(async ({ selector, n }) => {
+    const inputs = () => [...document.querySelectorAll(selector)].filter((i) => i.type === 'checkbox' || i.type === 'radio');
+    let list = inputs();
+    let seed = 0x9e3779b9;
+    const rand = (k) => { seed ^= seed << 13; seed ^= seed >>> 17; seed ^= seed << 5; return (seed >>> 0) % k; };
+    const pick = () => {
+      let el = list[rand(list.length)];
+      if (!el.isConnected) { list = inputs(); el = list[rand(list.length)]; }
+      return el;
+    };
+    // A macrotask: lets the microtasks queued by the click (framework effects and renders) run.
+    const channel = new MessageChannel();
+    const yieldTask = () => new Promise((res) => { channel.port1.onmessage = () => res(); channel.port2.postMessage(0); });
+    const guidance = () => (document.querySelector('section.guidance, #guidance') || document.body).textContent.length;
+    const states = new Set();
+
+    // 1. Synchronous: n clicks back to back; what the framework defers to microtasks runs after.
+    let t0 = performance.now();
+    for (let i = 0; i < n; i++) pick().click();
+    const syncEnd = performance.now();
+    await yieldTask();
+    const syncFlushed = performance.now();
+    // 2. Each click followed by a macrotask yield, so its effects and DOM updates run before the next.
+    await yieldTask();
+    let flushed = 0;
+    for (let i = 0; i < n; i++) {
+      const el = pick();
+      const t = performance.now();
+      el.click();
+      await yieldTask();
+      flushed += performance.now() - t;
+      if (i % 50 === 0) states.add(guidance());
+    }
+    // 3. The yield alone, to subtract.
+    t0 = performance.now();
+    for (let i = 0; i < n; i++) await yieldTask();
+    const yieldOnly = performance.now() - t0;
+    const sync0 = syncEnd - (syncEnd - 0); // placeholder to keep names clear
+    return { inputs: list.length, sync: (syncEnd - (syncEnd - (syncEnd - 0))) , syncLoop: null, syncEnd, syncFlushed, flushed, yieldOnly, states: states.size, sync0 };
+  }, { selector: PAGES[which].inputs, n: changes });
+  await r.context.close();
+  return result;
+}
+
+console.log(`\n== (c) answer change in the browser, from outside: ${changes} clicks on random question inputs of the first step`);
+console.log(`   (each click = one answer change; the time includes the engine, the framework's updates and the DOM changes,`);
+console.log(`    not style, layout or paint; same for the peer, whose first step has the same two questions)`);
+for (const which of ['wizard', 'peer']) {
+  const c = await clickCost(which);
+  console.log(`  ${PAGES[which].label.padEnd(22)} ${c.inputs} inputs`);
+  console.log(`    back-to-back clicks:              ${(c.syncLoop / changes * 1000).toFixed(1).padStart(8)} µs per change (+ ${(c.syncTail).toFixed(1)} ms of deferred work after the loop)`);
+  console.log(`    click + macrotask yield, each:    ${(c.flushed / changes * 1000).toFixed(1).padStart(8)} µs per change; minus the yield alone (${(c.yieldOnly / changes * 1000).toFixed(1)} µs): ${((c.flushed - c.yieldOnly) / changes * 1000).toFixed(1)} µs`);
+  console.log(`    distinct guidance texts sampled:  ${c.states}`);
+}
+
+if (problems.length) {
+  console.log(`\npage errors (${problems.length}):`);
+  for (const p of [...new Set(problems)].slice(0, 10)) console.log(`  ${p}`);
+}
+await browser.close();
+wizardServer.close();
+peerServer.close();

@@ -1,0 +1,18 @@
+#!/usr/bin/env bash
+# Runs every test: installs what is missing, then the engine's native tests, the release build,
+# the download-size budget, and the browser tests in headless Chromium.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+source scripts/setup.sh
+
+echo "== native tests (scope engine, catalog, decoders)"
+cargo test -p scope --release
+
+echo "== release build"
+scripts/build.sh
+
+echo "== size budget"
+node scripts/size.mjs --budget "${SIZE_BUDGET:-210000}"
+
+echo "== browser tests (headless Chromium)"
+(cd tests/browser && npm ci --no-audit --no-fund >/dev/null && node --test --test-concurrency=1)

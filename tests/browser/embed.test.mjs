@@ -1,0 +1,199 @@
+// Embed mode in a partner portal of another origin: the app under its strict CSP in a cross-site
+// iframe, third-party storage blocked, the postMessage protocol both ways, and no other requests.
+//
+// The portal page is portal-example.html, served from http://localhost:<port>; the app is served
+// from http://127.0.0.1:<port> (another site) with frame-ancestors allowing the portal. A third
+// origin (http://127.0.0.1:<portal port>) serves other.html, framed beside the wizard.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import http from 'node:http';
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { setup, site, waitText, until } from './helpers.mjs';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const PORTAL_HTML = fs.readFileSync(path.join(here, 'portal-example.html'));
+const OTHER_HTML = '<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><link rel="icon" href="data:,"><title>Other</title></head><body><p>Another site</p></body></html>';
+
+let env; // the app, with frame-ancestors naming the portal
+let portal; // the portal's server
+let portalOrigin; let thirdOrigin; let appOrigin;
+
+before(async () => {
+  portal = http.createServer((req, res) => {
+    const { pathname } = new URL(req.url, 'http://x');
+    if (pathname === '/portal.html') res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(PORTAL_HTML);
+    else if (pathname === '/other.html') res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(OTHER_HTML);
+    else res.writeHead(404).end();
+  });
+  await new Promise((r) => portal.listen(0, '127.0.0.1', r));
+  const { port } = portal.address();
+  portalOrigin = `http://localhost:${port}`;
+  thirdOrigin = `http://127.0.0.1:${port}`;
+  env = await setup({ frameAncestors: `'self' ${portalOrigin}` });
+  appOrigin = new URL(env.url).origin;
+});
+after(async () => {
+  await env?.close();
+  await new Promise((r) => (portal ? portal.close(r) : r()));
+});
+
+/** Opens the portal page; returns { context, page, frame (a FrameLocator), wizard (the Frame), errors, requests }. */
+async function openPortal({ width = 420, other = false, appUrl = env.url } = {}) {
+  const context = await env.context({ viewport: { width: 1000, height: 800 } });
+  const page = await context.newPage();
+  const errors = [];
+  const requests = [];
+  page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
+  page.on('pageerror', (e) => errors.push(String(e)));
+  page.on('request', (r) => requests.push(r.url()));
+  let url = `${portalOrigin}/portal.html?app=${encodeURIComponent(appUrl)}&width=${width}`;
+  if (other) url += `&other=${encodeURIComponent(`${thirdOrigin}/other.html`)}`;
+  await page.goto(url);
+  const frame = page.frameLocator('#wizard');
+  await frame.locator('#step-heading').waitFor();
+  const wizard = page.frames().find((f) => f.url().startsWith(appOrigin));
+  return { context, page, frame, wizard, errors, requests };
+}
+
+/** The messages the portal received so far. */
+function received(page) {
+  return page.evaluate(() => window.received);
+}
+
+async function waitMessage(page, predicate, what) {
+  return until(async () => (await received(page)).find(predicate), what);
+}
+
+/** Starts recording, inside the wizard's frame, which origins' messages have been delivered. */
+async function watchDeliveries(wizard) {
+  await wizard.evaluate(() => {
+    window.__delivered = [];
+    window.addEventListener('message', (e) => window.__delivered.push({ origin: e.origin, type: e.data && e.data.type }));
+  });
+}
+
+test('the wizard renders in a cross-site iframe under its CSP, with no console error and only its own requests', async () => {
+  const { context, page, frame, errors, requests } = await openPortal();
+  try {
+    assert.equal(await frame.locator('#step-heading').innerText(), 'Services and tenant');
+    assert.equal(await frame.locator('fieldset.question legend').first().innerText(), 'Which services do you want to onboard?');
+    // Embed mode: no masthead, a link to the full page instead.
+    assert.equal(await frame.locator('header.masthead').count(), 0);
+    const full = frame.getByRole('link', { name: 'Open the full page' });
+    assert.ok((await full.getAttribute('href')).startsWith(`${env.url}#s1.`));
+    assert.equal(await full.getAttribute('target'), '_blank');
+    // Chromium blocks third-party storage here: the wizard says so and runs from memory.
+    await waitText(frame.locator('.notices'), 'will not be kept after this tab closes');
+    await frame.locator('#question-services').getByLabel('Microsoft Intune').check();
+    await waitText(frame.locator('.step-count'), 'Step 1 of 4');
+    await frame.getByRole('button', { name: 'Next' }).click();
+    await waitText(frame.locator('#step-heading'), 'Accounts and sign-in');
+    await frame.locator('#question-directory').getByLabel('One on-premises Active Directory forest').check();
+    await waitText(frame.locator('section.guidance'), 'Installing a directory synchronization server');
+    assert.deepEqual(errors, [], 'no console errors (CSP violations would show here)');
+    const foreign = requests.filter((u) => !u.startsWith('data:') && ![appOrigin, portalOrigin].includes(new URL(u).origin));
+    assert.deepEqual(foreign, [], 'no request outside the app and the portal');
+    assert.ok(requests.some((u) => u.startsWith(`${appOrigin}/ems-scope-wizard_bg.wasm`)));
+  } finally {
+    await context.close();
+  }
+});
+
+test('a portal the CSP does not name cannot frame the wizard (the check above would see it)', async () => {
+  const strict = await site(); // frame-ancestors 'self' only
+  try {
+    const context = await env.context();
+    const page = await context.newPage();
+    const errors = [];
+    page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
+    await page.goto(`${portalOrigin}/portal.html?app=${encodeURIComponent(strict.url)}`);
+    await until(() => errors.some((e) => /frame-ancestors/.test(e)), 'a frame-ancestors violation in the console');
+    assert.equal(await page.frameLocator('#wizard').locator('#step-heading').count(), 0);
+    await context.close();
+  } finally {
+    await strict.close();
+  }
+});
+
+test('messages reach the host: ready, step, scope counts and height', async () => {
+  const { context, page, frame } = await openPortal();
+  try {
+    await waitMessage(page, (m) => m.data?.type === 'ems-scope:ready', 'ready');
+    const all = await received(page);
+    assert.ok(all.every((m) => m.origin === appOrigin), 'every message comes from the app');
+    const ready = all.find((m) => m.data.type === 'ems-scope:ready');
+    assert.equal(ready.data.version, 1);
+    const step = await waitMessage(page, (m) => m.data?.type === 'ems-scope:step', 'step');
+    assert.deepEqual({ ...step.data }, { type: 'ems-scope:step', version: 1, step: 'services', index: 1, count: 3 });
+    const scope = await waitMessage(page, (m) => m.data?.type === 'ems-scope:scope', 'scope');
+    assert.deepEqual(scope.data.counts, { in_scope: 18, out_of_scope: 0, not_supported: 0, waiting: 69, done: 0 });
+    await waitMessage(page, (m) => m.data?.type === 'ems-scope:height', 'height');
+
+    // Counts follow the answers and the ticks.
+    await frame.locator('#question-services').getByLabel('Microsoft Intune').check();
+    await waitMessage(page, (m) => m.data?.type === 'ems-scope:scope' && m.data.counts.in_scope === 21, 'counts after an answer');
+    await frame.locator('section.guidance').getByLabel('Provide an administrative overview.', { exact: true }).check();
+    await waitMessage(page, (m) => m.data?.type === 'ems-scope:scope' && m.data.counts.done === 1, 'counts after a tick');
+    await waitText(page.locator('#status'), 'In scope: 21, done: 1');
+
+    // Height: after a step change the host hears the new content height.
+    const heights = async () => (await received(page)).filter((m) => m.data?.type === 'ems-scope:height').map((m) => m.data.height);
+    const contentHeight = () => frame.locator('.page').evaluate((el) => Math.ceil(el.getBoundingClientRect().bottom + window.scrollY));
+    const before = await heights();
+    await frame.getByRole('button', { name: 'Next' }).click();
+    await waitMessage(page, (m) => m.data?.type === 'ems-scope:step' && m.data.step === 'environment', 'step message');
+    assert.deepEqual((await received(page)).filter((m) => m.data?.type === 'ems-scope:step').at(-1).data,
+      { type: 'ems-scope:step', version: 1, step: 'environment', index: 2, count: 4 });
+    const content = await contentHeight();
+    let after = before;
+    try {
+      await until(async () => { after = await heights(); return after.length > before.length; }, 'a height message after the step change', 3000);
+    } catch { /* reported below */ }
+    assert.ok(after.length > before.length,
+      `a height message should follow the step change; heights posted so far: ${JSON.stringify(after)}, content height now ${content}px, iframe height ${await page.locator('#wizard').evaluate((f) => f.style.height)}`);
+    assert.ok(Math.abs(after.at(-1) - content) <= 40, `last height ${after.at(-1)} should match the content height ${content}`);
+  } finally {
+    await context.close();
+  }
+});
+
+test('a prefill message from the host fills the answers; one from a third origin is ignored', async () => {
+  const { context, page, frame, wizard, errors } = await openPortal({ other: true });
+  try {
+    await waitMessage(page, (m) => m.data?.type === 'ems-scope:ready', 'ready');
+    await watchDeliveries(wizard);
+    const other = page.frames().find((f) => f.url().startsWith(`${thirdOrigin}/other.html`));
+    assert.ok(other, 'the third-origin frame is there');
+    await other.evaluate(() => window.parent.frames[0].postMessage({ type: 'ems-scope:prefill', answers: 'services=azure_rms' }, '*'));
+    await until(() => wizard.evaluate((o) => window.__delivered.some((d) => d.origin === o), thirdOrigin), 'the third-origin message delivered');
+    assert.ok(!(await frame.locator('#question-services').getByLabel('Azure Rights Management').isChecked()), 'third-origin prefill ignored');
+    assert.equal((await received(page)).filter((m) => m.data?.type === 'ems-scope:prefill-result').length, 0);
+
+    // The host's own prefill.
+    await page.evaluate(() => window.prefill('services=intune'));
+    const result = await waitMessage(page, (m) => m.data?.type === 'ems-scope:prefill-result', 'prefill result');
+    assert.equal(result.data.ok, true);
+    await waitText(frame.locator('dl.answers'), 'Microsoft Intune');
+    assert.doesNotMatch(await frame.locator('dl.answers').innerText(), /Rights Management/);
+    await waitMessage(page, (m) => m.data?.type === 'ems-scope:scope' && m.data.counts.in_scope === 21, 'counts after prefill');
+    await frame.getByRole('navigation', { name: 'Steps' }).getByRole('button', { name: 'Services and tenant' }).click();
+    assert.ok(await frame.locator('#question-services').getByLabel('Microsoft Intune').isChecked());
+    assert.ok(!(await frame.locator('#question-services').getByLabel('Azure Rights Management').isChecked()));
+
+    // A bad prefill gets an error result; a second prefill over answers asks first.
+    await page.evaluate(() => window.prefill('colour=blue'));
+    const bad = await waitMessage(page, (m) => m.data?.type === 'ems-scope:prefill-result' && m.data.ok === false, 'error result');
+    assert.match(bad.data.error, /colour/);
+    await page.evaluate(() => window.prefill('services=aad_premium'));
+    await waitText(frame.getByRole('alertdialog'), 'Open the scope from this portal?');
+    assert.ok(await frame.locator('#question-services').getByLabel('Microsoft Intune').isChecked());
+    await frame.getByRole('button', { name: 'Replace with the portal' }).click();
+    await until(() => frame.locator('#question-services').getByLabel('Azure Active Directory Premium').isChecked().catch(() => false)
+      .then(async (x) => x || (await frame.locator('dl.answers').innerText().catch(() => '')).includes('Azure Active Directory Premium')), 'the portal prefill applied');
+    assert.deepEqual(errors, []);
+  } finally {
+    await context.close();
+  }
+});

@@ -1,0 +1,182 @@
+// Shared set-up for the browser tests: the built site on loopback servers, Debian's Chromium
+// through playwright-core, and small helpers that act as a person would.
+import { chromium } from 'playwright-core';
+import { serve } from '../../scripts/static-server.mjs';
+import path from 'node:path';
+import fs from 'node:fs';
+import { fileURLToPath } from 'node:url';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+export const DIST = process.env.DIST || path.resolve(here, '../../dist');
+export const SHOTS = path.resolve(here, 'screenshots');
+export const CHROMIUM = process.env.CHROMIUM || '/usr/bin/chromium';
+
+export const ARGS = ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+  '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+
+export async function launch() {
+  return chromium.launch({ executablePath: CHROMIUM, args: ARGS, headless: true });
+}
+
+/** Serves dist on a free port; returns { url, server, close }. */
+export async function site(options = {}) {
+  const server = await serve({ root: DIST, port: 0, ...options });
+  const { port } = server.address();
+  return { url: `http://127.0.0.1:${port}/`, port, server, close: () => new Promise((r) => server.close(r)) };
+}
+
+/** A new page that records console errors and page errors. */
+export async function openPage(context, url) {
+  const page = await context.newPage();
+  page.errors = [];
+  page.on('console', (m) => { if (m.type() === 'error') page.errors.push(m.text()); });
+  page.on('pageerror', (e) => page.errors.push(String(e)));
+  if (url) {
+    await page.goto(url);
+    await page.waitForSelector('#step-heading');
+  }
+  return page;
+}
+
+export async function shot(page, name) {
+  fs.mkdirSync(SHOTS, { recursive: true });
+  await page.screenshot({ path: path.join(SHOTS, `${name}.png`), fullPage: true });
+}
+
+/** Picks an answer by its visible label inside the question with the given legend text. */
+export async function answer(page, legend, label) {
+  const fieldset = page.locator('fieldset.question', { has: page.locator('legend', { hasText: legend }) });
+  await fieldset.getByLabel(label, { exact: true }).check();
+}
+
+export async function next(page) {
+  await page.getByRole('button', { name: 'Next' }).click();
+}
+
+/** The text of the guidance panel as a person reads it. */
+export async function guidanceText(page) {
+  return page.locator('section.guidance').innerText();
+}
+
+// ---------------------------------------------------------------------------------------------
+// Added for the full suite: contexts, the standard situation, and readers of the page.
+
+/** Storage record key and the prefix of records kept aside, as the app names them. */
+export const KEY = 'ems-scope-wizard/progress';
+export const ASIDE_PREFIX = 'ems-scope-wizard/unreadable/';
+
+/** A browser, a server and a tidy-up, for one test file's before/after hooks. */
+export async function setup(siteOptions = {}) {
+  const s = await site(siteOptions);
+  const browser = await launch();
+  return {
+    site: s, browser, url: s.url,
+    async context(options = {}) { return browser.newContext({ viewport: { width: 1280, height: 900 }, ...options }); },
+    async close() { await browser.close().catch(() => {}); await s.close(); },
+  };
+}
+
+/** Waits until `locator`'s innerText contains `text` (string or RegExp); returns the text. */
+export async function waitText(locator, text, timeout = 10000) {
+  const start = Date.now();
+  let last = '';
+  for (;;) {
+    last = await locator.innerText().catch(() => '');
+    if (typeof text === 'string' ? last.includes(text) : text.test(last)) return last;
+    if (Date.now() - start > timeout) throw new Error(`timed out waiting for ${text} in:\n${last.slice(0, 2000)}`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
+/** Polls `fn` until it returns a truthy value (or throws after `timeout`). */
+export async function until(fn, what = 'condition', timeout = 10000) {
+  const start = Date.now();
+  let last;
+  for (;;) {
+    last = await fn();
+    if (last) return last;
+    if (Date.now() - start > timeout) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
+/** The step heading's text. */
+export async function heading(page) {
+  return page.locator('#step-heading').innerText();
+}
+
+/** Clicks a step in the step list by its visible title and waits for its heading. */
+export async function goToStep(page, title) {
+  await page.getByRole('navigation', { name: 'Steps' }).getByRole('button', { name: title, exact: true }).click();
+  await waitText(page.locator('#step-heading'), title);
+}
+
+/** Clicks Next and waits for the heading to change. */
+export async function nextStep(page) {
+  const before = await heading(page);
+  await next(page);
+  await until(async () => (await heading(page)) !== before, 'the next step');
+}
+
+/** The guidance row (li.item) whose own text starts with `text` (first match). */
+export function item(page, text) {
+  return page.locator('section.guidance li.item', { has: page.locator('.item-line', { hasText: text }) }).first();
+}
+
+/** The texts of the in-scope guidance lines, in page order. */
+export async function inScopeTexts(page) {
+  return page.locator('section.guidance li.item.in-scope > .item-line label').allInnerTexts();
+}
+
+/** The phase block's count text, e.g. "2 in scope, 1 done". */
+export async function phaseCount(page, phase) {
+  return page.locator(`#phase-${phase.toLowerCase()} .count`).innerText();
+}
+
+export async function totals(page) {
+  return page.locator('section.guidance .totals').innerText();
+}
+
+/** The situation the suite uses throughout, answered through the UI from a fresh start. */
+export const SITUATION = [
+  ['Services and tenant', [
+    ['Which services', 'Microsoft Intune'],
+    ['Which services', 'Azure Rights Management'],
+    ['new tenant or an existing', 'A new tenant'],
+  ]],
+  ['Accounts and sign-in', [
+    ['Where do your user accounts live', 'One on-premises Active Directory forest'],
+    ['How will users sign in', 'Federated identities (AD FS, single sign-on)'],
+    ['custom synchronization rule', 'No, the standard rules will do'],
+    ['Exchange Server on premises', 'Yes'],
+    ['SharePoint Server on premises', 'No'],
+  ]],
+  ['Microsoft Intune', [
+    ['Mobile Device Management authority', 'Microsoft Intune'],
+    ['What should Intune manage', 'Mobile devices (MDM)'],
+    ['third-party MDM', 'No'],
+  ]],
+  ['Rights Management', [
+    ['Which workloads should Rights Management protect', 'Exchange Server mail on premises'],
+  ]],
+];
+
+/** Answers SITUATION step by step with Next, ending on "Summary and sharing". */
+export async function answerSituation(page) {
+  for (const [title, answers] of SITUATION) {
+    await waitText(page.locator('#step-heading'), title);
+    for (const [legend, label] of answers) await answer(page, legend, label);
+    await nextStep(page);
+  }
+  await waitText(page.locator('#step-heading'), 'Summary and sharing');
+}
+
+/** Local storage of the page as a plain object. */
+export async function storage(page) {
+  return page.evaluate(() => Object.fromEntries(Object.entries(localStorage)));
+}
+
+/** The notices area text. */
+export function notices(page) {
+  return page.locator('.notices');
+}

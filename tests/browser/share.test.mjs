@@ -1,0 +1,260 @@
+// Share links, prefill links, downloads, and import/compare, on the "Summary and sharing" step.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import {
+  setup, openPage, answer, heading, goToStep, inScopeTexts, totals, answerSituation, waitText, until,
+  storage, notices, KEY,
+} from './helpers.mjs';
+
+let env;
+let shared; // { link, inScope, totals, guidance } from the first test's situation
+before(async () => { env = await setup(); });
+after(async () => { await env?.close(); });
+
+/** The situation with two ticks, on the summary step. */
+async function situationWithTicks(page) {
+  await answerSituation(page);
+  const guidance = page.locator('section.guidance');
+  await guidance.getByLabel('Provide an administrative overview.', { exact: true }).check();
+  await guidance.getByLabel('Conditional access policies.', { exact: true }).check();
+  await waitText(page.locator('section.guidance .totals'), '45 in scope, 2 done');
+}
+
+async function shareLink(page) {
+  return page.getByLabel('Share link', { exact: true }).inputValue();
+}
+
+/** Gives `page`'s origin some saved progress of its own: Azure AD Premium only, on step 1. */
+async function ownProgress(context) {
+  const page = await openPage(context, env.url);
+  await answer(page, 'Which services', 'Azure Active Directory Premium');
+  await until(async () => (await storage(page))[KEY]?.includes('aad_premium'), 'own progress saved');
+  const record = (await storage(page))[KEY];
+  await page.close();
+  return record;
+}
+
+test('the share link opens the same scope in a new browser context', async () => {
+  const a = await env.context();
+  const b = await env.context();
+  try {
+    const page = await openPage(a, env.url);
+    await situationWithTicks(page);
+    const link = await shareLink(page);
+    assert.ok(link.startsWith(`${env.url}#s1.`), link);
+    shared = { link, inScope: await inScopeTexts(page), totals: await totals(page) };
+
+    // "Include my done ticks" off gives another link, without the ticks.
+    await page.getByLabel('Include my done ticks').uncheck();
+    const withoutTicks = await shareLink(page);
+    assert.notEqual(withoutTicks, link);
+    shared.withoutTicks = withoutTicks;
+
+    const other = await openPage(b, link);
+    await waitText(other.locator('#step-heading'), 'Summary and sharing');
+    assert.deepEqual(await inScopeTexts(other), shared.inScope);
+    assert.equal(await totals(other), '45 in scope, 2 done');
+    assert.ok(await other.locator('section.guidance').getByLabel('Conditional access policies.', { exact: true }).isChecked());
+    assert.equal(await other.getByRole('alertdialog').count(), 0, 'no prompt without saved progress');
+    // The fragment is dropped from the address so a reload does not reopen it, and the scope is saved.
+    assert.equal(other.url(), env.url);
+    await other.reload();
+    await other.waitForSelector('#step-heading');
+    assert.equal(await totals(other), '45 in scope, 2 done');
+    assert.deepEqual(other.errors, []);
+
+    const third = await openPage(await env.context(), withoutTicks);
+    await waitText(third.locator('section.guidance .totals'), '45 in scope, 0 done');
+    await third.context().close();
+  } finally {
+    await a.close();
+    await b.close();
+  }
+});
+
+test('a share link over saved progress asks before replacing it', async () => {
+  assert.ok(shared, 'needs the first test');
+  const context = await env.context();
+  try {
+    const own = await ownProgress(context);
+    const page = await openPage(context, shared.link);
+    const prompt = page.getByRole('alertdialog');
+    await waitText(prompt, 'Open the scope from this share link?');
+    assert.match(await prompt.innerText(), /holds a scope with 45 items in scope\. You also have progress saved in this browser\./);
+    // Nothing overwritten while the question is open.
+    assert.equal((await storage(page))[KEY], own);
+    assert.ok(await page.locator('#question-services').getByLabel('Azure Active Directory Premium').isChecked());
+
+    await prompt.getByRole('button', { name: 'Keep my progress' }).click();
+    await waitText(notices(page), 'Kept your saved progress; the share link was not opened.');
+    assert.equal(await page.getByRole('alertdialog').count(), 0);
+    assert.equal((await storage(page))[KEY], own);
+    assert.ok(await page.locator('#question-services').getByLabel('Azure Active Directory Premium').isChecked());
+
+    // Again, and this time replace.
+    const again = await openPage(context, shared.link);
+    await again.getByRole('button', { name: 'Replace with the share link' }).click();
+    await waitText(notices(again), 'The scope from the share link is open.');
+    await waitText(again.locator('#step-heading'), 'Summary and sharing');
+    assert.deepEqual(await inScopeTexts(again), shared.inScope);
+    await until(async () => (await storage(again))[KEY] !== own, 'the replacement saved');
+    assert.deepEqual([...page.errors, ...again.errors], []);
+  } finally {
+    await context.close();
+  }
+});
+
+test('a tampered share link is refused as damaged and saved progress is intact', async () => {
+  assert.ok(shared, 'needs the first test');
+  const context = await env.context();
+  try {
+    const own = await ownProgress(context);
+    const [base, payload] = shared.link.split('#s1.');
+    const i = Math.floor(payload.length / 2);
+    const swapped = payload[i] === 'A' ? 'B' : 'A';
+    const tampered = `${base}#s1.${payload.slice(0, i)}${swapped}${payload.slice(i + 1)}`;
+    const page = await openPage(context, tampered);
+    const text = await waitText(notices(page), 'could not be opened');
+    assert.match(text, /The link could not be opened: the link is damaged \(.*\); ask for it again, copied whole\. Your saved progress is unchanged\./);
+    assert.equal(await page.locator('.notices .notice.error').count(), 1);
+    assert.equal(await page.getByRole('alertdialog').count(), 0);
+    assert.equal((await storage(page))[KEY], own);
+    assert.ok(await page.locator('#question-services').getByLabel('Azure Active Directory Premium').isChecked());
+    assert.equal(page.url(), env.url, 'the damaged fragment is dropped from the address');
+
+    // A cut-short link, too.
+    const cut = await openPage(context, shared.link.slice(0, shared.link.length - 6));
+    await waitText(notices(cut), 'the link is damaged');
+    assert.equal((await storage(cut))[KEY], own);
+  } finally {
+    await context.close();
+  }
+});
+
+test('a prefill link pre-answers the questions', async () => {
+  const context = await env.context();
+  try {
+    const page = await openPage(context, `${env.url}#services=intune,aad_premium&directory=single_forest`);
+    await waitText(page.locator('dl.answers'), 'Services');
+    const answers = await page.locator('dl.answers').innerText();
+    assert.match(answers, /Services\s+Azure Active Directory Premium, Microsoft Intune/);
+    assert.match(answers, /Accounts\s+One on-premises Active Directory forest/);
+    await goToStep(page, 'Services and tenant');
+    const services = page.locator('#question-services');
+    assert.ok(await services.getByLabel('Microsoft Intune').isChecked());
+    assert.ok(await services.getByLabel('Azure Active Directory Premium').isChecked());
+    assert.ok(!(await services.getByLabel('Azure Rights Management').isChecked()));
+    await goToStep(page, 'Accounts and sign-in');
+    assert.ok(await page.getByLabel('One on-premises Active Directory forest').isChecked());
+    await waitText(page.locator('section.guidance'), 'Installing a directory synchronization between your Active Directory Domain Services (AD DS) and Azure Active Directory Connect');
+    // A prefill naming an unknown question is refused with a message.
+    const bad = await openPage(context, `${env.url}#colour=blue`);
+    await waitText(notices(bad), 'The link could not be opened');
+    assert.deepEqual(page.errors, []);
+  } finally {
+    await context.close();
+  }
+});
+
+test('downloads: Markdown checklist and JSON export', async () => {
+  const context = await env.context({ acceptDownloads: true });
+  try {
+    const page = await openPage(context, env.url);
+    await situationWithTicks(page);
+
+    const [md] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download Markdown' }).click()]);
+    assert.match(md.suggestedFilename(), /^ems-onboarding-scope-\d{4}-\d{2}-\d{2}\.md$/);
+    const markdown = fs.readFileSync(await md.path(), 'utf8');
+    assert.match(markdown, /^# EMS onboarding scope, \d{4}-\d{2}-\d{2}$/m);
+    assert.match(markdown, /^## Answers$/m);
+    assert.match(markdown, /^- Services: Microsoft Intune, Azure Rights Management$/m);
+    assert.match(markdown, /^## Assess phase \(8 items, 1 done\)$/m);
+    assert.match(markdown, /^## Enable phase \(30 items, 1 done\)$/m);
+    assert.match(markdown, /^- \[x\] Provide an administrative overview\./m);
+    assert.match(markdown, /^ {2}- \[x\] Conditional access policies\./m);
+    assert.match(markdown, /^- \[ \] Work with you to begin onboarding\./m);
+    assert.match(markdown, /^ {2}- \[ \] .*Setting up the Microsoft Intune Exchange Connector, when applicable\./m);
+    assert.equal((markdown.match(/- \[[ x]\] /g) || []).length, 45);
+    assert.equal((markdown.match(/- \[x\] /g) || []).length, 2);
+    await waitText(page.locator('section.block', { hasText: 'Export' }).locator('.status'), 'Downloaded ems-onboarding-scope-');
+
+    const [js] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download JSON' }).click()]);
+    assert.match(js.suggestedFilename(), /^ems-onboarding-scope-\d{4}-\d{2}-\d{2}\.json$/);
+    const json = JSON.parse(fs.readFileSync(await js.path(), 'utf8'));
+    assert.equal(json.schema, 'ems-onboarding-scope');
+    assert.equal(json.version, 1);
+    assert.equal(json.revision, 'current');
+    assert.deepEqual(json.answers.services, ['intune', 'azure_rms']);
+    assert.deepEqual(json.counts, { in_scope: 45, out_of_scope: 0, not_supported: 0, waiting: 0, done: 2 });
+    assert.equal(json.items.length, 45);
+    for (const it of json.items) {
+      assert.equal(typeof it.id, 'string');
+      assert.equal(typeof it.status, 'string');
+      assert.equal(typeof it.done, 'boolean');
+    }
+    const byId = Object.fromEntries(json.items.map((x) => [x.id, x]));
+    assert.equal(byId['assess.admin_overview'].done, true);
+    assert.equal(byId['intune.mdm.conditional_access'].done, true);
+    assert.equal(byId['intune.mdm.exchange_connector'].status, 'in_scope');
+    assert.equal(byId['intune.mdm.exchange_connector'].done, false);
+    assert.equal(byId['enable.adfs_single_forest'].source.document, '001_06cfb5ea52683897.txt');
+    assert.equal(byId['rms.connector'].source.document, '000_70fb7c6a69ffa0f0.txt');
+    assert.equal(byId['enable.adfs_multi_forest_note'], undefined);
+    assert.deepEqual(page.errors, []);
+  } finally {
+    await context.close();
+  }
+});
+
+test('import: paste a JSON export and compare it with a changed scope; garbage is refused', async () => {
+  const context = await env.context({ acceptDownloads: true });
+  try {
+    const page = await openPage(context, env.url);
+    await situationWithTicks(page);
+    const [dl] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download JSON' }).click()]);
+    const exported = fs.readFileSync(await dl.path(), 'utf8');
+
+    // Change an answer: a third-party MDM brings the MAM items in (and a warning).
+    await goToStep(page, 'Microsoft Intune');
+    await answer(page, 'third-party MDM', 'Yes');
+    await waitText(page.locator('section.guidance .totals'), '49 in scope');
+    await goToStep(page, 'Summary and sharing');
+
+    const box = page.getByLabel('Share link or JSON export');
+    await box.fill(exported);
+    await page.getByRole('button', { name: 'Compare with mine' }).click();
+    const comparison = page.locator('.comparison');
+    await waitText(comparison, 'differences between your scope and theirs');
+    const text = await comparison.innerText();
+    assert.match(text, /^4 differences between your scope and theirs:/);
+    assert.match(text, /Configuring MAM policies for each supported platform\.\s+Only in yours/);
+    assert.match(text, /Using managed-applications usage reports\.\s+Only in yours/);
+    assert.equal(await comparison.locator('tbody tr').count(), 4);
+    assert.equal(await page.locator('.error-text').innerText(), '');
+    // Comparing changes nothing on our side.
+    assert.match(await totals(page), /^49 in scope, 2 done/);
+
+    // Garbage: an error, progress unchanged.
+    const before = (await storage(page))[KEY];
+    await box.fill('this is not a scope %%%');
+    await page.getByRole('button', { name: 'Compare with mine' }).click();
+    await waitText(page.locator('.error-text'), 'could not be read');
+    await box.fill('{"hello": "world"}');
+    await page.getByRole('button', { name: 'Open this scope' }).click();
+    await waitText(page.locator('.error-text'), 'This file could not be read: this is not a scope saved by this wizard');
+    assert.equal((await storage(page))[KEY], before);
+    assert.match(await totals(page), /^49 in scope, 2 done/);
+    assert.equal(await page.getByRole('alertdialog').count(), 0);
+
+    // Opening the export asks first (we have our own answers), then restores it.
+    await box.fill(exported);
+    await page.getByRole('button', { name: 'Open this scope' }).click();
+    await waitText(page.getByRole('alertdialog'), 'Open the scope from this import?');
+    await page.getByRole('button', { name: 'Replace with the import' }).click();
+    await waitText(page.locator('section.guidance .totals'), '45 in scope, 2 done');
+    assert.equal(await heading(page), 'Summary and sharing');
+  } finally {
+    await context.close();
+  }
+});

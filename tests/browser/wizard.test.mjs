@@ -1,0 +1,269 @@
+// The wizard as a person uses it: answer a situation, read the guidance that follows, move between
+// steps, open "Why and where from", tick items done, switch the source revision, and meet the
+// warnings for contradictory or ignored answers.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import {
+  setup, openPage, answer, next, heading, goToStep, nextStep, item, inScopeTexts, phaseCount, totals,
+  answerSituation, waitText, until,
+} from './helpers.mjs';
+
+let env;
+before(async () => { env = await setup(); });
+after(async () => { await env?.close(); });
+
+const EXCHANGE_CONNECTOR = 'Setting up the Microsoft Intune Exchange Connector, when applicable.';
+const RMS_CONNECTOR = 'Configuring one server on-premises with the RMS Connector, when applicable:';
+const ADFS_SINGLE = 'Installing and configuring Active Directory Federation Services (AD FS) for local domain authentication with Microsoft Intune in a single-site, fault-tolerant configuration, if required.';
+const ADFS_MULTI = 'For all multiple forest configurations, AD FS deployments are out of scope.';
+const MULTI_FOREST_SYNC = 'Install Azure Active Directory Connect synchronization, set up for multiple forest scenarios.';
+const CUSTOM_RULES = 'Development and implementation for custom rules extensions are out of scope.';
+const ENROLL_CURRENT = 'Enrolling devices of each supported platform';
+const ENROLL_EARLIER = 'Enrolling up to two test devices of each supported platform to your Microsoft Intune or Configuration Manager with Microsoft Intune service.';
+
+async function fresh() {
+  const context = await env.context();
+  const page = await openPage(context, env.url);
+  return { context, page };
+}
+
+test('a whole situation answered through the UI gives the right guidance and progress text', async () => {
+  const { context, page } = await fresh();
+  try {
+    assert.equal(await page.locator('.step-count').innerText(), 'Step 1 of 3');
+    assert.equal(await heading(page), 'Services and tenant');
+    assert.ok(await page.getByRole('button', { name: 'Back' }).isDisabled(), 'Back is disabled on the first step');
+
+    // Choosing services adds their steps.
+    await answer(page, 'Which services', 'Microsoft Intune');
+    await answer(page, 'Which services', 'Azure Rights Management');
+    await waitText(page.locator('.step-count'), 'Step 1 of 5');
+    const stepTitles = await page.getByRole('navigation', { name: 'Steps' }).getByRole('button').allInnerTexts();
+    assert.deepEqual(stepTitles, ['Services and tenant', 'Accounts and sign-in', 'Microsoft Intune', 'Rights Management', 'Summary and sharing']);
+    await answer(page, 'new tenant or an existing', 'A new tenant');
+    await nextStep(page);
+    assert.equal(await page.locator('.step-count').innerText(), 'Step 2 of 5');
+    assert.equal(await heading(page), 'Accounts and sign-in');
+    // Sign-in and custom rules are asked only once accounts come from a forest.
+    assert.equal(await page.locator('fieldset.question legend', { hasText: 'How will users sign in' }).count(), 0);
+    await answer(page, 'Where do your user accounts live', 'One on-premises Active Directory forest');
+    await answer(page, 'How will users sign in', 'Federated identities (AD FS, single sign-on)');
+    await answer(page, 'custom synchronization rule', 'No, the standard rules will do');
+    await answer(page, 'Exchange Server on premises', 'Yes');
+    await answer(page, 'SharePoint Server on premises', 'No');
+    await nextStep(page);
+    assert.equal(await page.locator('.step-count').innerText(), 'Step 3 of 5');
+    assert.equal(await heading(page), 'Microsoft Intune');
+    await answer(page, 'Mobile Device Management authority', 'Microsoft Intune');
+    await answer(page, 'What should Intune manage', 'Mobile devices (MDM)');
+    await answer(page, 'third-party MDM', 'No');
+    await nextStep(page);
+    assert.equal(await page.locator('.step-count').innerText(), 'Step 4 of 5');
+    await answer(page, 'Which workloads should Rights Management protect', 'Exchange Server mail on premises');
+    await nextStep(page);
+    assert.equal(await page.locator('.step-count').innerText(), 'Step 5 of 5');
+    assert.equal(await heading(page), 'Summary and sharing');
+    assert.ok(await page.getByRole('button', { name: 'Next' }).isDisabled(), 'Next is disabled on the last step');
+
+    const inScope = await inScopeTexts(page);
+    for (const line of [EXCHANGE_CONNECTOR, RMS_CONNECTOR, ADFS_SINGLE, 'Contact you within 30 days of the purchase of eligible licenses for a new tenant.',
+      'Set Microsoft Intune as your MDM authority when Microsoft Intune is your only MDM solution or is in conjunction with Mobile Device Management for Office 365.',
+      'Configuring and validating Exchange 2013/2010 on-premises integration with Azure RMS.']) {
+      assert.ok(inScope.includes(line), `in scope: ${line}`);
+    }
+    const guidance = await page.locator('section.guidance').innerText();
+    for (const wrong of [ADFS_MULTI, MULTI_FOREST_SYNC, CUSTOM_RULES, 'Configuring MAM policies for each supported platform.',
+      'Configuring and Validating SharePoint 2013/2010 on-premises protection', 'Activating your Microsoft Azure Active Directory Premium tenant.',
+      'Installing the Intune client software']) {
+      assert.ok(!guidance.includes(wrong), `not listed: ${wrong}`);
+    }
+    // Every question is answered: nothing waits, nothing is set apart, and the count is the catalog's.
+    assert.equal(await totals(page), '45 in scope, 0 done');
+    assert.equal(await page.locator('section.guidance li.item.waiting').count(), 0);
+    assert.ok(await page.locator('section.set-apart').isHidden());
+
+    // The summary lists the answers with a way back to each.
+    const answers = await page.locator('dl.answers').innerText();
+    assert.match(answers, /Services\s+Microsoft Intune, Azure Rights Management/);
+    assert.match(answers, /Sign-in\s+Federated identities \(AD FS, single sign-on\)/);
+    await page.getByRole('button', { name: 'Change Exchange on premises' }).click();
+    await waitText(page.locator('#step-heading'), 'Accounts and sign-in');
+    assert.deepEqual(page.errors, []);
+  } finally {
+    await context.close();
+  }
+});
+
+test('step list buttons jump to their step, Back and Next walk the list', async () => {
+  const { context, page } = await fresh();
+  try {
+    await answer(page, 'Which services', 'Microsoft Intune');
+    await answer(page, 'Which services', 'Azure Rights Management');
+    await goToStep(page, 'Rights Management');
+    assert.equal(await page.locator('.step-count').innerText(), 'Step 4 of 5');
+    assert.equal(await page.locator('.step-link[aria-current="step"]').innerText(), 'Rights Management');
+    assert.equal(await page.locator('fieldset.question legend').first().innerText(), 'Which workloads should Rights Management protect?');
+    await page.getByRole('button', { name: 'Back' }).click();
+    await waitText(page.locator('#step-heading'), 'Microsoft Intune');
+    assert.equal(await page.locator('.step-count').innerText(), 'Step 3 of 5');
+    await goToStep(page, 'Summary and sharing');
+    assert.equal(await page.locator('.step-count').innerText(), 'Step 5 of 5');
+    await goToStep(page, 'Services and tenant');
+    assert.equal(await page.locator('.step-count').innerText(), 'Step 1 of 5');
+    await next(page);
+    await waitText(page.locator('#step-heading'), 'Accounts and sign-in');
+  } finally {
+    await context.close();
+  }
+});
+
+test('"Why and where from" names the answers behind an item and its source document', async () => {
+  const { context, page } = await fresh();
+  try {
+    await answerSituation(page);
+    const adfs = item(page, ADFS_SINGLE);
+    const details = adfs.locator('details.provenance');
+    assert.equal(await details.evaluate((d) => d.open), false);
+    await adfs.locator('summary', { hasText: 'Why and where from' }).click();
+    assert.equal(await details.evaluate((d) => d.open), true);
+    const why = await details.locator('dl').innerText();
+    assert.match(why, /Because of your answers: .*Accounts: One on-premises Active Directory forest/);
+    assert.match(why, /Sign-in: Federated identities \(AD FS, single sign-on\)/);
+    assert.match(why, /For a single forest when the target is federated identities:/);
+    assert.match(why, /001_06cfb5ea52683897\.txt/);
+    assert.match(why, /revision of 10\/02\/2016/);
+
+    // An item that is always there says so; a carried RMS item cites the earlier document.
+    const always = item(page, 'Work with you to begin onboarding.');
+    await always.locator('summary').click();
+    assert.match(await always.locator('details dl').innerText(), /Part of every onboarding\./);
+    const rms = item(page, RMS_CONNECTOR);
+    await rms.locator('summary').click();
+    const rmsWhy = await rms.locator('details dl').innerText();
+    assert.match(rmsWhy, /000_70fb7c6a69ffa0f0\.txt/);
+    assert.match(rmsWhy, /Exchange on premises: Yes/);
+    assert.match(rmsWhy, /Rights Management workloads: Exchange Server mail on premises/);
+  } finally {
+    await context.close();
+  }
+});
+
+test('ticking items done updates the phase and total counts', async () => {
+  const { context, page } = await fresh();
+  try {
+    await answerSituation(page);
+    assert.equal(await phaseCount(page, 'General'), '2 in scope, 0 done');
+    assert.equal(await phaseCount(page, 'Enable'), '30 in scope, 0 done');
+    const guidance = page.locator('section.guidance');
+    await guidance.getByLabel('Provide an administrative overview.', { exact: true }).check();
+    await guidance.getByLabel(EXCHANGE_CONNECTOR, { exact: true }).check();
+    await waitText(page.locator('section.guidance .totals'), '45 in scope, 2 done');
+    assert.equal(await phaseCount(page, 'Assess'), '8 in scope, 1 done');
+    assert.equal(await phaseCount(page, 'Enable'), '30 in scope, 1 done');
+    assert.equal(await phaseCount(page, 'General'), '2 in scope, 0 done');
+    // Unticking counts down again.
+    await guidance.getByLabel('Provide an administrative overview.', { exact: true }).uncheck();
+    await waitText(page.locator('section.guidance .totals'), '45 in scope, 1 done');
+    assert.equal(await phaseCount(page, 'Assess'), '8 in scope, 0 done');
+  } finally {
+    await context.close();
+  }
+});
+
+test('the revision switch shows the earlier wording, and "Reworded" in the current one', async () => {
+  const { context, page } = await fresh();
+  try {
+    await answerSituation(page);
+    const enroll = item(page, 'Enrolling');
+    assert.match(await enroll.locator('.item-line').innerText(), new RegExp(`^${ENROLL_CURRENT}`));
+    assert.equal(await enroll.locator('.badge.change').innerText(), 'Reworded');
+    await enroll.locator('summary').click();
+    assert.match(await enroll.locator('details dl').innerText(), /The earlier page said: “Enrolling up to two test devices/);
+
+    await page.getByLabel('Earlier revision', { exact: true }).check();
+    // Expected: the list now reads as the earlier page did.
+    await waitText(page.locator('section.guidance'), ENROLL_EARLIER, 3000).catch(() => {});
+    const earlierLine = await item(page, 'Enrolling').locator('.item-line').innerText();
+    assert.ok(earlierLine.includes(ENROLL_EARLIER),
+      `after choosing "Earlier revision" the item should read "${ENROLL_EARLIER}", but it reads: ${earlierLine}`);
+    assert.ok(earlierLine.includes('Reworded later'), `badge "Reworded later" expected, line: ${earlierLine}`);
+
+    await page.getByLabel('Current (10/02/2016)', { exact: true }).check();
+    await waitText(page.locator('section.guidance'), ENROLL_CURRENT);
+    const currentLine = await item(page, 'Enrolling').locator('.item-line').innerText();
+    assert.ok(!currentLine.includes('up to two test devices'), currentLine);
+    assert.match(currentLine, /Reworded$/);
+  } finally {
+    await context.close();
+  }
+});
+
+test('the earlier revision, once saved, is shown with its own wording after a reload', async () => {
+  const { context, page } = await fresh();
+  try {
+    await answerSituation(page);
+    await page.getByLabel('Earlier revision', { exact: true }).check();
+    await until(() => page.evaluate(() => (localStorage.getItem('ems-scope-wizard/progress') || '').includes('"revision":"earlier"')), 'the revision saved');
+    await page.reload();
+    await page.waitForSelector('#step-heading');
+    assert.ok(await page.getByLabel('Earlier revision', { exact: true }).isChecked());
+    const line = await item(page, 'Enrolling').locator('.item-line').innerText();
+    assert.ok(line.includes(ENROLL_EARLIER), line);
+    assert.ok(line.includes('Reworded later'), line);
+  } finally {
+    await context.close();
+  }
+});
+
+test('contradictory answers: MDM authority "None" with MDM in scope warns next to the question', async () => {
+  const { context, page } = await fresh();
+  try {
+    await answer(page, 'Which services', 'Microsoft Intune');
+    await goToStep(page, 'Microsoft Intune');
+    await answer(page, 'Mobile Device Management authority', 'None: we only want Mobile Application Management');
+    assert.equal(await page.locator('.warning-box').count(), 0);
+    await answer(page, 'What should Intune manage', 'Mobile devices (MDM)');
+    const message = 'Managing mobile devices (MDM) needs an MDM authority; setting none fits only Mobile Application Management.';
+    const authority = page.locator('#question-mdm_authority');
+    await waitText(authority.locator('.warning-box'), message);
+    assert.match(await authority.locator('.warning-box').innerText(),
+      /\(MDM authority: None: we only want Mobile Application Management; Intune scope: Mobile devices \(MDM\)\)/);
+    assert.ok((await page.locator('#question-intune_scope .warning-box').innerText()).includes(message));
+    // The guidance side lists it under "Answers to look at".
+    assert.ok((await page.locator('section.guidance .warnings').innerText()).includes(message));
+    // Resolving it takes the warning away.
+    await answer(page, 'Mobile Device Management authority', 'Microsoft Intune');
+    await until(async () => (await page.locator('.warning-box').count()) === 0, 'the warning to go');
+    assert.ok(await page.locator('section.guidance .warnings').isHidden());
+  } finally {
+    await context.close();
+  }
+});
+
+test('an answer to a question that no longer applies is "kept but ignored"', async () => {
+  const { context, page } = await fresh();
+  try {
+    await answer(page, 'Which services', 'Microsoft Intune');
+    await nextStep(page);
+    await answer(page, 'Where do your user accounts live', 'One on-premises Active Directory forest');
+    await answer(page, 'How will users sign in', 'Federated identities (AD FS, single sign-on)');
+    await waitText(page.locator('section.guidance'), ADFS_SINGLE);
+    await answer(page, 'Where do your user accounts live', 'Only in the cloud (no on-premises Active Directory)');
+    const box = page.locator('section.questions .warning-box');
+    const text = await waitText(box, 'kept but ignored');
+    assert.match(text, /Sign-in: Federated identities \(AD FS, single sign-on\) is kept but ignored: it applies only with Accounts: One on-premises Active Directory forest, Several on-premises Active Directory forests\./);
+    assert.equal(await page.locator('fieldset.question legend', { hasText: 'How will users sign in' }).count(), 0);
+    assert.ok(!(await page.locator('section.guidance').innerText()).includes(ADFS_SINGLE), 'AD FS line gone with cloud-only accounts');
+    assert.ok(!(await inScopeTexts(page)).includes('Testing single sign-on (SSO) functionality if deployed.'), 'SSO test not in scope once sign-in is ignored');
+    // Going back to a forest brings the kept answer back in.
+    await answer(page, 'Where do your user accounts live', 'One on-premises Active Directory forest');
+    await waitText(page.locator('section.guidance'), ADFS_SINGLE);
+    assert.ok(await page.locator('#question-signin').getByLabel('Federated identities (AD FS, single sign-on)').isChecked());
+    // And the clear button drops it.
+    await answer(page, 'Where do your user accounts live', 'Only in the cloud (no on-premises Active Directory)');
+    await page.getByRole('button', { name: 'Clear the sign-in answer' }).click();
+    await until(async () => (await page.locator('section.questions .warning-box').count()) === 0, 'the ignored warning to go');
+  } finally {
+    await context.close();
+  }
+});
