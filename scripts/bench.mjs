@@ -83,7 +83,8 @@ async function load(which, { record = false } = {}) {
   await context.addInitScript(firstQuestionProbe, PAGES[which].first);
   const page = await context.newPage();
   page.on('pageerror', (e) => problems.push(`${which}: ${e}`));
-  page.on('console', (m) => { if (m.type() === 'error') problems.push(`${which}: console: ${m.text()}`); });
+  page.on('requestfailed', (q) => problems.push(`${which}: request failed: ${q.url().slice(0, 90)} (${q.failure()?.errorText})`));
+  page.on('response', (q) => { if (q.status() >= 400) problems.push(`${which}: HTTP ${q.status()}: ${q.url()}`); });
   const bodies = [];
   if (record) {
     page.on('response', (r) => bodies.push(r.body().then((body) => ({ url: r.url(), status: r.status(), body }), () => null)));
@@ -155,6 +156,10 @@ for (const [key, title] of [['firstQ', 'in the DOM and visible (MutationObserver
 // (c) the cost of an answer change in the browser, from outside: click inputs in a loop.
 async function clickCost(which) {
   const r = await load(which);
+  const cdp = await r.context.newCDPSession(r.page);
+  await cdp.send('Performance.enable');
+  const metrics = async () => Object.fromEntries((await cdp.send('Performance.getMetrics')).metrics.map((m) => [m.name, m.value]));
+  const before = await metrics();
   const result = await r.page.evaluate(async ({ selector, n }) => {
     const inputs = () => [...document.querySelectorAll(selector)].filter((i) => i.type === 'checkbox' || i.type === 'radio');
     let list = inputs();
@@ -172,7 +177,7 @@ async function clickCost(which) {
     const states = new Set();
 
     // 1. Synchronous: n clicks back to back; what the framework defers to microtasks runs after.
-    let t0 = performance.now();
+    const syncStart = performance.now();
     for (let i = 0; i < n; i++) pick().click();
     const syncEnd = performance.now();
     await yieldTask();
@@ -189,12 +194,14 @@ async function clickCost(which) {
       if (i % 50 === 0) states.add(guidance());
     }
     // 3. The yield alone, to subtract.
-    t0 = performance.now();
+    const y0 = performance.now();
     for (let i = 0; i < n; i++) await yieldTask();
-    const yieldOnly = performance.now() - t0;
-    const sync0 = syncEnd - (syncEnd - 0); // placeholder to keep names clear
-    return { inputs: list.length, sync: (syncEnd - (syncEnd - (syncEnd - 0))) , syncLoop: null, syncEnd, syncFlushed, flushed, yieldOnly, states: states.size, sync0 };
+    const yieldOnly = performance.now() - y0;
+    return { inputs: list.length, syncLoop: syncEnd - syncStart, syncTail: syncFlushed - syncEnd, flushed, yieldOnly, states: states.size };
   }, { selector: PAGES[which].inputs, n: changes });
+  const after = await metrics();
+  const d = (k) => after[k] - before[k];
+  result.cdp = { script: d('ScriptDuration') * 1000, style: d('RecalcStyleDuration') * 1000, layout: d('LayoutDuration') * 1000, layouts: d('LayoutCount'), task: d('TaskDuration') * 1000 };
   await r.context.close();
   return result;
 }
@@ -207,6 +214,7 @@ for (const which of ['wizard', 'peer']) {
   console.log(`  ${PAGES[which].label.padEnd(22)} ${c.inputs} inputs`);
   console.log(`    back-to-back clicks:              ${(c.syncLoop / changes * 1000).toFixed(1).padStart(8)} µs per change (+ ${(c.syncTail).toFixed(1)} ms of deferred work after the loop)`);
   console.log(`    click + macrotask yield, each:    ${(c.flushed / changes * 1000).toFixed(1).padStart(8)} µs per change; minus the yield alone (${(c.yieldOnly / changes * 1000).toFixed(1)} µs): ${((c.flushed - c.yieldOnly) / changes * 1000).toFixed(1)} µs`);
+  console.log(`    whole run per change (CDP):       script ${(c.cdp.script / (2 * changes) * 1000).toFixed(1)} µs, style ${(c.cdp.style / (2 * changes) * 1000).toFixed(1)} µs, layout ${(c.cdp.layout / (2 * changes) * 1000).toFixed(1)} µs (${c.cdp.layouts} layouts in ${2 * changes} changes)`);
   console.log(`    distinct guidance texts sampled:  ${c.states}`);
 }
 

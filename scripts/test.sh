@@ -5,6 +5,11 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/setup.sh
 
+if [ -f ../shared/tools/seed_coverage.py ]; then
+  echo "== source coverage (every guidance line of ../shared/source is in the catalog)"
+  python3 ../shared/tools/seed_coverage.py ../shared/source .
+fi
+
 echo "== native tests (scope engine, catalog, decoders)"
 cargo test -p scope --release
 

@@ -285,3 +285,63 @@ fn sso_test_only_where_sso_is_deployed() {
         assert_eq!(outcome(&answers(prefill), Revision::Current, "enable.test_sso"), Some(want), "{prefill}");
     }
 }
+
+#[test]
+fn every_situation_round_trips_through_export_link_and_prefill() {
+    use scope::{export, link, Progress};
+    for s in SITUATIONS {
+        let a = answers(s.answers);
+        let scope = evaluate(&a, Revision::Current);
+        let done = scope.items.iter().filter(|i| i.outcome == Outcome::InScope).step_by(3).map(|i| i.item).collect();
+        let p = Progress { answers: a.clone(), step: "summary".into(), done, revision: Revision::Current };
+
+        let back = export::from_json(&export::to_json(&p, "2026-11-23")).unwrap();
+        assert_eq!((&back.answers, &back.done), (&p.answers, &p.done), "{}: JSON export", s.name);
+
+        let fragment = link::encode_share(&p, true);
+        assert!(fragment.len() < 100, "{}: share link of {} characters", s.name, fragment.len());
+        match link::parse_fragment(&fragment) {
+            Ok(link::Fragment::Shared(back)) => assert_eq!((&back.answers, &back.done), (&p.answers, &p.done), "{}", s.name),
+            other => panic!("{}: {other:?}", s.name),
+        }
+        assert_eq!(link::parse_prefill(&link::prefill_string(&a)).unwrap(), a, "{}: prefill", s.name);
+
+        let md = export::to_markdown(&p, "2026-11-23");
+        assert!(md.starts_with("# EMS onboarding scope, 2026-11-23"), "{}", s.name);
+        assert!(md.contains("- [x] ") && md.contains("- [ ] "), "{}: checklist", s.name);
+    }
+}
+
+#[test]
+fn a_full_share_link_stays_short() {
+    use scope::{link, Progress};
+    let a = answers("services=aad_premium,intune,azure_rms&tenant=new&directory=multi_forest&signin=federated&custom_sync_rules=yes&exchange_onprem=yes&sharepoint_onprem=yes&aad_features=user_provisioning,connect_sync,sspr,mfa,saas_app,logon_screen,groups,app_proxy,connect_health,identity_protection,pim,reports,notifications&mdm_authority=configmgr&intune_scope=mdm,mam,pc&third_party_mdm=no&rms_workloads=exchange_online,sharepoint_online,exchange_onprem,sharepoint_onprem,sharing_app");
+    let every = scope::catalog::ItemId::all().collect();
+    let p = Progress { answers: a, step: "summary".into(), done: every, revision: Revision::Current };
+    let fragment = link::encode_share(&p, true);
+    assert!(fragment.len() < 80, "{} characters: {fragment}", fragment.len());
+}
+
+#[test]
+fn broken_inputs_say_what_is_wrong() {
+    use scope::{export, link, Progress};
+    let err = |r: Result<link::Fragment, link::LinkError>| r.unwrap_err().to_string();
+    assert!(err(link::parse_fragment("s1.AAAA")).contains("damaged"));
+    assert!(err(link::parse_fragment("s7.AAAA")).contains("newer version"));
+    assert!(err(link::parse_fragment("services=intune,word")).contains("`word` is not an answer to `services`"));
+    assert!(err(link::parse_fragment("colour=blue")).contains("unknown question `colour`"));
+    assert!(err(link::parse_fragment("tenant=new,existing")).contains("takes one answer"));
+    let e = export::from_json(r#"{"schema":"ems-onboarding-scope","version":2}"#).unwrap_err().to_string();
+    assert!(e.contains("newer version"), "{e}");
+    let e = export::from_json(r#"{"schema":"something-else"}"#).unwrap_err().to_string();
+    assert!(e.contains("not a scope saved by this wizard"), "{e}");
+    let e = export::from_json(r#"{"schema":"ems-onboarding-scope","version":1,"answers":{},"items":[{"id":"made.up","done":true}]}"#).unwrap_err().to_string();
+    assert!(e.contains("made.up"), "{e}");
+    let big = format!("{{\"pad\":\"{}\"}}", "x".repeat(300_000));
+    assert!(export::from_json(&big).unwrap_err().to_string().contains("bytes"));
+    assert!(matches!(Progress::from_json(r#"{"format":99}"#), Err(scope::progress::ReadError::Newer(99))));
+    // Format 1 is migrated.
+    let old = Progress::from_json(r#"{"version":1,"answers":{"services":"intune,aad_premium","tenant":"new"},"step":1}"#).unwrap();
+    assert_eq!(old.answers, answers("services=intune,aad_premium&tenant=new"));
+    assert_eq!(old.step, "environment");
+}

@@ -1,0 +1,252 @@
+// Accessibility: axe (WCAG 2.0/2.1 A and AA) over every step and state, light, dark, embed and print;
+// a keyboard-only run; the live region; and the panic page.
+//
+// axe is injected as an inline script, which the app's CSP (rightly) blocks, so the axe checks use
+// a server without the CSP header; the other tests here use the real CSP.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import {
+  setup, site, openPage, answer, goToStep, item, answerSituation, waitText, until, totals, SITUATION,
+} from './helpers.mjs';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const AXE = path.join(here, 'node_modules/axe-core/axe.min.js');
+const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
+
+let env; // no CSP, for axe
+let strict; // the real CSP
+before(async () => {
+  env = await setup({ csp: false });
+  strict = await site();
+});
+after(async () => {
+  await env?.close();
+  await strict?.close();
+});
+
+/** Runs axe on the page; returns a readable list of violations (empty when clean). */
+async function axe(page, label) {
+  if (!(await page.evaluate(() => typeof window.axe !== 'undefined'))) await page.addScriptTag({ path: AXE });
+  const violations = await page.evaluate(async (tags) => {
+    // Colour transitions (.15s) would otherwise be measured half-way.
+    await Promise.all(document.getAnimations().map((a) => a.finished.catch(() => {})));
+    const result = await window.axe.run(document, { runOnly: { type: 'tag', values: tags }, resultTypes: ['violations'] });
+    return result.violations.map((v) => ({
+      id: v.id, impact: v.impact, help: v.help,
+      nodes: v.nodes.slice(0, 5).map((n) => `${n.target.join(' ')} :: ${n.failureSummary.replace(/\s+/g, ' ')}`),
+      count: v.nodes.length,
+    }));
+  }, TAGS);
+  return violations.map((v) => `[${label}] ${v.id} (${v.impact}, ${v.count} nodes): ${v.help}\n    ${v.nodes.join('\n    ')}`);
+}
+
+/** Walks the situation step by step, running axe on each step before answering and moving on. */
+async function axeEveryStep(page, label) {
+  const found = [];
+  found.push(...await axe(page, `${label} fresh`));
+  for (const [title, answers] of SITUATION) {
+    await waitText(page.locator('#step-heading'), title);
+    for (const [legend, value] of answers) await answer(page, legend, value);
+    found.push(...await axe(page, `${label} ${title}`));
+    await page.getByRole('button', { name: 'Next' }).click();
+  }
+  await waitText(page.locator('#step-heading'), 'Summary and sharing');
+  found.push(...await axe(page, `${label} summary`));
+  return found;
+}
+
+/** On the summary: a warning, open provenance, a comparison table and an error. */
+async function busySummary(page) {
+  await goToStep(page, 'Microsoft Intune');
+  await answer(page, 'third-party MDM', 'Yes'); // conflicts with Intune as MDM authority
+  await goToStep(page, 'Summary and sharing');
+  await item(page, 'Conditional access policies.').locator('summary').click();
+  await page.locator('section.guidance').getByLabel('Provide an administrative overview.', { exact: true }).check();
+  const box = page.getByLabel('Share link or JSON export');
+  await box.fill(`${env.url}#services=intune&tenant=existing`);
+  await page.getByRole('button', { name: 'Compare with mine' }).click();
+  await page.locator('.comparison table').waitFor();
+}
+
+test('axe: every step, the busy summary and the prompt, in light mode', async () => {
+  const context = await env.context();
+  try {
+    const page = await openPage(context, env.url);
+    const found = await axeEveryStep(page, 'light');
+    await busySummary(page);
+    found.push(...await axe(page, 'light summary with comparison'));
+    await page.getByLabel('Share link or JSON export').fill('garbage');
+    await page.getByRole('button', { name: 'Open this scope' }).click();
+    await waitText(page.locator('.error-text'), 'could not be read');
+    found.push(...await axe(page, 'light import error'));
+    await page.getByRole('button', { name: 'Start over…' }).click();
+    found.push(...await axe(page, 'light start-over question'));
+    // A prefill link over saved progress: the prompt, and a notice.
+    const prompt = await openPage(context, `${env.url}#services=aad_premium`);
+    await prompt.getByRole('alertdialog').waitFor();
+    found.push(...await axe(prompt, 'light prompt'));
+    await prompt.getByRole('button', { name: 'Keep my progress' }).click();
+    await waitText(prompt.locator('.notices'), 'Kept your saved progress');
+    found.push(...await axe(prompt, 'light notice'));
+    assert.deepEqual(found, [], `axe violations:\n${found.join('\n')}`);
+  } finally {
+    await context.close();
+  }
+});
+
+test('axe: every step and the busy summary in dark mode', async () => {
+  const context = await env.context({ colorScheme: 'dark' });
+  try {
+    const page = await openPage(context, env.url);
+    assert.equal(await page.evaluate(() => matchMedia('(prefers-color-scheme: dark)').matches), true);
+    const found = await axeEveryStep(page, 'dark');
+    await busySummary(page);
+    found.push(...await axe(page, 'dark summary with comparison'));
+    await page.getByLabel('Share link or JSON export').fill('garbage');
+    await page.getByRole('button', { name: 'Open this scope' }).click();
+    await waitText(page.locator('.error-text'), 'could not be read');
+    await page.getByRole('button', { name: 'Start over…' }).click();
+    found.push(...await axe(page, 'dark error and start-over question'));
+    assert.deepEqual(found, [], `axe violations:\n${found.join('\n')}`);
+  } finally {
+    await context.close();
+  }
+});
+
+test('axe: embed mode (light and dark) and the print view', async () => {
+  const found = [];
+  for (const colorScheme of ['light', 'dark']) {
+    const context = await env.context({ colorScheme, viewport: { width: 420, height: 800 } });
+    const page = await openPage(context, `${env.url}?embed=1&origin=${encodeURIComponent('https://portal.example')}&accent=0b6e4f`);
+    await page.locator('.embed-bar').waitFor();
+    found.push(...await axe(page, `embed ${colorScheme}`));
+    await answer(page, 'Which services', 'Microsoft Intune');
+    await page.getByRole('button', { name: 'Next' }).click();
+    await waitText(page.locator('#step-heading'), 'Accounts and sign-in');
+    found.push(...await axe(page, `embed ${colorScheme} step 2`));
+    await context.close();
+  }
+  const context = await env.context();
+  const page = await openPage(context, env.url);
+  await answerSituation(page);
+  await page.locator('section.guidance').getByLabel('Provide an administrative overview.', { exact: true }).check();
+  await page.emulateMedia({ media: 'print' });
+  assert.equal(await page.evaluate(() => matchMedia('print').matches), true);
+  assert.ok(await page.locator('.step-nav').isHidden(), 'controls hidden in print');
+  assert.ok(await page.locator('section.guidance').isVisible());
+  found.push(...await axe(page, 'print'));
+  await page.emulateMedia({ media: 'print', colorScheme: 'dark' });
+  found.push(...await axe(page, 'print, dark preference'));
+  await context.close();
+  assert.deepEqual(found, [], `axe violations:\n${found.join('\n')}`);
+});
+
+/** Unless it already holds, presses Tab (or Shift+Tab) until `predicate(activeElement)` holds; returns the number of presses. */
+async function tabTo(page, predicate, arg, { back = false, max = 250 } = {}) {
+  if (await page.evaluate(predicate, arg)) return 0;
+  for (let i = 1; i <= max; i += 1) {
+    await page.keyboard.press(back ? 'Shift+Tab' : 'Tab');
+    if (await page.evaluate(predicate, arg)) return i;
+  }
+  throw new Error(`focus never reached the target after ${max} presses`);
+}
+const activeId = () => document.activeElement && document.activeElement.id;
+const isId = (id) => document.activeElement && document.activeElement.id === id;
+const isButton = (name) => document.activeElement && document.activeElement.tagName === 'BUTTON' && document.activeElement.textContent.trim() === name;
+
+test('keyboard only: tab through, arrow keys in radio groups, Space on ticks, focus to the heading', async () => {
+  const context = await env.context();
+  try {
+    const page = await openPage(context, strict.url);
+    // The first stop is the step list.
+    await page.keyboard.press('Tab');
+    assert.equal(await page.evaluate(() => document.activeElement.textContent.trim()), 'Services and tenant');
+    await tabTo(page, isId, 'q-services-intune', { max: 20 });
+    await page.keyboard.press('Space');
+    assert.ok(await page.locator('#q-services-intune').isChecked());
+    await waitText(page.locator('.step-count'), 'Step 1 of 4');
+    // Into the tenant group: Tab lands on its first radio, the arrows choose.
+    await tabTo(page, isId, 'q-tenant-new', { max: 5 });
+    await page.keyboard.press('ArrowDown');
+    assert.equal(await page.evaluate(activeId), 'q-tenant-existing');
+    assert.ok(await page.locator('#q-tenant-existing').isChecked());
+    await page.keyboard.press('ArrowUp');
+    assert.equal(await page.evaluate(activeId), 'q-tenant-new');
+    assert.ok(await page.locator('#q-tenant-new').isChecked());
+    // One Tab leaves the group.
+    await page.keyboard.press('Tab');
+    assert.ok(!(await page.evaluate(activeId))?.startsWith('q-tenant-'), 'Tab leaves the radio group');
+    // Next moves focus to the new step's heading.
+    await tabTo(page, isButton, 'Next', { max: 10 });
+    await page.keyboard.press('Enter');
+    await waitText(page.locator('#step-heading'), 'Accounts and sign-in');
+    await until(() => page.evaluate(() => document.activeElement?.id === 'step-heading'), 'focus on the step heading after Next');
+    await tabTo(page, isId, 'q-directory-cloud_only', { max: 5 });
+    await page.keyboard.press('ArrowDown');
+    assert.ok(await page.locator('#q-directory-single_forest').isChecked());
+    await page.locator('#question-signin').waitFor();
+    // Back as well.
+    await tabTo(page, isButton, 'Back', { max: 30 });
+    await page.keyboard.press('Enter');
+    await waitText(page.locator('#step-heading'), 'Services and tenant');
+    await until(() => page.evaluate(() => document.activeElement?.id === 'step-heading'), 'focus on the step heading after Back');
+    // A done tick, with Space.
+    await tabTo(page, (p) => (document.activeElement?.id || '').startsWith(p), 'done-', { max: 40 });
+    const tick = await page.evaluate(activeId);
+    await page.keyboard.press('Space');
+    assert.ok(await page.locator(`[id="${tick}"]`).isChecked());
+    await waitText(page.locator('section.guidance .totals'), ', 1 done');
+    // "Why and where from" opens with Enter.
+    await page.keyboard.press('Tab');
+    assert.equal(await page.evaluate(() => document.activeElement.tagName), 'SUMMARY');
+    await page.keyboard.press('Enter');
+    assert.equal(await page.evaluate(() => document.activeElement.parentElement.open), true);
+    assert.deepEqual(page.errors, []);
+  } finally {
+    await context.close();
+  }
+});
+
+test('the live region says what changed in the guidance list', async () => {
+  const context = await env.context();
+  try {
+    const page = await openPage(context, strict.url);
+    const live = page.locator('#guidance-live');
+    assert.equal(await live.getAttribute('aria-live'), 'polite');
+    assert.equal(await live.innerText(), '');
+    await answer(page, 'Which services', 'Microsoft Intune');
+    const added = await waitText(live, 'items added');
+    assert.match(added, /^Guidance list updated: \d+ items added\.$/);
+    await page.locator('#question-services').getByLabel('Microsoft Intune').uncheck();
+    assert.match(await waitText(live, 'removed'), /^Guidance list updated: \d+ items removed\.$/);
+    await answer(page, 'new tenant or an existing', 'A new tenant');
+    assert.equal(await waitText(live, '1 item added'), 'Guidance list updated: 1 item added.');
+    // A tick changes no item: the announcement stays.
+    await page.locator('section.guidance').getByLabel('Provide an administrative overview.', { exact: true }).check();
+    await waitText(page.locator('section.guidance .totals'), '1 done');
+    assert.equal(await live.innerText(), 'Guidance list updated: 1 item added.');
+    assert.match(await totals(page), /1 done/);
+  } finally {
+    await context.close();
+  }
+});
+
+test('a panic shows "Something went wrong" with a reload link, not a blank page', async () => {
+  const context = await env.context();
+  try {
+    const page = await openPage(context);
+    await page.goto(`${strict.url}?debug=panic`);
+    const alert = page.getByRole('alert');
+    await waitText(alert, 'Something went wrong');
+    assert.equal(await page.getByRole('heading', { level: 1 }).innerText(), 'Something went wrong');
+    const reload = page.getByRole('link', { name: 'Reload the wizard' });
+    assert.equal(await reload.getAttribute('href'), page.url());
+    assert.match(await alert.innerText(), /panic requested by \?debug=panic/);
+    assert.match(await alert.innerText(), /Reload the page to carry on where you were|answers since the last share link or export may be lost/);
+    assert.equal(await page.locator('#step-heading').count(), 0);
+  } finally {
+    await context.close();
+  }
+});
