@@ -154,68 +154,89 @@ for (const [key, title] of [['firstQ', 'in the DOM and visible (MutationObserver
 }
 
 // (c) the cost of an answer change in the browser, from outside: click inputs in a loop.
+// Leptos runs its effects (DOM updates, the save) in microtasks after the click's handler, so a
+// back-to-back loop of clicks leaves them for after the loop, coalesced; the "drained" figure
+// waits for the microtasks of each click (a 200-step promise chain, its own cost subtracted)
+// before taking the time, and lets a task turn pass (untimed) before the next click.
 async function clickCost(which) {
   const r = await load(which);
   const cdp = await r.context.newCDPSession(r.page);
   await cdp.send('Performance.enable');
   const metrics = async () => Object.fromEntries((await cdp.send('Performance.getMetrics')).metrics.map((m) => [m.name, m.value]));
-  const before = await metrics();
-  const result = await r.page.evaluate(async ({ selector, n }) => {
+  await r.page.evaluate((selector) => {
     const inputs = () => [...document.querySelectorAll(selector)].filter((i) => i.type === 'checkbox' || i.type === 'radio');
     let list = inputs();
     let seed = 0x9e3779b9;
     const rand = (k) => { seed ^= seed << 13; seed ^= seed >>> 17; seed ^= seed << 5; return (seed >>> 0) % k; };
-    const pick = () => {
-      let el = list[rand(list.length)];
-      if (!el.isConnected) { list = inputs(); el = list[rand(list.length)]; }
-      return el;
-    };
-    // A macrotask: lets the microtasks queued by the click (framework effects and renders) run.
     const channel = new MessageChannel();
-    const yieldTask = () => new Promise((res) => { channel.port1.onmessage = () => res(); channel.port2.postMessage(0); });
-    const guidance = () => (document.querySelector('section.guidance, #guidance') || document.body).textContent.length;
-    const states = new Set();
+    window.__bench = {
+      count: () => inputs().length,
+      pick: () => {
+        let el = list[rand(list.length)];
+        if (!el.isConnected) { list = inputs(); el = list[rand(list.length)]; }
+        return el;
+      },
+      drain: async () => { for (let i = 0; i < 200; i++) await Promise.resolve(); },
+      // A task turn: all microtasks have run, and the browser may render.
+      turn: () => new Promise((res) => { channel.port1.onmessage = () => res(); channel.port2.postMessage(0); }),
+      guidance: () => (document.querySelector('section.guidance, #guidance') || document.body).textContent.length,
+    };
+  }, PAGES[which].inputs);
 
-    // 1. Synchronous: n clicks back to back; what the framework defers to microtasks runs after.
-    const syncStart = performance.now();
-    for (let i = 0; i < n; i++) pick().click();
-    const syncEnd = performance.now();
-    await yieldTask();
-    const syncFlushed = performance.now();
-    // 2. Each click followed by a macrotask yield, so its effects and DOM updates run before the next.
-    await yieldTask();
-    let flushed = 0;
+  // 1. Back to back: n clicks, one performance.now() around the loop.
+  const loop = await r.page.evaluate(async (n) => {
+    const b = window.__bench;
+    const t0 = performance.now();
+    for (let i = 0; i < n; i++) b.pick().click();
+    const t1 = performance.now();
+    await b.turn();
+    return { perChange: (t1 - t0) / n, tail: performance.now() - t1 };
+  }, changes);
+
+  // 2. Drained: each click timed until its microtasks have run.
+  const before = await metrics();
+  const drained = await r.page.evaluate(async (n) => {
+    const b = window.__bench;
+    const times = [];
+    const states = new Set();
+    await b.turn();
     for (let i = 0; i < n; i++) {
-      const el = pick();
+      const el = b.pick();
       const t = performance.now();
       el.click();
-      await yieldTask();
-      flushed += performance.now() - t;
-      if (i % 50 === 0) states.add(guidance());
+      await b.drain();
+      times.push(performance.now() - t);
+      if (i % 50 === 0) states.add(b.guidance());
+      await b.turn();
     }
-    // 3. The yield alone, to subtract.
-    const y0 = performance.now();
-    for (let i = 0; i < n; i++) await yieldTask();
-    const yieldOnly = performance.now() - y0;
-    return { inputs: list.length, syncLoop: syncEnd - syncStart, syncTail: syncFlushed - syncEnd, flushed, yieldOnly, states: states.size };
-  }, { selector: PAGES[which].inputs, n: changes });
+    let chain = 0;
+    for (let i = 0; i < 200; i++) { const t = performance.now(); await b.drain(); chain += performance.now() - t; await b.turn(); }
+    return { times, chain: chain / 200, states: states.size, inputs: b.count() };
+  }, changes);
   const after = await metrics();
-  const d = (k) => after[k] - before[k];
-  result.cdp = { script: d('ScriptDuration') * 1000, style: d('RecalcStyleDuration') * 1000, layout: d('LayoutDuration') * 1000, layouts: d('LayoutCount'), task: d('TaskDuration') * 1000 };
+  const d = (k) => (after[k] - before[k]) * 1e6 / changes; // µs per change
   await r.context.close();
-  return result;
+  const t = drained.times.map((x) => x - drained.chain).sort((a, b) => a - b);
+  return {
+    ...drained, loop,
+    mean: t.reduce((x, y) => x + y, 0) / t.length, p50: t[t.length >> 1], p90: t[Math.floor(t.length * 0.9)],
+    cdp: { script: d('ScriptDuration'), style: d('RecalcStyleDuration'), layout: d('LayoutDuration'), task: d('TaskDuration') },
+  };
 }
 
 console.log(`\n== (c) answer change in the browser, from outside: ${changes} clicks on random question inputs of the first step`);
-console.log(`   (each click = one answer change; the time includes the engine, the framework's updates and the DOM changes,`);
-console.log(`    not style, layout or paint; same for the peer, whose first step has the same two questions)`);
+console.log(`   (one click = one answer change; same for the peer, whose first step asks the same two questions)`);
+const us = (x) => `${(x * 1000).toFixed(0).padStart(6)} µs`;
+const usRaw = (x) => `${x.toFixed(0).padStart(6)} µs`;
 for (const which of ['wizard', 'peer']) {
   const c = await clickCost(which);
-  console.log(`  ${PAGES[which].label.padEnd(22)} ${c.inputs} inputs`);
-  console.log(`    back-to-back clicks:              ${(c.syncLoop / changes * 1000).toFixed(1).padStart(8)} µs per change (+ ${(c.syncTail).toFixed(1)} ms of deferred work after the loop)`);
-  console.log(`    click + macrotask yield, each:    ${(c.flushed / changes * 1000).toFixed(1).padStart(8)} µs per change; minus the yield alone (${(c.yieldOnly / changes * 1000).toFixed(1)} µs): ${((c.flushed - c.yieldOnly) / changes * 1000).toFixed(1)} µs`);
-  console.log(`    whole run per change (CDP):       script ${(c.cdp.script / (2 * changes) * 1000).toFixed(1)} µs, style ${(c.cdp.style / (2 * changes) * 1000).toFixed(1)} µs, layout ${(c.cdp.layout / (2 * changes) * 1000).toFixed(1)} µs (${c.cdp.layouts} layouts in ${2 * changes} changes)`);
-  console.log(`    distinct guidance texts sampled:  ${c.states}`);
+  console.log(`  ${PAGES[which].label} (${c.inputs} inputs, ${c.states} distinct guidance lists seen)`);
+  console.log(`    drained: click until its microtasks ran (engine + framework + DOM updates; no style/layout/paint)`);
+  console.log(`      per change: mean ${us(c.mean)}   p50 ${us(c.p50)}   p90 ${us(c.p90)}   (200-step chain, ${us(c.chain)}, subtracted)`);
+  console.log(`    main-thread busy time during the drained run, per change (CDP; includes the frames rendered meanwhile):`);
+  console.log(`      script ${usRaw(c.cdp.script)}   style ${usRaw(c.cdp.style)}   layout ${usRaw(c.cdp.layout)}   all tasks ${usRaw(c.cdp.task)}`);
+  console.log(`    back-to-back loop, performance.now() around ${changes} clicks: ${us(c.loop.perChange)} per change` +
+    `, then ${c.loop.tail.toFixed(1)} ms of work deferred past the loop${which === 'wizard' ? ' (Leptos effects, coalesced: not per change)' : ''}`);
 }
 
 if (problems.length) {

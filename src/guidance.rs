@@ -82,6 +82,7 @@ pub fn GuidancePanel() -> impl IntoView {
                 <RevisionSwitch/>
                 <p class="visually-hidden" role="status" aria-live="polite" id="guidance-live">{move || announcement.get()}</p>
             </div>
+            <PrintHeader/>
             <Warnings/>
             {Phase::ALL.into_iter().map(|phase| view! { <PhaseBlock phase/> }).collect_view()}
             <section class="set-apart" class:hidden=move || set_apart().is_empty() aria-labelledby="set-apart-heading">
@@ -281,5 +282,25 @@ fn revision_change(id: ItemId, revision: Revision) -> Option<(&'static str, Stri
             Revision::Earlier => ("Reworded later", format!("The 10/02/2016 page says: \u{201c}{}\u{201d}", item.text)),
         }),
         _ => None,
+    }
+}
+
+/// On paper only: the date and the answers the list is for.
+#[component]
+fn PrintHeader() -> impl IntoView {
+    let wizard = use_wizard();
+    let answers = move || {
+        wizard.progress.with(|p| {
+            p.answers
+                .answered()
+                .map(|q| scope::engine::Reason { question: q, values: p.answers.bits(q) }.describe())
+                .collect::<Vec<_>>()
+                .join("; ")
+        })
+    };
+    view! {
+        <div class="print-only">
+            <p>{move || format!("Scope as of {}. Answers: {}.", crate::browser::today(), answers())}</p>
+        </div>
     }
 }

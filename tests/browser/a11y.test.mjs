@@ -115,11 +115,11 @@ test('axe: every step and the busy summary in dark mode', async () => {
   }
 });
 
-test('axe: embed mode (light and dark) and the print view', async () => {
+test('axe: embed mode, light and dark', async () => {
   const found = [];
   for (const colorScheme of ['light', 'dark']) {
     const context = await env.context({ colorScheme, viewport: { width: 420, height: 800 } });
-    const page = await openPage(context, `${env.url}?embed=1&origin=${encodeURIComponent('https://portal.example')}&accent=0b6e4f`);
+    const page = await openPage(context, `${env.url}?embed=1&origin=${encodeURIComponent('https://portal.example')}`);
     await page.locator('.embed-bar').waitFor();
     found.push(...await axe(page, `embed ${colorScheme}`));
     await answer(page, 'Which services', 'Microsoft Intune');
@@ -128,6 +128,24 @@ test('axe: embed mode (light and dark) and the print view', async () => {
     found.push(...await axe(page, `embed ${colorScheme} step 2`));
     await context.close();
   }
+  assert.deepEqual(found, [], `axe violations:\n${found.join('\n')}`);
+});
+
+test('axe: embed mode with a partner accent colour (accent=0b6e4f), light and dark', async () => {
+  const found = [];
+  for (const colorScheme of ['light', 'dark']) {
+    const context = await env.context({ colorScheme, viewport: { width: 420, height: 800 } });
+    const page = await openPage(context, `${env.url}?embed=1&origin=${encodeURIComponent('https://portal.example')}&accent=0b6e4f`);
+    await page.locator('.embed-bar').waitFor();
+    assert.equal(await page.evaluate(() => document.documentElement.style.getPropertyValue('--accent')), '#0b6e4f');
+    found.push(...await axe(page, `embed accent ${colorScheme}`));
+    await context.close();
+  }
+  assert.deepEqual(found, [], `axe violations:\n${found.join('\n')}`);
+});
+
+test('axe: the print view, also from a browser that prefers dark', async () => {
+  const found = [];
   const context = await env.context();
   const page = await openPage(context, env.url);
   await answerSituation(page);

@@ -1,7 +1,11 @@
 import * as h from './helpers.mjs';
-const env = await h.setup();
-const ctx = await env.context();
+const env = await h.setup({csp:false});
+const ctx = await env.context({colorScheme:'dark'});
 const p = await h.openPage(ctx, env.url);
-try { await p.addScriptTag({ path: 'node_modules/axe-core/axe.min.js' }); console.log('added', await p.evaluate(() => typeof window.axe)); } catch (e) { console.log('ERR', e.message.slice(0,300)); }
-console.log(p.errors);
+await h.answerSituation(p);
+await p.emulateMedia({ media: 'print', colorScheme: 'dark' });
+await p.addScriptTag({ path: 'node_modules/axe-core/axe.min.js' });
+const r = await p.evaluate(async () => (await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2aa'] } })).violations.map(v => v.nodes.map(n => n.target.join(' ') + ' ' + n.any.map(a=>a.message).join())));
+console.log(r);
+await h.shot(p, 'explore-print-dark');
 await env.close();

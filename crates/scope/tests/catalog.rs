@@ -57,3 +57,16 @@ fn the_catalog_carries_both_revisions() {
     assert!(ITEMS.iter().any(|i| i.earlier.is_some()));
     assert!(ITEMS.iter().all(|i| i.text.len() > 5));
 }
+
+/// Partners write prefill links by hand from the README's table: it must name every id.
+#[test]
+fn readme_documents_every_question_and_value_id() {
+    let readme = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/../../README.md")).unwrap();
+    for q in QUESTIONS {
+        let row = readme.lines().find(|l| l.starts_with(&format!("| `{}` |", q.id)));
+        let row = row.unwrap_or_else(|| panic!("README has no row for question `{}`", q.id));
+        for v in q.values {
+            assert!(row.contains(&format!("`{}`", v.id)), "README row for `{}` lacks value `{}`", q.id, v.id);
+        }
+    }
+}
