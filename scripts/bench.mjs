@@ -83,7 +83,11 @@ async function load(which, { record = false } = {}) {
   await context.addInitScript(firstQuestionProbe, PAGES[which].first);
   const page = await context.newPage();
   page.on('pageerror', (e) => problems.push(`${which}: ${e}`));
-  page.on('requestfailed', (q) => problems.push(`${which}: request failed: ${q.url().slice(0, 90)} (${q.failure()?.errorText})`));
+  const failed = [];
+  page.on('requestfailed', (q) => {
+    failed.push(q.url());
+    problems.push(`${which}: request failed: ${q.url().slice(0, 90)} (${q.failure()?.errorText})`);
+  });
   page.on('response', (q) => { if (q.status() >= 400) problems.push(`${which}: HTTP ${q.status()}: ${q.url()}`); });
   const bodies = [];
   if (record) {
@@ -97,12 +101,12 @@ async function load(which, { record = false } = {}) {
     await page.waitForLoadState('networkidle');
     responses = (await Promise.all(bodies)).filter(Boolean);
   }
-  return { ...t, responses, page, context };
+  return { ...t, responses, failed, page, context };
 }
 
 /** The files a real load of the page downloads (2xx responses, each URL once). */
 async function networkRows(which) {
-  const { responses, context } = await load(which, { record: true });
+  const { responses, failed, context } = await load(which, { record: true });
   await context.close();
   const origin = new URL(urls[which]).origin;
   const seen = new Map();
@@ -111,7 +115,7 @@ async function networkRows(which) {
     const name = r.url.replace(origin + '/', '') || 'index.html';
     if (seen.has(name)) repeats += 1; else seen.set(name, measure(name, r.body));
   }
-  return { rows: [...seen.values()].sort((a, b) => a.file.localeCompare(b.file)), repeats };
+  return { rows: [...seen.values()].sort((a, b) => a.file.localeCompare(b.file)), repeats, failed };
 }
 
 // (a) sizes.
@@ -125,6 +129,10 @@ console.log(`\nwizard as a real page load fetches it: ${wizardNet.rows.length} f
   ` (${wizardNet.rows.map((r) => r.file).join(', ')}${wizardNet.repeats ? `; ${wizardNet.repeats} URL(s) fetched twice` : ''})`);
 console.log(`\npeer: every response of a real load of ${PAGES.peer.path}${peerNet.repeats ? ` (${peerNet.repeats} URL(s) fetched twice, counted once)` : ''}`);
 for (const line of table(peerNet.rows, 44)) console.log(line);
+if (peerNet.failed.length) {
+  const hosts = [...new Set(peerNet.failed.map((u) => new URL(u).host))].join(', ');
+  console.log(`(not counted: ${peerNet.failed.length} request(s) to ${hosts} that failed offline, e.g. web fonts: the peer's real download is larger)`);
+}
 const [wz, pr] = [total(wizardRows), total(peerNet.rows)];
 console.log(`\nsize ratio wizard/peer: gzip ${(wz.gzip / pr.gzip).toFixed(2)} (${kb(wz.gzip)} / ${kb(pr.gzip)}),` +
   ` brotli ${(wz.brotli / pr.brotli).toFixed(2)} (${kb(wz.brotli)} / ${kb(pr.brotli)}), raw ${(wz.raw / pr.raw).toFixed(2)}`);

@@ -112,8 +112,8 @@ pub fn App() -> impl IntoView {
             Ok(Fragment::Shared(p)) => wizard.offer(Incoming { progress: p, from: "share link" }, had_saved),
             Ok(Fragment::Prefill(answers)) => {
                 let mut p = progress.get_untracked();
+                p.step = wizard::first_open_step(&answers).to_string();
                 p.answers = answers;
-                p.step = String::new();
                 wizard.offer(Incoming { progress: p, from: "link" }, had_saved);
             }
             Ok(Fragment::Empty) => {}

@@ -124,6 +124,7 @@ pub fn connect(wizard: Wizard) {
         match link::parse_fragment(&answers) {
             Ok(Fragment::Prefill(a)) => {
                 let mut p = wizard.progress.get_untracked();
+                p.step = scope::wizard::first_open_step(&a).to_string();
                 p.answers = a;
                 let has_own = wizard.progress.with_untracked(|p| p.answers.answered().next().is_some());
                 wizard.offer(Incoming { progress: p, from: "portal" }, has_own);

@@ -24,7 +24,10 @@ pub fn read_scope(text: &str, current: &Progress) -> Result<Progress, String> {
     let fragment = text.split_once('#').map(|(_, f)| f).unwrap_or(text);
     match link::parse_fragment(fragment) {
         Ok(Fragment::Shared(p)) => Ok(p),
-        Ok(Fragment::Prefill(answers)) => Ok(Progress { answers, done: Default::default(), ..current.clone() }),
+        Ok(Fragment::Prefill(answers)) => {
+            let step = scope::wizard::first_open_step(&answers).to_string();
+            Ok(Progress { answers, step, done: Default::default(), revision: current.revision })
+        }
         Ok(Fragment::Empty) => Err("This link holds no scope.".into()),
         Err(e) => Err(format!("This could not be read: {e}.")),
     }

@@ -20,6 +20,14 @@ pub fn questions(answers: &Answers, step: StepId) -> Vec<QuestionId> {
     QuestionId::all().filter(|&q| q.get().step == step && answers.applies(q) == Applies::Yes).collect()
 }
 
+/// The first step with a question still to answer, or the summary: where a prefilled wizard opens.
+pub fn first_open_step(answers: &Answers) -> &'static str {
+    steps(answers)
+        .into_iter()
+        .find(|id| StepId::by_id(id).is_some_and(|s| questions(answers, s).iter().any(|q| !answers.is_answered(*q))))
+        .unwrap_or(SUMMARY)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -35,5 +43,8 @@ mod tests {
         let env = StepId::by_id("environment").unwrap();
         let ids: Vec<&str> = questions(&a, env).iter().map(|q| q.get().id).collect();
         assert_eq!(ids, ["directory", "signin", "custom_sync_rules"]);
+        assert_eq!(first_open_step(&a), "services");
+        let a = parse_prefill("services=aad_premium&tenant=new&directory=cloud_only").unwrap();
+        assert_eq!(first_open_step(&a), "aad");
     }
 }

@@ -1,0 +1,68 @@
+// Screenshots of every step at 360 px and 1280 px, light and dark, into screenshots/ (gitignored),
+// for a person to look at; and the one layout fact a test can check: nothing wider than the screen.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { setup, openPage, answer, shot, waitText, SITUATION } from './helpers.mjs';
+
+let env;
+before(async () => { env = await setup(); });
+after(async () => { await env?.close(); });
+
+const slug = (title) => title.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
+
+/** Page-wide horizontal overflow, and the elements sticking out past the right edge. */
+function overflow(page) {
+  return page.evaluate(() => {
+    const width = document.documentElement.clientWidth;
+    const wide = [...document.querySelectorAll('body *')]
+      .filter((el) => el.getBoundingClientRect().right > width + 1 && getComputedStyle(el).position !== 'absolute')
+      .slice(0, 5)
+      .map((el) => `${el.tagName.toLowerCase()}.${el.className} (${Math.round(el.getBoundingClientRect().right)}px)`);
+    return { scroll: document.documentElement.scrollWidth, width, wide };
+  });
+}
+
+for (const colorScheme of ['light', 'dark']) {
+  for (const width of [360, 1280]) {
+    test(`every step at ${width}px, ${colorScheme}`, async () => {
+      const context = await env.context({ viewport: { width, height: 800 }, colorScheme });
+      try {
+        const page = await openPage(context, env.url);
+        const problems = [];
+        const check = async (name) => {
+          await shot(page, `${name}-${width}-${colorScheme}`);
+          const o = await overflow(page);
+          if (o.scroll > o.width) problems.push(`${name}: page ${o.scroll}px wide in a ${o.width}px viewport; ${o.wide.join(', ')}`);
+        };
+        for (const [title, answers] of SITUATION) {
+          await waitText(page.locator('#step-heading'), title);
+          for (const [legend, value] of answers) await answer(page, legend, value);
+          await check(`step-${slug(title)}`);
+          await page.getByRole('button', { name: 'Next' }).click();
+        }
+        await waitText(page.locator('#step-heading'), 'Summary and sharing');
+        await check('step-summary');
+        assert.deepEqual(problems, []);
+      } finally {
+        await context.close();
+      }
+    });
+  }
+}
+
+test('embed mode and print view', async () => {
+  const context = await env.context({ viewport: { width: 420, height: 800 } });
+  try {
+    const page = await openPage(context, `${env.url}?embed=1&origin=${encodeURIComponent('https://portal.example')}`);
+    await shot(page, 'embed-420');
+    await page.goto(env.url);
+    await page.waitForSelector('#step-heading');
+    await page.setViewportSize({ width: 1280, height: 800 });
+    await page.emulateMedia({ media: 'print' });
+    await shot(page, 'print-1280');
+    await page.emulateMedia({ media: 'print', colorScheme: 'dark' });
+    await shot(page, 'print-1280-dark-preference');
+  } finally {
+    await context.close();
+  }
+});
