@@ -67,6 +67,32 @@ pub fn full_page_url() -> impl Fn() -> String {
     move || format!("{}#{}", full_page_base(), wizard.progress.with(|p| link::encode_share(p, true)))
 }
 
+type Rgb = (f64, f64, f64);
+const WHITE: Rgb = (1.0, 1.0, 1.0);
+/// The page background in the light and dark schemes (styles.css: --surface).
+const LIGHT_SURFACE: Rgb = WHITE;
+const DARK_SURFACE: Rgb = (0x1b as f64 / 255.0, 0x20 as f64 / 255.0, 0x26 as f64 / 255.0);
+
+fn parse_hex(colour: &str) -> Option<Rgb> {
+    let hex = colour.trim_start_matches('#');
+    let digits: Vec<u32> = hex.chars().map(|c| c.to_digit(16)).collect::<Option<_>>()?;
+    let channel = |i: usize| -> f64 {
+        match digits.len() {
+            3 => (digits[i] * 17) as f64 / 255.0,
+            _ => (digits[2 * i] * 16 + digits[2 * i + 1]) as f64 / 255.0,
+        }
+    };
+    (digits.len() == 3 || digits.len() == 6).then(|| (channel(0), channel(1), channel(2)))
+}
+
+/// WCAG 2.1 contrast ratio of two colours.
+fn contrast(a: Rgb, b: Rgb) -> f64 {
+    let lin = |c: f64| if c <= 0.03928 { c / 12.92 } else { ((c + 0.055) / 1.055).powf(2.4) };
+    let lum = |(r, g, b): Rgb| 0.2126 * lin(r) + 0.7152 * lin(g) + 0.0722 * lin(b);
+    let (x, y) = (lum(a), lum(b));
+    (x.max(y) + 0.05) / (x.min(y) + 0.05)
+}
+
 thread_local! {
     static TARGET: std::cell::RefCell<Option<String>> = const { std::cell::RefCell::new(None) };
 }
@@ -99,7 +125,14 @@ pub fn connect(wizard: Wizard) {
         if let Ok(root) = root.dyn_into::<web_sys::HtmlElement>() {
             // CSSOM, not a style attribute: allowed under a strict style-src.
             if let Some(accent) = &params.accent {
-                root.style().set_property("--accent", accent).ok();
+                // The partner's colour where it keeps 4.5:1 contrast, light and dark apart.
+                for (scheme, surface) in [("light", LIGHT_SURFACE), ("dark", DARK_SURFACE)] {
+                    if let Some(rgb) = parse_hex(accent).filter(|&rgb| contrast(rgb, surface) >= 4.5) {
+                        let text = if contrast(rgb, WHITE) >= 4.5 { "#ffffff" } else { "#111111" };
+                        root.style().set_property(&format!("--partner-accent-{scheme}"), accent).ok();
+                        root.style().set_property(&format!("--partner-accent-text-{scheme}"), text).ok();
+                    }
+                }
             }
             if let Some(font) = &params.font {
                 root.style().set_property("--font", font).ok();
@@ -137,14 +170,20 @@ pub fn connect(wizard: Wizard) {
 
     post("ready", &[]);
 
-    Effect::new(move |_| {
-        let (step, steps) = wizard.progress.with(|p| (current_step(p), wizard::steps(&p.answers)));
-        let index = steps.iter().position(|s| *s == step).unwrap_or(0);
-        post("step", &[("step", JsValue::from_str(step)), ("index", JsValue::from(index as u32 + 1)), ("count", JsValue::from(steps.len() as u32))]);
+    // Memos, so a message goes out only when what it says has changed.
+    let step = Memo::new(move |_| {
+        wizard.progress.with(|p| {
+            let (step, steps) = (current_step(p), wizard::steps(&p.answers));
+            (step, steps.iter().position(|s| *s == step).unwrap_or(0) as u32 + 1, steps.len() as u32)
+        })
     });
     Effect::new(move |_| {
-        let c = wizard.scope.with(|s| s.counts(None));
-        let done = wizard.progress.with(|p| p.done.len());
+        let (step, index, count) = step.get();
+        post("step", &[("step", JsValue::from_str(step)), ("index", JsValue::from(index)), ("count", JsValue::from(count))]);
+    });
+    let counts = Memo::new(move |_| (wizard.scope.with(|s| s.counts(None)), wizard.progress.with(|p| p.done.len())));
+    Effect::new(move |_| {
+        let (c, done) = counts.get();
         let counts = js_sys::Object::new();
         for (k, v) in [("in_scope", c.in_scope), ("out_of_scope", c.out_of_scope), ("not_supported", c.not_supported), ("waiting", c.waiting), ("done", done)] {
             js_sys::Reflect::set(&counts, &JsValue::from_str(k), &JsValue::from(v as u32)).ok();
@@ -155,10 +194,11 @@ pub fn connect(wizard: Wizard) {
     // The content height, so the host sizes the iframe with no scroll bar.
     let last = std::rc::Rc::new(std::cell::Cell::new(0i32));
     let on_resize = Closure::<dyn FnMut()>::new(move || {
+        // The body's own height: the document's scrollHeight never drops below the iframe's.
         let height = window()
             .and_then(|w| w.document())
-            .and_then(|d| d.document_element())
-            .map(|e| e.scroll_height())
+            .and_then(|d| d.body())
+            .map(|b| b.get_bounding_client_rect().height().ceil() as i32)
             .unwrap_or(0);
         if height != last.get() {
             last.set(height);

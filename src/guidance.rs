@@ -57,7 +57,7 @@ pub fn GuidancePanel() -> impl IntoView {
             s.items
                 .iter()
                 .filter(|i| matches!(i.outcome, Outcome::OutOfScope | Outcome::NotSupported))
-                .cloned()
+                .map(|i| (s.revision, i.clone()))
                 .collect::<Vec<_>>()
         })
     };
@@ -89,8 +89,8 @@ pub fn GuidancePanel() -> impl IntoView {
                 <h3 id="set-apart-heading">"Out of scope and not supported"</h3>
                 <p class="help">"The source says plainly that Microsoft does not do these in your case."</p>
                 <ul class="items">
-                    <For each=set_apart key=|s| (s.item.0, s.outcome.as_str(), s.reasons.len()) let:row>
-                        <ItemRow row/>
+                    <For each=set_apart key=row_key let:row>
+                        <ItemRow revision=row.0 row=row.1/>
                     </For>
                 </ul>
             </section>
@@ -161,7 +161,7 @@ fn PhaseBlock(phase: Phase) -> impl IntoView {
         }
         text
     };
-    let heading_id = format!("phase-{}", phase.title().to_lowercase());
+    let heading_id = format!("phase-{}", phase.title().to_ascii_lowercase());
     let labelled_by = heading_id.clone();
     view! {
         <section class="phase" aria-labelledby=labelled_by>
@@ -181,7 +181,9 @@ fn SectionBlock(section: SectionId, listed: impl Fn(&ItemScope) -> bool + Copy +
     let wizard = use_wizard();
     let sec = section.get();
     let rows = move || {
-        wizard.scope.with(|s| s.items.iter().filter(|i| i.item.get().section == section && listed(i)).cloned().collect::<Vec<_>>())
+        wizard.scope.with(|s| {
+            s.items.iter().filter(|i| i.item.get().section == section && listed(i)).map(|i| (s.revision, i.clone())).collect::<Vec<_>>()
+        })
     };
     // The phase heading already says the phase; a section heading adds what follows the dash.
     let subtitle = sec.title.split_once(" - ").map(|(_, rest)| rest);
@@ -190,20 +192,24 @@ fn SectionBlock(section: SectionId, listed: impl Fn(&ItemScope) -> bool + Copy +
             {subtitle.map(|t| view! { <h4>{t}</h4> })}
             {sec.lead.map(|l| view! { <p class="lead">{l}</p> })}
             <ul class="items">
-                <For each=rows key=|r| (r.item.0, r.outcome.clone(), r.reasons.iter().map(|x| x.values).collect::<Vec<_>>()) let:row>
-                    <ItemRow row/>
+                <For each=rows key=row_key let:row>
+                    <ItemRow revision=row.0 row=row.1/>
                 </For>
             </ul>
         </div>
     }
 }
 
+/// A row is drawn again when anything it shows changes: outcome, reasons or revision.
+fn row_key((revision, row): &(Revision, ItemScope)) -> (Revision, ItemScope) {
+    (*revision, row.clone())
+}
+
 #[component]
-fn ItemRow(row: ItemScope) -> impl IntoView {
+fn ItemRow(revision: Revision, row: ItemScope) -> impl IntoView {
     let wizard = use_wizard();
     let id = row.item;
     let item = id.get();
-    let revision = wizard.progress.with_untracked(|p| p.revision);
     let text = item.text_in(revision);
     let input_id = format!("done-{}", item.id);
     let (badge, class) = match &row.outcome {

@@ -99,7 +99,7 @@ fn StepQuestions(step: StepId) -> impl IntoView {
             <div class="warning-box" role="note">
                 <p>{move || wizard.scope.with(|s| s.warnings.iter().find(|w| *w == &Warning::Ignored { question: q }).map(|w| wizard.progress.with(|p| w.message(&p.answers))))}</p>
                 <button type="button" class="quiet" on:click=move |_| wizard.set_progress.update(|p| p.answers.clear(q))>
-                    {format!("Clear the {} answer", q.get().short.to_lowercase())}
+                    {format!("Clear the {} answer", q.get().short.to_ascii_lowercase())}
                 </button>
             </div>
         </For>

@@ -140,7 +140,7 @@ pub struct Item {
 }
 
 /// Which revision of the source to render.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
 pub enum Revision {
     /// The later page (10/02/2016), plus the earlier page's Azure RMS section it lacks.
     #[default]

@@ -31,7 +31,7 @@ impl Outcome {
 }
 
 /// An answer that brought an item in: question `question` has (some of) the values in `values`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub struct Reason {
     pub question: QuestionId,
     pub values: u32,
@@ -47,7 +47,7 @@ impl Reason {
     }
 }
 
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct ItemScope {
     pub item: ItemId,
     pub outcome: Outcome,

@@ -187,7 +187,12 @@ fn markdown_line(progress: &Progress, scope: &Scope, s: &crate::engine::ItemScop
     };
     let doc = item.source(scope.revision);
     let status = if checkbox { String::new() } else { format!("**{}**: ", status_label(&s.outcome)) };
-    let condition = item.condition_in(scope.revision).map(|c| format!("{c} ")).unwrap_or_default();
+    let text = item.text_in(scope.revision);
+    let condition = item
+        .condition_in(scope.revision)
+        .filter(|c| !text.to_ascii_lowercase().contains(&c.to_ascii_lowercase()))
+        .map(|c| format!("{c} "))
+        .unwrap_or_default();
     let source = format!("{}, {} revision", item.section.get().title, if doc.id == "later" { doc.date } else { "earlier" });
     let why = match &s.outcome {
         Outcome::Waiting(qs) => {
@@ -195,7 +200,7 @@ fn markdown_line(progress: &Progress, scope: &Scope, s: &crate::engine::ItemScop
         }
         _ => String::new(),
     };
-    format!("{indent}- {mark}{status}{condition}{} _({source}{why})_\n", item.text_in(scope.revision))
+    format!("{indent}- {mark}{status}{condition}{text} _({source}{why})_\n")
 }
 
 /// How one item differs between the scope on screen ("ours") and a loaded one ("theirs").
