@@ -155,9 +155,17 @@ pub fn App() -> impl IntoView {
     });
 
     embed::connect(wizard);
-    if browser::query_param("debug").as_deref() == Some("panic") {
-        request_animation_frame(|| panic!("panic requested by ?debug=panic (a test of the error page)"));
+    match browser::query_param("debug").as_deref() {
+        Some("panic") => request_animation_frame(|| panic!("panic requested by ?debug=panic (a test of the error page)")),
+        Some("engine") => request_animation_frame(|| browser::time_engine(1000)),
+        _ => {}
     }
+
+    // The first paint needs only the questions: the guidance list is built right after it.
+    let guidance_ready = RwSignal::new(false);
+    request_animation_frame(move || {
+        set_timeout(move || guidance_ready.set(true), std::time::Duration::ZERO);
+    });
 
     let embedded = params_is_embedded(wizard);
     view! {
@@ -178,7 +186,11 @@ pub fn App() -> impl IntoView {
             <IncomingPrompt/>
             <div class="layout">
                 <StepsPanel/>
-                <GuidancePanel/>
+                {move || if guidance_ready.get() {
+                    view! { <GuidancePanel/> }.into_any()
+                } else {
+                    view! { <section class="guidance" aria-busy="true"><h2>"Your guidance list"</h2></section> }.into_any()
+                }}
             </div>
             <footer class="colophon">
                 <p>

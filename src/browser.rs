@@ -122,3 +122,24 @@ pub fn focus_by_id(id: &'static str) {
         }
     });
 }
+
+/// `?debug=engine`: times `scope::evaluate` over `changes` answer changes in this browser and
+/// puts the mean per change, in milliseconds, in `<html data-engine-ms>` for scripts/bench.mjs.
+pub fn time_engine(changes: u32) {
+    use scope::catalog::{QuestionId, QUESTIONS};
+    let Some(performance) = window().and_then(|w| w.performance()) else { return };
+    let mut answers = scope::Answers::new();
+    let start = performance.now();
+    let mut listed = 0;
+    for n in 0..changes as usize {
+        // Walk through every value of every question: a mix of picks, toggles and switches.
+        let q = QuestionId(n % QUESTIONS.len());
+        answers.pick(q, (n / QUESTIONS.len()) % q.get().values.len());
+        listed += scope::evaluate(&answers, scope::Revision::Current).items.len();
+    }
+    let per_change = (performance.now() - start) / changes as f64;
+    if let Some(root) = window().and_then(|w| w.document()).and_then(|d| d.document_element()) {
+        root.set_attribute("data-engine-ms", &per_change.to_string()).ok();
+        root.set_attribute("data-engine-items", &listed.to_string()).ok();
+    }
+}
