@@ -85,9 +85,20 @@ fn parse_hex(colour: &str) -> Option<Rgb> {
     (digits.len() == 3 || digits.len() == 6).then(|| (channel(0), channel(1), channel(2)))
 }
 
+/// x^2.4 for x in (0, 1], as the fifth root of x^12 by Newton's method: `powf` would link libm's
+/// pow into the wasm for this one use.
+fn pow_2_4(x: f64) -> f64 {
+    let x12 = (x * x * x).powi(4);
+    let mut y = x * x;
+    for _ in 0..24 {
+        y -= (y.powi(5) - x12) / (5.0 * y.powi(4));
+    }
+    y
+}
+
 /// WCAG 2.1 contrast ratio of two colours.
 fn contrast(a: Rgb, b: Rgb) -> f64 {
-    let lin = |c: f64| if c <= 0.03928 { c / 12.92 } else { ((c + 0.055) / 1.055).powf(2.4) };
+    let lin = |c: f64| if c <= 0.03928 { c / 12.92 } else { pow_2_4((c + 0.055) / 1.055) };
     let lum = |(r, g, b): Rgb| 0.2126 * lin(r) + 0.7152 * lin(g) + 0.0722 * lin(b);
     let (x, y) = (lum(a), lum(b));
     (x.max(y) + 0.05) / (x.min(y) + 0.05)
@@ -213,4 +224,21 @@ pub fn connect(wizard: Wizard) {
         std::mem::forget(observer);
     }
     on_resize.forget();
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn contrast_matches_wcag() {
+        for x in [0.05, 0.2, 0.5, 0.9, 1.0] {
+            assert!((pow_2_4(x) - f64::powf(x, 2.4)).abs() < 1e-9, "{x}");
+        }
+        assert!((contrast(WHITE, (0.0, 0.0, 0.0)) - 21.0).abs() < 1e-6);
+        assert!(contrast(parse_hex("0b6e4f").unwrap(), LIGHT_SURFACE) >= 4.5);
+        assert!(contrast(parse_hex("#0b6e4f").unwrap(), DARK_SURFACE) < 4.5);
+        assert_eq!(parse_hex("fff"), Some(WHITE));
+        assert_eq!(parse_hex("ggg"), None);
+    }
 }
