@@ -7,11 +7,10 @@
 //!   "condition","source":{"document","revision","date"},"done"}]}`.
 //! Items come in catalog order; items that do not apply are left out.
 
-use crate::answers::Answers;
 use crate::catalog::{ItemId, Phase, Revision};
 use crate::engine::{evaluate, Outcome, Scope};
 use crate::progress::{answers_from_json, answers_to_json, Progress, ReadError, MAX_BYTES};
-use serde_json::{json, Value};
+use crate::json::{self, Json};
 use std::collections::BTreeSet;
 
 pub const SCHEMA: &str = "ems-onboarding-scope";
@@ -29,56 +28,69 @@ fn listed(scope: &Scope) -> impl Iterator<Item = &crate::engine::ItemScope> {
     scope.items.iter().filter(|s| s.outcome != Outcome::NotApplicable)
 }
 
+fn obj(members: Vec<(&str, Json)>) -> Json {
+    Json::Object(members.into_iter().map(|(k, v)| (k.to_string(), v)).collect())
+}
+
+fn strings(list: impl IntoIterator<Item = &'static str>) -> Json {
+    Json::Array(list.into_iter().map(Json::from).collect())
+}
+
 /// The JSON export of `progress`; `date` is the ISO date of the export.
 pub fn to_json(progress: &Progress, date: &str) -> String {
     let scope = evaluate(&progress.answers, progress.revision);
-    let items: Vec<Value> = listed(&scope)
+    let items: Vec<Json> = listed(&scope)
         .map(|s| {
             let item = s.item.get();
             let doc = item.source(scope.revision);
-            let waiting: Vec<&str> = match &s.outcome {
+            let waiting: Vec<&'static str> = match &s.outcome {
                 Outcome::Waiting(qs) => qs.iter().map(|q| q.get().id).collect(),
                 _ => Vec::new(),
             };
-            let reasons: Vec<Value> = s
+            let reasons = s
                 .reasons
                 .iter()
                 .map(|r| {
                     let q = r.question.get();
-                    let values: Vec<&str> =
-                        (0..q.values.len()).filter(|v| r.values & (1 << v) != 0).map(|v| q.values[v].id).collect();
-                    json!({ "question": q.id, "values": values })
+                    let values = (0..q.values.len()).filter(|v| r.values & (1 << v) != 0).map(|v| q.values[v].id);
+                    obj(vec![("question", q.id.into()), ("values", strings(values))])
                 })
                 .collect();
-            json!({
-                "id": item.id,
-                "phase": item.phase().title().to_lowercase(),
-                "section": item.section.get().title,
-                "text": item.text_in(scope.revision),
-                "status": s.outcome.as_str(),
-                "reasons": reasons,
-                "waiting_for": waiting,
-                "condition": item.condition_in(scope.revision),
-                "source": { "document": doc.file, "revision": doc.id, "date": doc.date },
-                "done": progress.done.contains(&s.item),
-            })
+            obj(vec![
+                ("id", item.id.into()),
+                ("phase", item.phase().title().to_ascii_lowercase().as_str().into()),
+                ("section", item.section.get().title.into()),
+                ("text", item.text_in(scope.revision).into()),
+                ("status", s.outcome.as_str().into()),
+                ("reasons", Json::Array(reasons)),
+                ("waiting_for", strings(waiting)),
+                ("condition", item.condition_in(scope.revision).map_or(Json::Null, Json::from)),
+                ("source", obj(vec![("document", doc.file.into()), ("revision", doc.id.into()), ("date", doc.date.into())])),
+                ("done", progress.done.contains(&s.item).into()),
+            ])
         })
         .collect();
     let c = scope.counts(None);
-    let root = json!({
-        "schema": SCHEMA,
-        "version": SCHEMA_VERSION,
-        "date": date,
-        "revision": revision_name(progress.revision),
-        "answers": answers_to_json(&progress.answers),
-        "counts": {
-            "in_scope": c.in_scope, "out_of_scope": c.out_of_scope,
-            "not_supported": c.not_supported, "waiting": c.waiting,
-            "done": progress.done.len(),
-        },
-        "items": items,
-    });
-    serde_json::to_string_pretty(&root).unwrap_or_default()
+    let count = |n: usize| Json::from_u64(n as u64);
+    obj(vec![
+        ("schema", SCHEMA.into()),
+        ("version", Json::from_u64(SCHEMA_VERSION)),
+        ("date", date.into()),
+        ("revision", revision_name(progress.revision).into()),
+        ("answers", answers_to_json(&progress.answers)),
+        (
+            "counts",
+            obj(vec![
+                ("in_scope", count(c.in_scope)),
+                ("out_of_scope", count(c.out_of_scope)),
+                ("not_supported", count(c.not_supported)),
+                ("waiting", count(c.waiting)),
+                ("done", count(progress.done.len())),
+            ]),
+        ),
+        ("items", Json::Array(items)),
+    ])
+    .to_pretty()
 }
 
 /// Reads a JSON export back: its answers, done ticks and revision. Anything that is not an export
@@ -87,12 +99,14 @@ pub fn from_json(text: &str) -> Result<Progress, ReadError> {
     if text.len() > MAX_BYTES {
         return Err(ReadError::TooLarge(text.len()));
     }
-    let value: Value = serde_json::from_str(text).map_err(|e| ReadError::NotOurs(format!("not JSON: {e}")))?;
-    let root = value.as_object().ok_or_else(|| ReadError::NotOurs("not a JSON object".into()))?;
-    if root.get("schema").and_then(Value::as_str) != Some(SCHEMA) {
+    let root = json::parse(text).map_err(|e| ReadError::NotOurs(format!("not JSON: {e}")))?;
+    if root.as_object().is_none() {
+        return Err(ReadError::NotOurs("not a JSON object".into()));
+    }
+    if root.get("schema").and_then(Json::as_str) != Some(SCHEMA) {
         return Err(ReadError::NotOurs(format!("its schema is not \"{SCHEMA}\"")));
     }
-    match root.get("version").and_then(Value::as_u64) {
+    match root.get("version").and_then(Json::as_u64) {
         Some(SCHEMA_VERSION) => {}
         Some(v) if v > SCHEMA_VERSION => return Err(ReadError::Newer(v)),
         _ => return Err(ReadError::NotOurs("its version is missing or unknown".into())),
@@ -100,16 +114,18 @@ pub fn from_json(text: &str) -> Result<Progress, ReadError> {
     let answers =
         answers_from_json(root.get("answers").ok_or_else(|| ReadError::NotOurs("it has no answers".into()))?, true)?;
     let mut done = BTreeSet::new();
-    let items = root.get("items").and_then(Value::as_array).ok_or_else(|| ReadError::NotOurs("it has no items".into()))?;
+    let items = root.get("items").and_then(Json::as_array).ok_or_else(|| ReadError::NotOurs("it has no items".into()))?;
     for item in items {
-        let item = item.as_object().ok_or_else(|| ReadError::NotOurs("an item is not an object".into()))?;
-        let id = item.get("id").and_then(Value::as_str).ok_or_else(|| ReadError::NotOurs("an item has no id".into()))?;
+        if item.as_object().is_none() {
+            return Err(ReadError::NotOurs("an item is not an object".into()));
+        }
+        let id = item.get("id").and_then(Json::as_str).ok_or_else(|| ReadError::NotOurs("an item has no id".into()))?;
         let known = ItemId::by_id(id).ok_or_else(|| ReadError::Unknown(format!("the guidance item `{id}`")))?;
-        if item.get("done").and_then(Value::as_bool).unwrap_or(false) {
+        if item.get("done").and_then(Json::as_bool).unwrap_or(false) {
             done.insert(known);
         }
     }
-    let revision = match root.get("revision").and_then(Value::as_str) {
+    let revision = match root.get("revision").and_then(Json::as_str) {
         Some("earlier") => Revision::Earlier,
         Some("current") | None => Revision::Current,
         Some(other) => return Err(ReadError::Unknown(format!("the revision `{other}`"))),
@@ -238,9 +254,4 @@ pub fn compare(ours: &Progress, theirs: &Progress) -> Vec<(ItemId, Difference)> 
         out.extend(diff.map(|d| (id, d)));
     }
     out
-}
-
-/// Answers as a JSON object, for the embed protocol and tests.
-pub fn answers_json(answers: &Answers) -> String {
-    answers_to_json(answers).to_string()
 }

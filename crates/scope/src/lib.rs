@@ -10,11 +10,13 @@
 //! - [`progress`]: the saved record (answers, step, done ticks) and its versioned JSON form.
 //! - [`link`]: share links and readable prefill in the URL fragment.
 //! - [`export`]: Markdown and JSON summaries, import and compare.
+//! - [`json`]: the small JSON reader and writer those use.
 
 pub mod answers;
 pub mod catalog;
 pub mod engine;
 pub mod export;
+pub mod json;
 pub mod link;
 pub mod progress;
 pub mod wizard;

@@ -7,7 +7,7 @@
 
 use crate::answers::Answers;
 use crate::catalog::{ItemId, Revision, STEPS};
-use serde_json::{Map, Value};
+use crate::json::{self, Json};
 use std::collections::BTreeSet;
 
 /// The saved-record format this build writes.
@@ -52,15 +52,16 @@ pub const MAX_BYTES: usize = 256 * 1024;
 impl Progress {
     /// The saved record, as JSON.
     pub fn to_json(&self) -> String {
-        let mut root = Map::new();
-        root.insert("format".into(), FORMAT.into());
-        root.insert("answers".into(), answers_to_json(&self.answers));
-        root.insert("step".into(), self.step.clone().into());
-        root.insert("done".into(), Value::Array(self.done.iter().map(|d| d.get().id.into()).collect()));
+        let mut root = vec![
+            ("format".to_string(), Json::from_u64(FORMAT)),
+            ("answers".to_string(), answers_to_json(&self.answers)),
+            ("step".to_string(), self.step.as_str().into()),
+            ("done".to_string(), Json::Array(self.done.iter().map(|d| d.get().id.into()).collect())),
+        ];
         if self.revision == Revision::Earlier {
-            root.insert("revision".into(), "earlier".into());
+            root.push(("revision".to_string(), "earlier".into()));
         }
-        Value::Object(root).to_string()
+        Json::Object(root).to_compact()
     }
 
     /// Reads a saved record of any known format. Unknown question, value or item ids (from a
@@ -69,26 +70,28 @@ impl Progress {
         if text.len() > MAX_BYTES {
             return Err(ReadError::TooLarge(text.len()));
         }
-        let value: Value = serde_json::from_str(text).map_err(|e| ReadError::NotOurs(format!("not JSON: {e}")))?;
-        let root = value.as_object().ok_or_else(|| ReadError::NotOurs("not a JSON object".into()))?;
-        match (root.get("format").and_then(Value::as_u64), root.get("version").and_then(Value::as_u64)) {
-            (Some(FORMAT), _) => Ok(read_format_2(root)),
+        let root = json::parse(text).map_err(|e| ReadError::NotOurs(format!("not JSON: {e}")))?;
+        if root.as_object().is_none() {
+            return Err(ReadError::NotOurs("not a JSON object".into()));
+        }
+        match (root.get("format").and_then(Json::as_u64), root.get("version").and_then(Json::as_u64)) {
+            (Some(FORMAT), _) => Ok(read_format_2(&root)),
             (Some(v), _) if v > FORMAT => Err(ReadError::Newer(v)),
-            (None, Some(1)) => Ok(migrate_format_1(root)),
+            (None, Some(1)) => Ok(migrate_format_1(&root)),
             _ => Err(ReadError::NotOurs("no format number".into())),
         }
     }
 }
 
-fn read_format_2(root: &Map<String, Value>) -> Progress {
+fn read_format_2(root: &Json) -> Progress {
     let answers = root.get("answers").map(|a| answers_from_json(a, false).unwrap_or_default()).unwrap_or_default();
-    let step = root.get("step").and_then(Value::as_str).filter(|s| is_step(s)).unwrap_or("").to_string();
+    let step = root.get("step").and_then(Json::as_str).filter(|s| is_step(s)).unwrap_or("").to_string();
     let done = root
         .get("done")
-        .and_then(Value::as_array)
-        .map(|list| list.iter().filter_map(Value::as_str).filter_map(ItemId::by_id).collect())
+        .and_then(Json::as_array)
+        .map(|list| list.iter().filter_map(Json::as_str).filter_map(ItemId::by_id).collect())
         .unwrap_or_default();
-    let revision = match root.get("revision").and_then(Value::as_str) {
+    let revision = match root.get("revision").and_then(Json::as_str) {
         Some("earlier") => Revision::Earlier,
         _ => Revision::Current,
     };
@@ -97,9 +100,9 @@ fn read_format_2(root: &Map<String, Value>) -> Progress {
 
 /// Format 1: `{"version":1,"answers":{"services":"intune,aad_premium"},"step":2}`: answers as
 /// comma-joined strings, the step as an index into the step list, no done ticks.
-fn migrate_format_1(root: &Map<String, Value>) -> Progress {
+fn migrate_format_1(root: &Json) -> Progress {
     let mut answers = Answers::new();
-    if let Some(map) = root.get("answers").and_then(Value::as_object) {
+    if let Some(map) = root.get("answers").and_then(Json::as_object) {
         for (question, joined) in map {
             if let Some(joined) = joined.as_str() {
                 let values: Vec<&str> = joined.split(',').map(str::trim).filter(|v| !v.is_empty()).collect();
@@ -109,7 +112,7 @@ fn migrate_format_1(root: &Map<String, Value>) -> Progress {
     }
     let step = root
         .get("step")
-        .and_then(Value::as_u64)
+        .and_then(Json::as_u64)
         .and_then(|n| STEPS.get(n as usize))
         .map(|s| s.id.to_string())
         .unwrap_or_default();
@@ -122,22 +125,23 @@ fn is_step(s: &str) -> bool {
 
 /// `{"services":["intune","aad_premium"],"directory":["single_forest"]}`, questions in catalog
 /// order, unanswered ones left out.
-pub fn answers_to_json(answers: &Answers) -> Value {
-    let mut map = Map::new();
-    for q in answers.answered() {
-        map.insert(q.get().id.into(), Value::Array(answers.value_ids(q).into_iter().map(Value::from).collect()));
-    }
-    Value::Object(map)
+pub fn answers_to_json(answers: &Answers) -> Json {
+    Json::Object(
+        answers
+            .answered()
+            .map(|q| (q.get().id.to_string(), Json::Array(answers.value_ids(q).into_iter().map(Json::from).collect())))
+            .collect(),
+    )
 }
 
 /// Reads answers written by [`answers_to_json`]. With `strict`, an unknown question or value is an
 /// error; without, it is skipped.
-pub fn answers_from_json(value: &Value, strict: bool) -> Result<Answers, ReadError> {
+pub fn answers_from_json(value: &Json, strict: bool) -> Result<Answers, ReadError> {
     let map = value.as_object().ok_or_else(|| ReadError::NotOurs("answers are not an object".into()))?;
     let mut answers = Answers::new();
     for (question, values) in map {
         let list = values.as_array().ok_or_else(|| ReadError::NotOurs(format!("answer `{question}` is not a list")))?;
-        let ids: Vec<&str> = list.iter().filter_map(Value::as_str).collect();
+        let ids: Vec<&str> = list.iter().filter_map(Json::as_str).collect();
         if ids.len() != list.len() {
             return Err(ReadError::NotOurs(format!("answer `{question}` holds something other than text")));
         }
