@@ -20,9 +20,13 @@ const TYPES = {
 export function serve({ root = 'dist', port = 8080, host = '127.0.0.1', csp = true, frameAncestors = "'self'", headers = {}, log = null } = {}) {
   const base = path.resolve(root);
   const server = http.createServer((req, res) => {
-    const url = new URL(req.url, 'http://x');
-    let file = path.normalize(path.join(base, decodeURIComponent(url.pathname)));
-    if (!file.startsWith(base)) { res.writeHead(403).end(); return; }
+    let file;
+    try {
+      file = path.normalize(path.join(base, decodeURIComponent(new URL(req.url, 'http://x').pathname)));
+    } catch {
+      res.writeHead(400).end(); return;
+    }
+    if (file !== base && !file.startsWith(base + path.sep)) { res.writeHead(403).end(); return; }
     if (fs.existsSync(file) && fs.statSync(file).isDirectory()) file = path.join(file, 'index.html');
     if (log) log(req.url);
     fs.readFile(file, (err, body) => {

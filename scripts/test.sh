@@ -5,10 +5,12 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/setup.sh
 
-if [ -f ../shared/tools/seed_coverage.py ]; then
-  echo "== source coverage (every guidance line of ../shared/source is in the catalog)"
-  python3 ../shared/tools/seed_coverage.py ../shared/source .
+echo "== source coverage (every guidance line of ../shared/source is in the catalog)"
+if [ ! -f ../shared/tools/seed_coverage.py ]; then
+  echo "../shared (the source documents and tools) must be checked out beside this repository" >&2
+  exit 1
 fi
+python3 ../shared/tools/seed_coverage.py ../shared/source .
 
 echo "== native tests (scope engine, catalog, decoders)"
 cargo test -p scope --release

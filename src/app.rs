@@ -55,10 +55,15 @@ impl Wizard {
         browser::focus_by_id("step-heading");
     }
 
-    /// Takes an incoming scope: at once if there is nothing to lose, else after asking.
-    pub fn offer(&self, incoming: Incoming, has_own: bool) {
-        if has_own && self.progress.with_untracked(|p| p.answers != incoming.progress.answers || p.done != incoming.progress.done) {
+    /// Takes an incoming scope (link, import, portal): at once if there is nothing to lose, else
+    /// after asking whether to replace the progress on screen.
+    pub fn offer(&self, incoming: Incoming) {
+        let differs = self.progress.with_untracked(|p| {
+            !p.is_blank() && (p.answers != incoming.progress.answers || p.done != incoming.progress.done)
+        });
+        if differs {
             self.incoming.set(Some(incoming));
+            browser::focus_by_id("prompt-title");
         } else {
             self.replace(incoming.progress);
         }
@@ -70,6 +75,23 @@ impl Wizard {
         }
         self.set_progress.set(progress);
         self.incoming.set(None);
+    }
+
+    /// Opens what the address's fragment holds (share link or prefill), then clears it from the
+    /// address bar so a reload does not open it again.
+    pub fn open_fragment(&self) {
+        let fragment = browser::hash();
+        if fragment.is_empty() {
+            return;
+        }
+        let revision = self.progress.with_untracked(|p| p.revision);
+        match link::parse_fragment(&fragment) {
+            Ok(Fragment::Shared(p)) => self.offer(Incoming { progress: p, from: "share link" }),
+            Ok(Fragment::Prefill(answers)) => self.offer(Incoming { progress: Progress::from_prefill(answers, revision), from: "link" }),
+            Ok(Fragment::Empty) => {}
+            Err(e) => self.tell(Tone::Error, format!("The link could not be opened: {e}. Your progress is unchanged.")),
+        }
+        browser::clear_hash();
     }
 }
 
@@ -88,7 +110,6 @@ pub fn App() -> impl IntoView {
     let params = embed::Params::from_location();
     let loaded = storage::load();
     let store = StoredValue::new(loaded.store.clone());
-    let had_saved = loaded.had_saved;
     let (progress, set_progress) = signal(loaded.progress);
     let scope = Memo::new(move |_| progress.with(|p| evaluate(&p.answers, p.revision)));
     let wizard = Wizard {
@@ -105,22 +126,10 @@ pub fn App() -> impl IntoView {
         wizard.tell(tone, text);
     }
 
-    // A share link or prefill in the address: never a silent overwrite of saved progress.
-    let fragment = browser::hash();
-    if !fragment.is_empty() {
-        match link::parse_fragment(&fragment) {
-            Ok(Fragment::Shared(p)) => wizard.offer(Incoming { progress: p, from: "share link" }, had_saved),
-            Ok(Fragment::Prefill(answers)) => {
-                let mut p = progress.get_untracked();
-                p.step = wizard::first_open_step(&answers).to_string();
-                p.answers = answers;
-                wizard.offer(Incoming { progress: p, from: "link" }, had_saved);
-            }
-            Ok(Fragment::Empty) => {}
-            Err(e) => wizard.tell(Tone::Error, format!("The link could not be opened: {e}. Your saved progress is unchanged.")),
-        }
-        browser::clear_hash();
-    }
+    // A share link or prefill in the address, at start or pasted into the address bar later:
+    // never a silent overwrite of saved progress.
+    wizard.open_fragment();
+    let _hash_listener = window_event_listener(leptos::ev::hashchange, move |_| wizard.open_fragment());
 
     // One write per change: the effect runs once for each change of the progress signal.
     let last_written = StoredValue::new(String::new());
@@ -194,7 +203,7 @@ pub fn App() -> impl IntoView {
             </div>
             <footer class="colophon">
                 <p>
-                    "Every guidance line is quoted from Microsoft's page on its responsibilities during FastTrack onboarding (revision of 10/02/2016, and the earlier revision for Azure Rights Management). Nothing you enter leaves this browser unless you share or export it."
+                    {format!("Every guidance line is quoted from Microsoft's page on its responsibilities during FastTrack onboarding (revision of {}, and the earlier revision for Azure Rights Management). Nothing you enter leaves this browser unless you share or export it.", scope::catalog::Document::later().date)}
                 </p>
             </footer>
         </div>
@@ -211,7 +220,10 @@ fn Notices() -> impl IntoView {
     view! {
         <div class="notices" role="status" aria-live="polite">
             <For each=move || wizard.notices.get() key=|n| n.id let:notice>
-                <div class=move || match notice.tone { Tone::Info => "notice info", Tone::Warning => "notice warning", Tone::Error => "notice error" }>
+                <div
+                    class=move || match notice.tone { Tone::Info => "notice info", Tone::Warning => "notice warning", Tone::Error => "notice error" }
+                    role=(notice.tone == Tone::Error).then_some("alert")
+                >
                     <p>{notice.text.clone()}</p>
                     <button type="button" class="quiet" on:click=move |_| wizard.notices.update(|n| n.retain(|x| x.id != notice.id))>
                         "Dismiss"
@@ -243,10 +255,12 @@ fn IncomingPrompt() -> impl IntoView {
                         <button type="button" class="primary" on:click=move |_| {
                             wizard.replace(incoming.progress.clone());
                             wizard.tell(Tone::Info, format!("The scope from the {from} is open."));
+                            browser::focus_by_id("step-heading");
                         }>{format!("Replace with the {from}")}</button>
                         <button type="button" on:click=move |_| {
                             wizard.incoming.set(None);
                             wizard.tell(Tone::Info, format!("Kept your saved progress; the {from} was not opened."));
+                            browser::focus_by_id("step-heading");
                         }>"Keep my progress"</button>
                     </div>
                 </section>

@@ -94,16 +94,22 @@ pub fn download(name: &str, mime: &str, text: &str) -> Result<(), String> {
     a.set_href(&url);
     a.set_download(name);
     a.click();
-    web_sys::Url::revoke_object_url(&url).ok();
+    // Revoked a little later: some browsers cancel a download whose URL is revoked at once.
+    leptos::prelude::set_timeout(move || drop(web_sys::Url::revoke_object_url(&url)), std::time::Duration::from_secs(30));
     Ok(())
 }
 
 /// Copies `text` to the clipboard; the promise's outcome comes back through `done`.
 pub fn copy(text: &str, done: impl FnOnce(bool) + 'static) {
-    let Some(clipboard) = window().map(|w| w.navigator().clipboard()) else {
+    // navigator.clipboard is undefined on plain-HTTP pages, and calling through it would throw.
+    let clipboard = window()
+        .and_then(|w| js_sys::Reflect::get(&w.navigator(), &"clipboard".into()).ok())
+        .filter(|c| !c.is_undefined() && !c.is_null());
+    let Some(clipboard) = clipboard else {
         done(false);
         return;
     };
+    let clipboard: web_sys::Clipboard = clipboard.unchecked_into();
     let promise = clipboard.write_text(text);
     wasm_bindgen_futures::spawn_local(async move {
         done(wasm_bindgen_futures::JsFuture::from(promise).await.is_ok());

@@ -28,7 +28,7 @@ impl Params {
         let embedded = browser::query_param("embed").is_some_and(|v| v == "1" || v == "true");
         Params {
             embedded,
-            parent_origin: browser::query_param("origin").filter(|o| valid_origin(o)),
+            parent_origin: browser::query_param("origin").filter(|o| valid_origin(o)).and_then(|o| normal_origin(&o)),
             accent: browser::query_param("accent").and_then(|a| valid_colour(&a)),
             font: browser::query_param("font").filter(|f| valid_font(f)),
         }
@@ -39,6 +39,11 @@ impl Params {
 fn valid_origin(o: &str) -> bool {
     let rest = o.strip_prefix("https://").or_else(|| o.strip_prefix("http://"));
     rest.is_some_and(|r| !r.is_empty() && r.chars().all(|c| c.is_ascii_alphanumeric() || ".-:[]".contains(c)))
+}
+
+/// The origin as the browser writes it in MessageEvent.origin (lower case, default port dropped).
+fn normal_origin(o: &str) -> Option<String> {
+    web_sys::Url::new(o).ok().map(|u| u.origin()).filter(|o| o != "null")
 }
 
 /// A hex colour, with or without `#`.
@@ -60,11 +65,16 @@ pub fn full_page_base() -> String {
     format!("{origin}{path}")
 }
 
+/// The full page's address with `progress` as a share link.
+pub fn share_url(progress: &scope::Progress, with_done: bool) -> String {
+    format!("{}#{}", full_page_base(), link::encode_share(progress, with_done))
+}
+
 /// The full page with the current answers as a share link, so nothing is lost when leaving the
 /// iframe (whose storage is usually blocked).
 pub fn full_page_url() -> impl Fn() -> String {
     let wizard = crate::app::use_wizard();
-    move || format!("{}#{}", full_page_base(), wizard.progress.with(|p| link::encode_share(p, true)))
+    move || wizard.progress.with(|p| share_url(p, true))
 }
 
 type Rgb = (f64, f64, f64);
@@ -165,13 +175,17 @@ pub fn connect(wizard: Wizard) {
             return;
         }
         let answers = js_sys::Reflect::get(&data, &JsValue::from_str("answers")).ok().and_then(|v| v.as_string()).unwrap_or_default();
-        match link::parse_fragment(&answers) {
-            Ok(Fragment::Prefill(a)) => {
-                let mut p = wizard.progress.get_untracked();
-                p.step = scope::wizard::first_open_step(&a).to_string();
-                p.answers = a;
-                let has_own = wizard.progress.with_untracked(|p| p.answers.answered().next().is_some());
-                wizard.offer(Incoming { progress: p, from: "portal" }, has_own);
+        let revision = wizard.progress.with_untracked(|p| p.revision);
+        let incoming = match link::parse_fragment(&answers) {
+            Ok(Fragment::Prefill(a)) => Ok(Some(scope::Progress::from_prefill(a, revision))),
+            Ok(Fragment::Shared(p)) => Ok(Some(p)),
+            Ok(Fragment::Empty) => Ok(None),
+            Err(e) => Err(e),
+        };
+        match incoming {
+            // ok: the answers were read; the user may still be asked before they replace theirs.
+            Ok(Some(progress)) => {
+                wizard.offer(Incoming { progress, from: "portal" });
                 post("prefill-result", &[("ok", JsValue::TRUE)]);
             }
             Ok(_) => post("prefill-result", &[("ok", JsValue::FALSE), ("error", JsValue::from_str("no answers given"))]),
@@ -192,7 +206,7 @@ pub fn connect(wizard: Wizard) {
         let (step, index, count) = step.get();
         post("step", &[("step", JsValue::from_str(step)), ("index", JsValue::from(index)), ("count", JsValue::from(count))]);
     });
-    let counts = Memo::new(move |_| (wizard.scope.with(|s| s.counts(None)), wizard.progress.with(|p| p.done.len())));
+    let counts = Memo::new(move |_| wizard.progress.with(|p| wizard.scope.with(|s| (s.counts(None), s.done_count(&p.done, None)))));
     Effect::new(move |_| {
         let (c, done) = counts.get();
         let counts = js_sys::Object::new();

@@ -3,8 +3,8 @@
 
 use crate::app::use_wizard;
 use leptos::prelude::*;
-use scope::catalog::{ItemId, Phase, Rev, Revision, SectionId};
-use scope::engine::{ItemScope, Outcome};
+use scope::catalog::{Document, ItemId, Phase, Rev, Revision, SectionId};
+use scope::engine::{ItemScope, Outcome, Warning};
 use std::collections::BTreeSet;
 
 /// The ids listed as applying (in, out of scope or not supported), for the change summary.
@@ -49,7 +49,7 @@ pub fn GuidancePanel() -> impl IntoView {
 
     let totals = move || {
         let c = scope.with(|s| s.counts(None));
-        let done = wizard.progress.with(|p| scope.with(|s| p.done.iter().filter(|d| s.get(**d).is_some_and(|x| x.outcome == Outcome::InScope)).count()));
+        let done = wizard.progress.with(|p| scope.with(|s| s.done_count(&p.done, None)));
         (c, done)
     };
     let set_apart = move || {
@@ -107,27 +107,51 @@ fn RevisionSwitch() -> impl IntoView {
         <fieldset class="revision-switch">
             <legend>"Source text"</legend>
             <input type="radio" id="rev-current" name="revision" prop:checked=move || is(Revision::Current) on:change=move |_| set(Revision::Current)/>
-            <label for="rev-current">"Current (10/02/2016)"</label>
+            <label for="rev-current">{format!("Current ({})", Document::later().date)}</label>
             <input type="radio" id="rev-earlier" name="revision" prop:checked=move || is(Revision::Earlier) on:change=move |_| set(Revision::Earlier)/>
             <label for="rev-earlier">"Earlier revision"</label>
         </fieldset>
     }
 }
 
-/// Warnings about answers, listed above the guidance as well as beside the questions.
+/// Warnings about answers, listed above the guidance as well as beside the questions, each
+/// answer kept but ignored with a button to clear it (its step may no longer be shown).
 #[component]
 fn Warnings() -> impl IntoView {
     let wizard = use_wizard();
-    let messages = move || {
-        wizard.scope.with(|s| wizard.progress.with_untracked(|p| s.warnings.iter().map(|w| w.message(&p.answers)).collect::<Vec<_>>()))
+    let warnings = move || {
+        wizard.scope.with(|s| {
+            wizard.progress.with_untracked(|p| {
+                let shown = scope::wizard::steps(&p.answers);
+                s.warnings
+                    .iter()
+                    .map(|w| {
+                        // The step shows its own clear button where it is on screen.
+                        let ignored = match w {
+                            Warning::Ignored { question } if !shown.contains(&question.get().step.get().id) => Some(*question),
+                            _ => None,
+                        };
+                        (w.message(&p.answers), ignored)
+                    })
+                    .collect::<Vec<_>>()
+            })
+        })
     };
     view! {
-        <div class="warnings" class:hidden=move || messages().is_empty()>
+        <div class="warnings" class:hidden=move || warnings().is_empty()>
             <h3>"Answers to look at"</h3>
             <ul>
-                <For each=messages key=|m| m.clone() let:m>
-                    <li>{m}</li>
-                </For>
+                {move || warnings().into_iter().map(|(message, ignored)| view! {
+                    <li>
+                        {message}
+                        {ignored.map(|q| view! {
+                            " "
+                            <button type="button" class="link" on:click=move |_| wizard.set_progress.update(|p| p.answers.clear(q))>
+                                {format!("Clear the {} answer", q.get().short.to_ascii_lowercase())}
+                            </button>
+                        })}
+                    </li>
+                }).collect_view()}
             </ul>
         </div>
     }
@@ -152,9 +176,7 @@ fn PhaseBlock(phase: Phase) -> impl IntoView {
     };
     let counts = move || {
         let c = scope.with(|s| s.counts(Some(phase)));
-        let done = wizard.progress.with(|p| {
-            scope.with(|s| s.items.iter().filter(|i| i.item.get().phase() == phase && i.outcome == Outcome::InScope && p.done.contains(&i.item)).count())
-        });
+        let done = wizard.progress.with(|p| scope.with(|s| s.done_count(&p.done, Some(phase))));
         let mut text = format!("{} in scope, {} done", c.in_scope, done);
         if c.waiting > 0 {
             text.push_str(&format!(", {} waiting", c.waiting));
@@ -227,7 +249,8 @@ fn ItemRow(revision: Revision, row: ItemScope) -> impl IntoView {
     let reasons: Vec<String> = row.reasons.iter().map(|r| r.describe()).collect();
     let condition = item.condition_in(revision);
     let nested = item.parent.is_some();
-    let body = if row.outcome == Outcome::InScope {
+    // Notes inform; only guidance lines are tasks to tick.
+    let body = if row.outcome == Outcome::InScope && !item.note {
         view! {
             <input
                 type="checkbox"
@@ -250,7 +273,7 @@ fn ItemRow(revision: Revision, row: ItemScope) -> impl IntoView {
             <div class="item-line">
                 {body}
                 {badge.map(|b| view! { <span class="badge">{b}</span> })}
-                {change.as_ref().map(|c| view! { <span class="badge change">{c.0}</span> })}
+                {change.as_ref().map(|c| view! { <span class="badge change">{c.0.clone()}</span> })}
             </div>
             <details class="provenance">
                 <summary>"Why and where from"<span class="visually-hidden">{format!(": {text}")}</span></summary>
@@ -274,18 +297,25 @@ fn ItemRow(revision: Revision, row: ItemScope) -> impl IntoView {
 }
 
 /// A short badge and a sentence on how the item differs between the two revisions.
-fn revision_change(id: ItemId, revision: Revision) -> Option<(&'static str, String)> {
+fn revision_change(id: ItemId, revision: Revision) -> Option<(String, String)> {
     let item = id.get();
+    let later = Document::later().date;
+    let quote = |text: Option<&str>, condition: Option<&str>| {
+        [condition, text].into_iter().flatten().map(|t| format!("\u{201c}{t}\u{201d}")).collect::<Vec<_>>().join(" ")
+    };
     match (revision, item.rev, item.carried) {
         (Revision::Current, Rev::EarlierOnly, true) => Some((
-            "From the earlier page",
+            "From the earlier page".into(),
             "The later page has no Azure Rights Management section; this line is from the earlier page.".into(),
         )),
-        (Revision::Current, Rev::LaterOnly, _) => Some(("New on 10/02/2016", "Not on the earlier page.".into())),
-        (Revision::Earlier, Rev::EarlierOnly, false) => Some(("Dropped later", "The 10/02/2016 page no longer lists this.".into())),
-        (_, Rev::Both, _) => item.earlier.map(|earlier| match revision {
-            Revision::Current => ("Reworded", format!("The earlier page said: \u{201c}{earlier}\u{201d}")),
-            Revision::Earlier => ("Reworded later", format!("The 10/02/2016 page says: \u{201c}{}\u{201d}", item.text)),
+        (Revision::Current, Rev::LaterOnly, _) => Some((format!("New on {later}"), "Not on the earlier page.".into())),
+        (Revision::Earlier, Rev::EarlierOnly, false) => Some(("Dropped later".into(), format!("The {later} page no longer lists this."))),
+        (_, Rev::Both, _) if item.reworded() => Some(match revision {
+            Revision::Current => ("Reworded".into(), format!("The earlier page said: {}", quote(item.earlier, item.condition_earlier))),
+            Revision::Earlier => (
+                "Reworded later".into(),
+                format!("The {later} page says: {}", quote(item.earlier.map(|_| item.text), item.condition_earlier.and(item.condition))),
+            ),
         }),
         _ => None,
     }

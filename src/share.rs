@@ -11,23 +11,25 @@ use wasm_bindgen::JsCast;
 
 /// Reads what a user pasted or dropped: a JSON export, a share link or a prefill link.
 pub fn read_scope(text: &str, current: &Progress) -> Result<Progress, String> {
-    let text = text.trim();
+    let text = text.trim_start_matches('\u{feff}').trim();
     if text.is_empty() {
         return Err("There is nothing to read: paste a share link or a JSON export, or choose a file.".into());
     }
     if text.len() > MAX_BYTES {
         return Err(format!("This could not be read: {}.", ReadError::TooLarge(text.len())));
     }
-    if text.starts_with('{') {
-        return export::from_json(text).map_err(|e| format!("This file could not be read: {e}."));
+    if text.starts_with('{') || text.starts_with('[') {
+        // A JSON export, or a saved record kept aside by this wizard.
+        return match (export::from_json(text), Progress::from_json(text)) {
+            (Ok(p), _) => Ok(p),
+            (Err(ReadError::NotOurs(_)), Ok(p)) => Ok(p),
+            (Err(e), _) => Err(format!("This file could not be read: {e}.")),
+        };
     }
     let fragment = text.split_once('#').map(|(_, f)| f).unwrap_or(text);
     match link::parse_fragment(fragment) {
         Ok(Fragment::Shared(p)) => Ok(p),
-        Ok(Fragment::Prefill(answers)) => {
-            let step = scope::wizard::first_open_step(&answers).to_string();
-            Ok(Progress { answers, step, done: Default::default(), revision: current.revision })
-        }
+        Ok(Fragment::Prefill(answers)) => Ok(Progress::from_prefill(answers, current.revision)),
         Ok(Fragment::Empty) => Err("This link holds no scope.".into()),
         Err(e) => Err(format!("This could not be read: {e}.")),
     }
@@ -48,10 +50,7 @@ fn ShareBlock() -> impl IntoView {
     let wizard = use_wizard();
     let with_done = RwSignal::new(true);
     let status = RwSignal::new(String::new());
-    let url = move || {
-        let fragment = wizard.progress.with(|p| link::encode_share(p, with_done.get()));
-        format!("{}#{}", embed::full_page_base(), fragment)
-    };
+    let url = move || wizard.progress.with(|p| embed::share_url(p, with_done.get()));
     view! {
         <section class="block" aria-labelledby="share-heading">
             <h3 id="share-heading">"Share this scope"</h3>
@@ -136,8 +135,7 @@ fn ImportBlock() -> impl IntoView {
     };
     let open = move |text: String| {
         if let Some(p) = read(&text) {
-            let has_own = wizard.progress.with_untracked(|p| p.answers.answered().next().is_some());
-            wizard.offer(Incoming { progress: p, from: "import" }, has_own);
+            wizard.offer(Incoming { progress: p, from: "import" });
         }
     };
     let compare = move |text: String| {
@@ -241,13 +239,16 @@ fn StartOver() -> impl IntoView {
                                 wizard.tell(Tone::Info, "Started over: all answers and ticks are erased.");
                                 browser::focus_by_id("step-heading");
                             }>"Yes, erase everything"</button>
-                            <button type="button" id="restart-cancel" on:click=move |_| asking.set(false)>"Cancel"</button>
+                            <button type="button" id="restart-cancel" on:click=move |_| {
+                                asking.set(false);
+                                browser::focus_by_id("restart");
+                            }>"Cancel"</button>
                         </div>
                     </div>
                 }.into_any()
             } else {
                 view! {
-                    <button type="button" on:click=move |_| {
+                    <button type="button" id="restart" on:click=move |_| {
                         asking.set(true);
                         browser::focus_by_id("restart-cancel");
                     }>"Start over…"</button>

@@ -149,9 +149,12 @@ fn QuestionField(q: QuestionId) -> impl IntoView {
             {question.help.map(|h| view! { <p class="help" id=help_id.clone()>{h}</p> })}
             {(question.kind == Kind::Multi).then(|| view! { <p class="help">"Choose all that apply."</p> })}
             <ul class="choices">{choices}</ul>
-            <For each=conflicts key=|m| m.clone() let:message>
-                <p class="warning-box" role="note">{message}</p>
-            </For>
+            // A live region that is always there, so a conflict that appears is announced.
+            <div aria-live="polite">
+                <For each=conflicts key=|m| m.clone() let:message>
+                    <p class="warning-box">{message}</p>
+                </For>
+            </div>
         </fieldset>
     }
 }

@@ -26,8 +26,6 @@ pub enum Store {
 pub struct Loaded {
     pub store: Store,
     pub progress: Progress,
-    /// Whether a saved record was found (and read).
-    pub had_saved: bool,
     pub notice: Option<String>,
 }
 
@@ -46,32 +44,37 @@ fn local_storage() -> Option<web_sys::Storage> {
 /// Reads saved progress. Never fails: a problem becomes a notice and a fresh start.
 pub fn load() -> Loaded {
     let Some(storage) = local_storage() else {
-        return Loaded { store: Store::Memory, progress: Progress::default(), had_saved: false, notice: Some(MEMORY_NOTICE.into()) };
+        return Loaded { store: Store::Memory, progress: Progress::default(), notice: Some(MEMORY_NOTICE.into()) };
     };
     let text = match storage.get_item(KEY) {
         Ok(Some(text)) => text,
-        _ => return Loaded { store: Store::Local(storage), progress: Progress::default(), had_saved: false, notice: None },
+        _ => return Loaded { store: Store::Local(storage), progress: Progress::default(), notice: None },
     };
     SAVED.store(true, Ordering::Relaxed);
     match Progress::from_json(&text) {
         Ok(progress) => {
             let migrated = !text.contains(&format!("\"format\":{}", scope::progress::FORMAT));
             let notice = migrated.then(|| "Your saved progress came from an earlier version of the wizard and was updated to this one.".to_string());
-            Loaded { store: Store::Local(storage), progress, had_saved: true, notice }
+            Loaded { store: Store::Local(storage), progress, notice }
+        }
+        Err(ReadError::Newer(format)) => {
+            // Left where it is, for the newer version to find; this tab works from memory so as
+            // not to overwrite it.
+            let notice = format!("Your saved progress was written by a newer version of the wizard (format {format}). It is left untouched; reload the page to get the newer version. Until then this tab starts fresh and keeps nothing.");
+            Loaded { store: Store::Memory, progress: Progress::default(), notice: Some(notice) }
         }
         Err(err) => {
             let aside = format!("{ASIDE_PREFIX}{}", js_sys::Date::now() as u64);
             let kept = storage.set_item(&aside, &text).is_ok() && storage.remove_item(KEY).is_ok();
-            let what = match err {
-                ReadError::Newer(_) => format!("Your saved progress was written by a newer version of the wizard ({err})."),
-                _ => format!("Your saved progress could not be read: {err}."),
-            };
-            let notice = if kept {
-                format!("{what} It is kept aside in this browser's storage under \"{aside}\", and the wizard starts fresh.")
+            let what = format!("Your saved progress could not be read: {err}.");
+            if kept {
+                let notice = format!("{what} It is kept aside in this browser's storage under \"{aside}\", and the wizard starts fresh.");
+                Loaded { store: Store::Local(storage), progress: Progress::default(), notice: Some(notice) }
             } else {
-                format!("{what} The wizard starts fresh.")
-            };
-            Loaded { store: Store::Local(storage), progress: Progress::default(), had_saved: false, notice: Some(notice) }
+                // It could not be copied aside: do not overwrite it either.
+                let notice = format!("{what} It is left untouched, and this tab starts fresh and keeps nothing.");
+                Loaded { store: Store::Memory, progress: Progress::default(), notice: Some(notice) }
+            }
         }
     }
 }

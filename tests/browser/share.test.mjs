@@ -116,7 +116,7 @@ test('a tampered share link is refused as damaged and saved progress is intact',
     const tampered = `${base}#s1.${payload.slice(0, i)}${swapped}${payload.slice(i + 1)}`;
     const page = await openPage(context, tampered);
     const text = await waitText(notices(page), 'could not be opened');
-    assert.match(text, /The link could not be opened: the link is damaged \(.*\); ask for it again, copied whole\. Your saved progress is unchanged\./);
+    assert.match(text, /The link could not be opened: the link is damaged \(.*\); ask for it again, copied whole\. Your progress is unchanged\./);
     assert.equal(await page.locator('.notices .notice.error').count(), 1);
     assert.equal(await page.getByRole('alertdialog').count(), 0);
     assert.equal((await storage(page))[KEY], own);

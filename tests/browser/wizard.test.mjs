@@ -267,3 +267,43 @@ test('an answer to a question that no longer applies is "kept but ignored"', asy
     await context.close();
   }
 });
+
+test('an ignored answer whose step is gone can still be cleared from the guidance list', async () => {
+  const { context, page } = await fresh();
+  try {
+    await answer(page, 'Which services', 'Azure Active Directory Premium');
+    await answer(page, 'Which services', 'Microsoft Intune');
+    await goToStep(page, 'Azure AD Premium capabilities');
+    await answer(page, 'Which Azure AD Premium capabilities', 'Identity Protection');
+    await goToStep(page, 'Services and tenant');
+    await page.locator('#question-services').getByLabel('Azure Active Directory Premium').uncheck();
+    const warnings = page.locator('.warnings');
+    await waitText(warnings, 'kept but ignored');
+    await warnings.getByRole('button', { name: 'Clear the azure ad premium capabilities answer' }).click();
+    await until(async () => !(await warnings.isVisible()), 'the warning gone once the answer is cleared');
+    // Ticking the service again shows the capabilities unanswered.
+    await page.locator('#question-services').getByLabel('Azure Active Directory Premium').check();
+    await goToStep(page, 'Azure AD Premium capabilities');
+    assert.ok(!(await page.getByLabel('Identity Protection').isChecked()));
+  } finally {
+    await context.close();
+  }
+});
+
+test('a share link pasted into the address bar of an open wizard is offered too', async () => {
+  const { context, page } = await fresh();
+  try {
+    await answer(page, 'Which services', 'Microsoft Intune');
+    await page.evaluate(() => { location.hash = 'services=azure_rms&tenant=new'; });
+    const prompt = page.getByRole('alertdialog');
+    await waitText(prompt, 'Open the scope from this link?');
+    // Focus goes to the prompt, so a keyboard or screen reader user meets it.
+    assert.equal(await page.evaluate(() => document.activeElement?.id), 'prompt-title');
+    await prompt.getByRole('button', { name: 'Replace with the link' }).click();
+    await goToStep(page, 'Services and tenant');
+    assert.ok(await page.locator('#question-services').getByLabel('Azure Rights Management').isChecked());
+    assert.ok(!(await page.locator('#question-services').getByLabel('Microsoft Intune').isChecked()));
+  } finally {
+    await context.close();
+  }
+});

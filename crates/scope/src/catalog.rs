@@ -13,6 +13,18 @@ pub struct Document {
     pub date: &'static str,
 }
 
+impl Document {
+    /// The earlier page (build.rs checks DOCUMENTS is exactly earlier, later).
+    pub fn earlier() -> &'static Document {
+        &DOCUMENTS[0]
+    }
+
+    /// The later page, dated 10/02/2016: the current text.
+    pub fn later() -> &'static Document {
+        &DOCUMENTS[1]
+    }
+}
+
 /// A wizard step: a group of questions on one screen.
 #[derive(Debug)]
 pub struct Step {
@@ -203,8 +215,16 @@ impl Item {
 
     /// The document the item's current wording is taken from.
     pub fn source(&self, revision: Revision) -> &'static Document {
-        let earlier = revision == Revision::Earlier || self.rev == Rev::EarlierOnly;
-        &DOCUMENTS[if earlier { 0 } else { 1 }]
+        if revision == Revision::Earlier || self.rev == Rev::EarlierOnly {
+            Document::earlier()
+        } else {
+            Document::later()
+        }
+    }
+
+    /// Whether the two revisions word this item, or the condition heading it, differently.
+    pub fn reworded(&self) -> bool {
+        self.earlier.is_some() || self.condition_earlier.is_some()
     }
 
     pub fn phase(&self) -> Phase {

@@ -82,17 +82,17 @@ impl Warning {
                 format!("{} ({})", message, named.join("; "))
             }
             Warning::Ignored { question } => {
+                // Clauses are joined by "and", the atoms of a clause by "or".
                 let why: Vec<String> = question
                     .get()
                     .applies_when
                     .iter()
-                    .flat_map(|c| c.0.iter())
-                    .map(|a| Reason { question: a.question, values: a.values }.describe())
+                    .map(|c| c.0.iter().map(|a| Reason { question: a.question, values: a.values }.describe()).collect::<Vec<_>>().join(" or "))
                     .collect();
                 format!(
                     "{} is kept but ignored: it applies only with {}.",
                     Reason { question: *question, values: answers.bits(*question) }.describe(),
-                    why.join(" or ")
+                    why.join(" and ")
                 )
             }
         }
@@ -120,6 +120,16 @@ pub struct Counts {
 impl Scope {
     pub fn get(&self, item: ItemId) -> Option<&ItemScope> {
         self.items.iter().find(|s| s.item == item)
+    }
+
+    /// Ticks on items in scope (of one phase, or all): ticks on items that no longer apply are
+    /// kept but not counted.
+    pub fn done_count(&self, done: &std::collections::BTreeSet<ItemId>, phase: Option<Phase>) -> usize {
+        self.items
+            .iter()
+            .filter(|s| s.outcome == Outcome::InScope && done.contains(&s.item))
+            .filter(|s| phase.is_none_or(|p| s.item.get().phase() == p))
+            .count()
     }
 
     pub fn counts(&self, phase: Option<Phase>) -> Counts {

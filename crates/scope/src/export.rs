@@ -85,7 +85,7 @@ pub fn to_json(progress: &Progress, date: &str) -> String {
                 ("out_of_scope", count(c.out_of_scope)),
                 ("not_supported", count(c.not_supported)),
                 ("waiting", count(c.waiting)),
-                ("done", count(progress.done.len())),
+                ("done", count(scope.done_count(&progress.done, None))),
             ]),
         ),
         ("items", Json::Array(items)),
@@ -130,7 +130,7 @@ pub fn from_json(text: &str) -> Result<Progress, ReadError> {
         Some("current") | None => Revision::Current,
         Some(other) => return Err(ReadError::Unknown(format!("the revision `{other}`"))),
     };
-    Ok(Progress { answers, step: "summary".into(), done, revision })
+    Ok(Progress { answers, step: crate::wizard::SUMMARY.into(), done, revision })
 }
 
 fn status_label(outcome: &Outcome) -> &'static str {
@@ -174,11 +174,10 @@ pub fn to_markdown(progress: &Progress, date: &str) -> String {
             md.push_str(&markdown_line(progress, &scope, s, true));
         }
     }
-    for (title, pick) in [
-        ("Out of scope and not supported", &(|o: &Outcome| matches!(o, Outcome::OutOfScope | Outcome::NotSupported)) as &dyn Fn(&Outcome) -> bool),
-        ("Waiting for an answer", &|o: &Outcome| matches!(o, Outcome::Waiting(_))),
-    ] {
-        let list: Vec<_> = listed(&scope).filter(|s| pick(&s.outcome)).collect();
+    for (title, waiting) in [("Out of scope and not supported", false), ("Waiting for an answer", true)] {
+        let list: Vec<_> = listed(&scope)
+            .filter(|s| s.outcome != Outcome::InScope && matches!(s.outcome, Outcome::Waiting(_)) == waiting)
+            .collect();
         if !list.is_empty() {
             md.push_str(&format!("\n## {title}\n\n"));
             for s in list {
@@ -186,10 +185,16 @@ pub fn to_markdown(progress: &Progress, date: &str) -> String {
             }
         }
     }
-    let later = crate::catalog::DOCUMENTS[1].date;
-    md.push_str(&format!(
-        "\nSource: Microsoft's page on its responsibilities during FastTrack onboarding, revision of {later}; the Azure Rights Management section from the earlier revision.\n"
-    ));
+    md.push_str(&match scope.revision {
+        Revision::Current => format!(
+            "\nSource: Microsoft's page on its responsibilities during FastTrack onboarding, revision of {}; the Azure Rights Management section from the earlier revision.\n",
+            crate::catalog::Document::later().date
+        ),
+        Revision::Earlier => format!(
+            "\nSource: the earlier revision of Microsoft's page on its responsibilities during FastTrack onboarding (\"{}\").\n",
+            crate::catalog::Document::earlier().title
+        ),
+    });
     md
 }
 

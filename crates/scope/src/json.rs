@@ -24,7 +24,8 @@ const MAX_DEPTH: usize = 64;
 impl Json {
     pub fn get(&self, key: &str) -> Option<&Json> {
         match self {
-            Json::Object(members) => members.iter().find(|(k, _)| k == key).map(|(_, v)| v),
+            // The last of duplicate keys wins, as in most JSON readers.
+            Json::Object(members) => members.iter().rev().find(|(k, _)| k == key).map(|(_, v)| v),
             _ => None,
         }
     }
@@ -303,6 +304,9 @@ impl Parser<'_> {
 
     fn hex4(&mut self) -> Result<u32, String> {
         let hex = self.bytes.get(self.pos..self.pos + 4).ok_or_else(|| self.error("short \\u escape"))?;
+        if !hex.iter().all(u8::is_ascii_hexdigit) {
+            return Err(self.error("bad \\u escape"));
+        }
         let text = std::str::from_utf8(hex).map_err(|_| self.error("bad \\u escape"))?;
         let n = u32::from_str_radix(text, 16).map_err(|_| self.error("bad \\u escape"))?;
         self.pos += 4;

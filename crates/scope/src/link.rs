@@ -29,7 +29,7 @@ impl std::fmt::Display for LinkError {
         match self {
             LinkError::Damaged(why) => write!(f, "the link is damaged ({why}); ask for it again, copied whole"),
             LinkError::Newer(v) => write!(f, "the link was made by a newer version of the wizard (link version {v})"),
-            LinkError::Unknown(what) => write!(f, "the link asks for {what}"),
+            LinkError::Unknown(what) => write!(f, "its answers do not fit this wizard: {what}"),
             LinkError::TooLong(n) => write!(f, "the link is {n} characters long, far longer than any scope"),
         }
     }
@@ -63,8 +63,10 @@ pub fn parse_fragment(fragment: &str) -> Result<Fragment, LinkError> {
     }
     if let Some(rest) = fragment.strip_prefix('s') {
         if let Some((v, _)) = rest.split_once('.') {
-            if let Ok(v) = v.parse::<u8>() {
-                return Err(LinkError::Newer(v));
+            match v.parse::<u8>() {
+                Ok(0) => return Err(LinkError::Damaged("it names link version 0, which never existed")),
+                Ok(v) => return Err(LinkError::Newer(v)),
+                Err(_) => {}
             }
         }
     }
@@ -78,7 +80,7 @@ pub fn parse_prefill(text: &str) -> Result<Answers, LinkError> {
         let pair = percent_decode(pair).ok_or(LinkError::Damaged("a %-escape is broken"))?;
         let (question, values) = pair
             .split_once('=')
-            .ok_or_else(|| LinkError::Unknown(format!("`{pair}`, which is not question=answer")))?;
+            .ok_or_else(|| LinkError::Unknown(format!("`{pair}` is not question=answer")))?;
         let values: Vec<&str> = values.split(',').map(str::trim).filter(|v| !v.is_empty()).collect();
         answers.set_by_ids(question.trim(), &values).map_err(LinkError::Unknown)?;
     }
@@ -126,7 +128,7 @@ fn decode_share(payload: &str) -> Result<Progress, LinkError> {
     let (&count, rest) = body.split_first().ok_or(LinkError::Damaged("it is too short"))?;
     let count = count as usize;
     if count > QUESTIONS.len() {
-        return Err(LinkError::Unknown(format!("{count} questions; this version of the wizard has {}", QUESTIONS.len())));
+        return Err(LinkError::Unknown(format!("it has {count} questions; this version of the wizard has {}", QUESTIONS.len())));
     }
     let (answer_bytes, rest) = rest.split_at_checked(count * 2).ok_or(LinkError::Damaged("it is too short"))?;
     let mut answers = Answers::new();
@@ -134,7 +136,7 @@ fn decode_share(payload: &str) -> Result<Progress, LinkError> {
         let q = QuestionId(i);
         let bits = u16::from_le_bytes([pair[0], pair[1]]) as u32;
         if bits >> q.get().values.len() != 0 {
-            return Err(LinkError::Unknown(format!("an answer to `{}` this version does not have", q.get().id)));
+            return Err(LinkError::Unknown(format!("an answer to `{}` that this version does not have", q.get().id)));
         }
         answers.set_bits(q, bits);
         if answers.bits(q) != bits {
@@ -151,14 +153,14 @@ fn decode_share(payload: &str) -> Result<Progress, LinkError> {
             if byte & (1 << bit) != 0 {
                 let index = byte_index * 8 + bit;
                 if index >= ITEMS.len() {
-                    return Err(LinkError::Unknown("a guidance item this version does not have".into()));
+                    return Err(LinkError::Unknown("a guidance item that this version does not have".into()));
                 }
                 done.insert(ItemId(index));
             }
         }
     }
     let revision = if flags == 1 { Revision::Earlier } else { Revision::Current };
-    Ok(Progress { answers, step: "summary".into(), done, revision })
+    Ok(Progress { answers, step: crate::wizard::SUMMARY.into(), done, revision })
 }
 
 /// A 16-bit FNV-1a fold: catches a truncated or edited link, not a determined forger (a link

@@ -16,7 +16,7 @@ pub const FORMAT: u64 = 2;
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Progress {
     pub answers: Answers,
-    /// The wizard step on screen: a step id from the catalog, or "summary".
+    /// The wizard step on screen: a step id from the catalog, or [`crate::wizard::SUMMARY`].
     pub step: String,
     pub done: BTreeSet<ItemId>,
     pub revision: Revision,
@@ -50,6 +50,18 @@ impl std::fmt::Display for ReadError {
 pub const MAX_BYTES: usize = 256 * 1024;
 
 impl Progress {
+    /// Nothing to lose: no answer and no tick.
+    pub fn is_blank(&self) -> bool {
+        self.answers.answered().next().is_none() && self.done.is_empty()
+    }
+
+    /// The progress a prefill (link or portal message) opens: its answers, on the first step with a
+    /// question left, no ticks; the revision shown stays as it was.
+    pub fn from_prefill(answers: Answers, revision: Revision) -> Progress {
+        let step = crate::wizard::first_open_step(&answers).to_string();
+        Progress { answers, step, done: BTreeSet::new(), revision }
+    }
+
     /// The saved record, as JSON.
     pub fn to_json(&self) -> String {
         let mut root = vec![
@@ -120,7 +132,7 @@ fn migrate_format_1(root: &Json) -> Progress {
 }
 
 fn is_step(s: &str) -> bool {
-    s == "summary" || STEPS.iter().any(|st| st.id == s)
+    s == crate::wizard::SUMMARY || STEPS.iter().any(|st| st.id == s)
 }
 
 /// `{"services":["intune","aad_premium"],"directory":["single_forest"]}`, questions in catalog
@@ -134,22 +146,28 @@ pub fn answers_to_json(answers: &Answers) -> Json {
     )
 }
 
-/// Reads answers written by [`answers_to_json`]. With `strict`, an unknown question or value is an
-/// error; without, it is skipped.
+/// Reads answers written by [`answers_to_json`]. With `strict`, an unknown question or value, or an
+/// answer of the wrong shape, is an error; without, that one answer is skipped and the rest kept.
 pub fn answers_from_json(value: &Json, strict: bool) -> Result<Answers, ReadError> {
     let map = value.as_object().ok_or_else(|| ReadError::NotOurs("answers are not an object".into()))?;
     let mut answers = Answers::new();
     for (question, values) in map {
+        let read = read_answer(&mut answers, question, values);
+        if strict {
+            read?;
+        }
+    }
+    Ok(answers)
+}
+
+/// One answer; with an error, `answers` is left as it was for that question.
+fn read_answer(answers: &mut Answers, question: &str, values: &Json) -> Result<(), ReadError> {
+    {
         let list = values.as_array().ok_or_else(|| ReadError::NotOurs(format!("answer `{question}` is not a list")))?;
         let ids: Vec<&str> = list.iter().filter_map(Json::as_str).collect();
         if ids.len() != list.len() {
             return Err(ReadError::NotOurs(format!("answer `{question}` holds something other than text")));
         }
-        if let Err(e) = answers.set_by_ids(question, &ids) {
-            if strict {
-                return Err(ReadError::Unknown(e));
-            }
-        }
+        answers.set_by_ids(question, &ids).map_err(ReadError::Unknown)
     }
-    Ok(answers)
 }

@@ -345,3 +345,21 @@ fn broken_inputs_say_what_is_wrong() {
     assert_eq!(old.answers, answers("services=intune,aad_premium&tenant=new"));
     assert_eq!(old.step, "environment");
 }
+
+/// A version-1 share link made on 2026-11-23. If this fails, the catalog's questions, values or
+/// items were reordered: old links would open the wrong scope. Append instead, or add link v2.
+#[test]
+fn an_old_share_link_still_opens_the_same_scope() {
+    use scope::link;
+    const LINK_V1: &str = include_str!("link_v1.txt");
+    let Ok(link::Fragment::Shared(p)) = link::parse_fragment(LINK_V1.trim()) else { panic!("link v1 no longer opens") };
+    assert_eq!(p.answers, answers("services=intune,azure_rms&tenant=new&directory=single_forest&signin=federated&exchange_onprem=yes&intune_scope=mdm,mam&rms_workloads=exchange_onprem"));
+    let done: Vec<&str> = p.done.iter().map(|d| d.get().id).collect();
+    assert_eq!(done, ["general.remote_support", "intune.mdm.exchange_connector", "rms.connector.exchange"]);
+}
+
+#[test]
+fn one_bad_answer_in_a_saved_record_loses_only_itself() {
+    let p = scope::Progress::from_json(r#"{"format":2,"answers":{"services":["intune"],"directory":["single_forest"],"tenant":"new","colour":["blue"]},"step":"","done":[]}"#).unwrap();
+    assert_eq!(p.answers, answers("services=intune&directory=single_forest"));
+}
