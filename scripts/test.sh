@@ -16,6 +16,10 @@ echo "== native tests (scope engine, catalog, decoders)"
 cargo test -p scope --release
 cargo test -p ems-scope-wizard
 
+echo "== decoder fuzz run (a short one; scripts/bench.sh runs 100,000 inputs per decoder)"
+# The release profile aborts on panic (for the wasm app); the fuzz run must unwind to count panics.
+CARGO_PROFILE_RELEASE_PANIC=unwind cargo run -q -p scope --release --example fuzz_decoders -- "${FUZZ:-5000}"
+
 echo "== release build"
 scripts/build.sh
 

@@ -272,3 +272,22 @@ test('a panic shows "Something went wrong" with a reload link, not a blank page'
     await context.close();
   }
 });
+
+test('at 200% zoom (a 1280 px window is 640 CSS px wide) nothing needs sideways scrolling', async () => {
+  const context = await env.context({ viewport: { width: 640, height: 450 }, deviceScaleFactor: 2 });
+  try {
+    const page = await openPage(context, env.url);
+    for (const [title, answers] of SITUATION) {
+      await waitText(page.locator('#step-heading'), title);
+      for (const [legend, value] of answers) await answer(page, legend, value);
+      const wide = await page.evaluate(() => document.documentElement.scrollWidth);
+      assert.ok(wide <= 640, `${title}: the page is ${wide} px wide at 640 px`);
+      await page.getByRole('button', { name: 'Next' }).click();
+    }
+    await waitText(page.locator('#step-heading'), 'Summary and sharing');
+    assert.ok(await page.evaluate(() => document.documentElement.scrollWidth) <= 640, 'summary fits');
+    assert.deepEqual(page.errors, []);
+  } finally {
+    await context.close();
+  }
+});
