@@ -9,8 +9,8 @@
 
 use crate::catalog::{ItemId, Phase, Revision};
 use crate::engine::{evaluate, Outcome, Scope};
-use crate::progress::{answers_from_json, answers_to_json, Progress, ReadError, MAX_BYTES};
-use crate::json::{self, Json};
+use crate::progress::{answers_from_json, answers_to_json, read_object, Progress, ReadError};
+use crate::json::Json;
 use std::collections::BTreeSet;
 
 pub const SCHEMA: &str = "ems-onboarding-scope";
@@ -96,13 +96,7 @@ pub fn to_json(progress: &Progress, date: &str) -> String {
 /// Reads a JSON export back: its answers, done ticks and revision. Anything that is not an export
 /// of ours, or not whole, is an error that says what is wrong; nothing is half-read.
 pub fn from_json(text: &str) -> Result<Progress, ReadError> {
-    if text.len() > MAX_BYTES {
-        return Err(ReadError::TooLarge(text.len()));
-    }
-    let root = json::parse(text).map_err(|e| ReadError::NotOurs(format!("not JSON: {e}")))?;
-    if root.as_object().is_none() {
-        return Err(ReadError::NotOurs("not a JSON object".into()));
-    }
+    let root = read_object(text)?;
     if root.get("schema").and_then(Json::as_str) != Some(SCHEMA) {
         return Err(ReadError::NotOurs(format!("its schema is not \"{SCHEMA}\"")));
     }

@@ -79,13 +79,7 @@ impl Progress {
     /// Reads a saved record of any known format. Unknown question, value or item ids (from a
     /// catalog that has since changed) are dropped rather than failing the whole record.
     pub fn from_json(text: &str) -> Result<Progress, ReadError> {
-        if text.len() > MAX_BYTES {
-            return Err(ReadError::TooLarge(text.len()));
-        }
-        let root = json::parse(text).map_err(|e| ReadError::NotOurs(format!("not JSON: {e}")))?;
-        if root.as_object().is_none() {
-            return Err(ReadError::NotOurs("not a JSON object".into()));
-        }
+        let root = read_object(text)?;
         match (root.get("format").and_then(Json::as_u64), root.get("version").and_then(Json::as_u64)) {
             (Some(FORMAT), _) => Ok(read_format_2(&root)),
             (Some(v), _) if v > FORMAT => Err(ReadError::Newer(v)),
@@ -93,6 +87,18 @@ impl Progress {
             _ => Err(ReadError::NotOurs("no format number".into())),
         }
     }
+}
+
+/// A JSON object from outside (storage, a file), within the size cap.
+pub(crate) fn read_object(text: &str) -> Result<Json, ReadError> {
+    if text.len() > MAX_BYTES {
+        return Err(ReadError::TooLarge(text.len()));
+    }
+    let root = json::parse(text).map_err(|e| ReadError::NotOurs(format!("not JSON: {e}")))?;
+    if root.as_object().is_none() {
+        return Err(ReadError::NotOurs("not a JSON object".into()));
+    }
+    Ok(root)
 }
 
 fn read_format_2(root: &Json) -> Progress {
