@@ -123,7 +123,8 @@ pub fn App() -> impl IntoView {
     provide_context(wizard);
     if let Some(text) = loaded.notice {
         let tone = if matches!(loaded.store, storage::Store::Memory) { Tone::Info } else { Tone::Warning };
-        wizard.tell(tone, text);
+        // After the first paint, into a live region that is already there, so screen readers say it.
+        request_animation_frame(move || wizard.tell(tone, text));
     }
 
     // A share link or prefill in the address, at start or pasted into the address bar later:
