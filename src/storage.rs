@@ -58,9 +58,11 @@ pub fn load() -> Loaded {
             Loaded { store: Store::Local(storage), progress, notice }
         }
         Err(ReadError::Newer(format)) => {
-            // Left where it is, for the newer version to find; this tab works from memory so as
-            // not to overwrite it.
-            let notice = format!("Your saved progress was written by a newer version of the wizard (format {format}). It is left untouched; reload the page to get the newer version. Until then this tab starts fresh and keeps nothing.");
+            // Copied aside under another key, and also left where it is for the newer version to
+            // find; this tab works from memory so as not to overwrite it.
+            let aside = format!("{ASIDE_PREFIX}{}", js_sys::Date::now() as u64);
+            let copy = if storage.set_item(&aside, &text).is_ok() { format!(" A copy is kept under \"{aside}\".") } else { String::new() };
+            let notice = format!("Your saved progress was written by a newer version of the wizard (format {format}). It is left untouched for that version; reload the page to get it.{copy} Until then this tab starts fresh and keeps nothing.");
             Loaded { store: Store::Memory, progress: Progress::default(), notice: Some(notice) }
         }
         Err(err) => {

@@ -99,7 +99,7 @@ test('an old format-1 record is migrated: answers checked, step kept, the user t
   }
 });
 
-test('a record from a newer version is left untouched for that version, and the user told', async () => {
+test('a record from a newer version is kept aside and left untouched for that version, and the user told', async () => {
   const context = await env.context();
   try {
     const record = '{"format":99,"answers":{"services":["intune"]},"step":"intune","done":[]}';
@@ -107,11 +107,14 @@ test('a record from a newer version is left untouched for that version, and the 
     const text = await waitText(notices(page), 'newer version');
     assert.match(text, /written by a newer version of the wizard/);
     assert.match(text, /left untouched/);
+    assert.match(text, /A copy is kept under "ems-scope-wizard\/unreadable\/\d+"/);
     // Answering here must not overwrite it: this tab works from memory.
     await page.locator('#question-services').getByLabel('Microsoft Intune').check();
     const saved = await storage(page);
     assert.equal(saved['ems-scope-wizard/progress'], record);
-    assert.equal(Object.keys(saved).filter((k) => k.startsWith(ASIDE_PREFIX)).length, 0);
+    const aside = Object.keys(saved).filter((k) => k.startsWith(ASIDE_PREFIX));
+    assert.equal(aside.length, 1);
+    assert.equal(saved[aside[0]], record);
     await page.locator('#question-services').getByLabel('Microsoft Intune').uncheck();
     assert.equal(await page.locator('.step-count').innerText(), 'Step 1 of 3');
     assert.ok(!(await page.locator('#question-services').getByLabel('Microsoft Intune').isChecked()));
