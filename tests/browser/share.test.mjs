@@ -260,3 +260,65 @@ test('import: paste a JSON export and compare it with a changed scope; garbage i
     await context.close();
   }
 });
+
+test('copy buttons put the link and the Markdown on the clipboard, with a confirmation', async () => {
+  const context = await env.context();
+  try {
+    await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: env.url.replace(/\/$/, '') });
+    const page = await openPage(context, env.url);
+    await situationWithTicks(page);
+    const link = await shareLink(page);
+    await page.getByRole('button', { name: 'Copy share link' }).click();
+    await waitText(page.locator('section.block', { hasText: 'Share this scope' }).locator('.status'), 'Share link copied.');
+    assert.equal(await page.evaluate(() => navigator.clipboard.readText()), link);
+    await page.getByRole('button', { name: 'Copy Markdown' }).click();
+    await waitText(page.locator('section.block', { hasText: 'Export' }).locator('.status'), 'Markdown copied.');
+    assert.match(await page.evaluate(() => navigator.clipboard.readText()), /^# EMS onboarding scope, /);
+  } finally {
+    await context.close();
+  }
+});
+
+test('a JSON export opens from the file picker and by drag and drop; a file that is not ours is refused', async () => {
+  const context = await env.context({ acceptDownloads: true });
+  try {
+    const page = await openPage(context, env.url);
+    await situationWithTicks(page);
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download JSON' }).click()]);
+    const exported = fs.readFileSync(await download.path(), 'utf8');
+
+    // A fresh browser: choose the file, then open it.
+    const other = await env.context();
+    const fresh = await openPage(other, env.url);
+    await goToStep(fresh, 'Summary and sharing');
+    await fresh.getByLabel('Or a file (JSON export)').setInputFiles({ name: 'scope.json', mimeType: 'application/json', buffer: Buffer.from(exported) });
+    await until(async () => (await fresh.getByLabel('Share link or JSON export').inputValue()).includes('ems-onboarding-scope'), 'the file read into the box');
+    await fresh.getByRole('button', { name: 'Open this scope' }).click();
+    await waitText(fresh.locator('section.guidance .totals'), '45 in scope, 2 done');
+
+    // Drop a file that is not ours on the drop zone: a clear message, nothing changed.
+    await fresh.locator('.drop-zone').evaluate((zone, text) => {
+      const data = new DataTransfer();
+      data.items.add(new File([text], 'notes.json', { type: 'application/json' }));
+      zone.dispatchEvent(new DragEvent('drop', { dataTransfer: data, bubbles: true, cancelable: true }));
+    }, '{"hello": "world"}');
+    await until(async () => (await fresh.getByLabel('Share link or JSON export').inputValue()).includes('hello'), 'the dropped file read');
+    await fresh.getByRole('button', { name: 'Open this scope' }).click();
+    await waitText(fresh.getByRole('alert'), 'not a scope saved by this wizard');
+    await waitText(fresh.locator('section.guidance .totals'), '45 in scope, 2 done');
+
+    // Dropping our own export works the same way.
+    await fresh.locator('.drop-zone').evaluate((zone, text) => {
+      const data = new DataTransfer();
+      data.items.add(new File([text], 'scope.json', { type: 'application/json' }));
+      zone.dispatchEvent(new DragEvent('drop', { dataTransfer: data, bubbles: true, cancelable: true }));
+    }, exported);
+    await until(async () => (await fresh.getByLabel('Share link or JSON export').inputValue()).includes('ems-onboarding-scope'), 'the dropped export read');
+    await fresh.getByRole('button', { name: 'Compare with mine' }).click();
+    await waitText(fresh.locator('section.block', { hasText: 'Open or compare a scope' }), 'The two scopes are the same');
+    assert.deepEqual(fresh.errors, []);
+    await other.close();
+  } finally {
+    await context.close();
+  }
+});
