@@ -15,19 +15,9 @@ use scope::{wizard, Revision};
 use std::hint::black_box;
 use std::time::Instant;
 
-/// xorshift64*: small, fast, good enough to vary the answers.
-struct Rng(u64);
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 ^= self.0 >> 12;
-        self.0 ^= self.0 << 25;
-        self.0 ^= self.0 >> 27;
-        self.0.wrapping_mul(0x2545_f491_4f6c_dd1d)
-    }
-    fn below(&mut self, n: usize) -> usize {
-        (self.next() % n as u64) as usize
-    }
-}
+#[path = "common/rng.rs"]
+mod rng;
+use rng::Rng;
 
 /// One answer change: mostly a pick (toggle for multi-choice, replace for single), sometimes a clear.
 fn change(rng: &mut Rng, answers: &mut Answers) {
