@@ -133,7 +133,9 @@ pub fn App() -> impl IntoView {
     let _hash_listener = window_event_listener(leptos::ev::hashchange, move |_| wizard.open_fragment());
 
     // One write per change: the effect runs once for each change of the progress signal.
-    let last_written = StoredValue::new(String::new());
+    // What storage holds already: a fresh start or an unchanged record is not written again.
+    let stored = if loaded.stored.is_empty() { Progress::default().to_json() } else { loaded.stored };
+    let last_written = StoredValue::new(stored);
     Effect::new(move |_| {
         let json = progress.with(|p| p.to_json());
         if last_written.with_value(|w| *w == json) {

@@ -2,6 +2,7 @@
 //! comes from, the revision switch, and a polite live summary of what changed.
 
 use crate::app::use_wizard;
+use crate::steps::ClearAnswer;
 use leptos::prelude::*;
 use scope::catalog::{Document, ItemId, Phase, Rev, Revision, SectionId};
 use scope::engine::{ItemScope, Outcome, Warning};
@@ -144,12 +145,7 @@ fn Warnings() -> impl IntoView {
                 {move || warnings().into_iter().map(|(message, ignored)| view! {
                     <li>
                         {message}
-                        {ignored.map(|q| view! {
-                            " "
-                            <button type="button" class="link" on:click=move |_| wizard.set_progress.update(|p| p.answers.clear(q))>
-                                {format!("Clear the {} answer", q.get().short.to_ascii_lowercase())}
-                            </button>
-                        })}
+                        {ignored.map(|q| view! { " " <ClearAnswer q/> })}
                     </li>
                 }).collect_view()}
             </ul>

@@ -82,27 +82,38 @@ fn StepQuestions(step: StepId) -> impl IntoView {
     // Answers kept but ignored on this step: the question is hidden, so the warning stands here.
     let ignored = move || {
         wizard.scope.with(|s| {
-            s.warnings
-                .iter()
-                .filter_map(|w| match w {
-                    Warning::Ignored { question } if question.get().step == step => Some(*question),
-                    _ => None,
-                })
-                .collect::<Vec<_>>()
+            wizard.progress.with_untracked(|p| {
+                s.warnings
+                    .iter()
+                    .filter_map(|w| match w {
+                        Warning::Ignored { question } if question.get().step == step => Some((*question, w.message(&p.answers))),
+                        _ => None,
+                    })
+                    .collect::<Vec<_>>()
+            })
         })
     };
     view! {
         <For each=move || questions.get() key=|q| q.0 let:q>
             <QuestionField q/>
         </For>
-        <For each=ignored key=|q| q.0 let:q>
+        <For each=ignored key=|w| w.clone() let:w>
             <div class="warning-box" role="note">
-                <p>{move || wizard.scope.with(|s| s.warnings.iter().find(|w| *w == &Warning::Ignored { question: q }).map(|w| wizard.progress.with(|p| w.message(&p.answers))))}</p>
-                <button type="button" class="quiet" on:click=move |_| wizard.set_progress.update(|p| p.answers.clear(q))>
-                    {format!("Clear the {} answer", q.get().short.to_ascii_lowercase())}
-                </button>
+                <p>{w.1}</p>
+                <ClearAnswer q=w.0/>
             </div>
         </For>
+    }
+}
+
+/// Clears an answer that is kept but ignored.
+#[component]
+pub fn ClearAnswer(q: QuestionId) -> impl IntoView {
+    let wizard = use_wizard();
+    view! {
+        <button type="button" class="quiet" on:click=move |_| wizard.set_progress.update(|p| p.answers.clear(q))>
+            {format!("Clear the {} answer", q.get().short.to_ascii_lowercase())}
+        </button>
     }
 }
 

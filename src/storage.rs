@@ -27,6 +27,8 @@ pub struct Loaded {
     pub store: Store,
     pub progress: Progress,
     pub notice: Option<String>,
+    /// The record now under [`KEY`] as stored ("" if none), so an unchanged one is not rewritten.
+    pub stored: String,
 }
 
 pub const MEMORY_NOTICE: &str =
@@ -44,18 +46,18 @@ fn local_storage() -> Option<web_sys::Storage> {
 /// Reads saved progress. Never fails: a problem becomes a notice and a fresh start.
 pub fn load() -> Loaded {
     let Some(storage) = local_storage() else {
-        return Loaded { store: Store::Memory, progress: Progress::default(), notice: Some(MEMORY_NOTICE.into()) };
+        return Loaded { store: Store::Memory, progress: Progress::default(), notice: Some(MEMORY_NOTICE.into()), stored: String::new() };
     };
     let text = match storage.get_item(KEY) {
         Ok(Some(text)) => text,
-        _ => return Loaded { store: Store::Local(storage), progress: Progress::default(), notice: None },
+        _ => return Loaded { store: Store::Local(storage), progress: Progress::default(), notice: None, stored: String::new() },
     };
     SAVED.store(true, Ordering::Relaxed);
     match Progress::from_json(&text) {
         Ok(progress) => {
             let migrated = !text.contains(&format!("\"format\":{}", scope::progress::FORMAT));
             let notice = migrated.then(|| "Your saved progress came from an earlier version of the wizard and was updated to this one.".to_string());
-            Loaded { store: Store::Local(storage), progress, notice }
+            Loaded { store: Store::Local(storage), progress, notice, stored: text }
         }
         Err(ReadError::Newer(format)) => {
             // Copied aside under another key, and also left where it is for the newer version to
@@ -63,7 +65,7 @@ pub fn load() -> Loaded {
             let aside = format!("{ASIDE_PREFIX}{}", js_sys::Date::now() as u64);
             let copy = if storage.set_item(&aside, &text).is_ok() { format!(" A copy is kept under \"{aside}\".") } else { String::new() };
             let notice = format!("Your saved progress was written by a newer version of the wizard (format {format}). It is left untouched for that version; reload the page to get it.{copy} Until then this tab starts fresh and keeps nothing.");
-            Loaded { store: Store::Memory, progress: Progress::default(), notice: Some(notice) }
+            Loaded { store: Store::Memory, progress: Progress::default(), notice: Some(notice), stored: String::new() }
         }
         Err(err) => {
             let aside = format!("{ASIDE_PREFIX}{}", js_sys::Date::now() as u64);
@@ -71,11 +73,11 @@ pub fn load() -> Loaded {
             let what = format!("Your saved progress could not be read: {err}.");
             if kept {
                 let notice = format!("{what} It is kept aside in this browser's storage under \"{aside}\", and the wizard starts fresh.");
-                Loaded { store: Store::Local(storage), progress: Progress::default(), notice: Some(notice) }
+                Loaded { store: Store::Local(storage), progress: Progress::default(), notice: Some(notice), stored: String::new() }
             } else {
                 // It could not be copied aside: do not overwrite it either.
                 let notice = format!("{what} It is left untouched, and this tab starts fresh and keeps nothing.");
-                Loaded { store: Store::Memory, progress: Progress::default(), notice: Some(notice) }
+                Loaded { store: Store::Memory, progress: Progress::default(), notice: Some(notice), stored: String::new() }
             }
         }
     }
