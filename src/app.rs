@@ -1,10 +1,12 @@
 //! The top of the wizard: state, its sync to storage, and the page layout.
 
-use crate::{browser, embed, guidance::GuidancePanel, steps::StepsPanel, storage};
+use crate::dom::{button, el, listen, tag, El};
+use crate::{browser, embed, guidance, steps, storage};
 use leptos::prelude::*;
 use scope::engine::{evaluate, Scope};
 use scope::link::{self, Fragment};
 use scope::{wizard, Progress};
+use wasm_bindgen::JsCast;
 
 /// What every component can reach: the progress, the scope derived from it, and messages.
 #[derive(Clone, Copy)]
@@ -105,8 +107,8 @@ pub fn current_step(progress: &Progress) -> &'static str {
     steps.iter().copied().find(|s| *s == progress.step).unwrap_or(steps[0])
 }
 
-#[component]
-pub fn App() -> impl IntoView {
+/// The whole page. Sets up the state, its storage and the listeners, then builds the layout.
+pub fn app() -> El {
     let params = embed::Params::from_location();
     let loaded = storage::load();
     let store = StoredValue::new(loaded.store.clone());
@@ -130,7 +132,9 @@ pub fn App() -> impl IntoView {
     // A share link or prefill in the address, at start or pasted into the address bar later:
     // never a silent overwrite of saved progress.
     wizard.open_fragment();
-    let _hash_listener = window_event_listener(leptos::ev::hashchange, move |_| wizard.open_fragment());
+    if let Some(window) = browser::window() {
+        listen(&window, "hashchange", Box::new(move |_| wizard.open_fragment()));
+    }
 
     // One write per change: the effect runs once for each change of the progress signal.
     // What storage holds already: a fresh start or an unchanged record is not written again.
@@ -149,22 +153,29 @@ pub fn App() -> impl IntoView {
     });
 
     // Another tab changed the same progress: follow it.
-    let _listener = window_event_listener(leptos::ev::storage, move |ev: web_sys::StorageEvent| {
-        if ev.key().as_deref() != Some(storage::KEY) {
-            return;
-        }
-        match ev.new_value() {
-            Some(json) => {
-                if let Ok(p) = Progress::from_json(&json) {
-                    last_written.set_value(json);
-                    if progress.with_untracked(|cur| *cur != p) {
-                        set_progress.set(p);
-                    }
+    if let Some(window) = browser::window() {
+        listen(
+            &window,
+            "storage",
+            Box::new(move |ev| {
+                let Some(ev) = ev.dyn_ref::<web_sys::StorageEvent>() else { return };
+                if ev.key().as_deref() != Some(storage::KEY) {
+                    return;
                 }
-            }
-            None => set_progress.set(Progress::default()),
-        }
-    });
+                match ev.new_value() {
+                    Some(json) => {
+                        if let Ok(p) = Progress::from_json(&json) {
+                            last_written.set_value(json);
+                            if progress.with_untracked(|cur| *cur != p) {
+                                set_progress.set(p);
+                            }
+                        }
+                    }
+                    None => set_progress.set(Progress::default()),
+                }
+            }),
+        );
+    }
 
     embed::connect(wizard);
     match browser::query_param("debug").as_deref() {
@@ -179,95 +190,86 @@ pub fn App() -> impl IntoView {
         set_timeout(move || guidance_ready.set(true), std::time::Duration::ZERO);
     });
 
-    let embedded = params_is_embedded(wizard);
-    view! {
-        <div class="page" class:embedded=embedded>
-            {(!embedded).then(|| view! {
-                <header class="masthead">
-                    <p class="eyebrow">"FastTrack onboarding for Enterprise Mobility Suite"</p>
-                    <h1>"What Microsoft will help you with"</h1>
-                    <p class="lede">"Answer a few questions about your situation. The guidance list follows your answers, phase by phase, and says plainly what is out of scope."</p>
-                </header>
-            })}
-            {embedded.then(|| view! {
-                <p class="embed-bar">
-                    <a href=embed::full_page_url() target="_blank" rel="noopener">"Open the full page"</a>
-                </p>
-            })}
-            <Notices/>
-            <IncomingPrompt/>
-            <div class="layout">
-                <StepsPanel/>
-                {move || if guidance_ready.get() {
-                    view! { <GuidancePanel/> }.into_any()
+    let embedded = wizard.embed.with_value(|p| p.embedded);
+    let top = if embedded {
+        tag("p", "embed-bar", "").child(
+            el("a")
+                .attr_with("href", embed::full_page_url())
+                .attr("target", "_blank")
+                .attr("rel", "noopener")
+                .text("Open the full page"),
+        )
+    } else {
+        el("header").class("masthead").children([
+            tag("p", "eyebrow", "FastTrack onboarding for Enterprise Mobility Suite"),
+            tag("h1", "", "What Microsoft will help you with"),
+            tag("p", "lede", "Answer a few questions about your situation. The guidance list follows your answers, phase by phase, and says plainly what is out of scope."),
+        ])
+    };
+    let colophon = format!(
+        "Every guidance line is quoted from Microsoft's page on its responsibilities during FastTrack onboarding (revision of {}, and the earlier revision for Azure Rights Management). Nothing you enter leaves this browser unless you share or export it.",
+        scope::catalog::Document::later().date
+    );
+    el("div")
+        .class(if embedded { "page embedded" } else { "page" })
+        .child(top)
+        .child(notices(wizard))
+        .child_with(move || wizard.incoming.get(), move |incoming| incoming.clone().map(|i| incoming_prompt(wizard, i)))
+        .child(el("div").class("layout").child(steps::steps_panel()).child_with(
+            move || guidance_ready.get(),
+            |ready| {
+                Some(if *ready {
+                    guidance::guidance_panel()
                 } else {
-                    view! { <section class="guidance" aria-busy="true"><h2>"Your guidance list"</h2></section> }.into_any()
-                }}
-            </div>
-            <footer class="colophon">
-                <p>
-                    {format!("Every guidance line is quoted from Microsoft's page on its responsibilities during FastTrack onboarding (revision of {}, and the earlier revision for Azure Rights Management). Nothing you enter leaves this browser unless you share or export it.", scope::catalog::Document::later().date)}
-                </p>
-            </footer>
-        </div>
-    }
+                    el("section").class("guidance").attr("aria-busy", "true").child(tag("h2", "", "Your guidance list"))
+                })
+            },
+        ))
+        .child(el("footer").class("colophon").child(tag("p", "", &colophon)))
 }
 
-fn params_is_embedded(wizard: Wizard) -> bool {
-    wizard.embed.with_value(|p| p.embedded)
-}
-
-#[component]
-fn Notices() -> impl IntoView {
-    let wizard = use_wizard();
-    view! {
-        <div class="notices" role="status" aria-live="polite">
-            <For each=move || wizard.notices.get() key=|n| n.id let:notice>
-                <div
-                    class=move || match notice.tone { Tone::Info => "notice info", Tone::Warning => "notice warning", Tone::Error => "notice error" }
-                    role=(notice.tone == Tone::Error).then_some("alert")
-                >
-                    <p>{notice.text.clone()}</p>
-                    <button type="button" class="quiet" on:click=move |_| wizard.notices.update(|n| n.retain(|x| x.id != notice.id))>
-                        "Dismiss"
-                    </button>
-                </div>
-            </For>
-        </div>
-    }
+/// Messages for the user, in a live region that is always there.
+fn notices(wizard: Wizard) -> El {
+    el("div").class("notices").attr("role", "status").attr("aria-live", "polite").list(
+        move || wizard.notices.get(),
+        move |notice| {
+            let class = match notice.tone {
+                Tone::Info => "notice info",
+                Tone::Warning => "notice warning",
+                Tone::Error => "notice error",
+            };
+            let row = el("div").class(class);
+            let row = if notice.tone == Tone::Error { row.attr("role", "alert") } else { row };
+            let id = notice.id;
+            row.child(tag("p", "", &notice.text))
+                .child(button("Dismiss", move |_| wizard.notices.update(|n| n.retain(|x| x.id != id))).class("quiet"))
+        },
+    )
 }
 
 /// "You opened a link while progress is saved here: replace it or keep yours?"
-#[component]
-fn IncomingPrompt() -> impl IntoView {
-    let wizard = use_wizard();
-    move || {
-        wizard.incoming.get().map(|incoming| {
-            let count = {
-                let s = evaluate(&incoming.progress.answers, incoming.progress.revision);
-                s.counts(None).in_scope
-            };
-            let from = incoming.from;
-            view! {
-                <section class="prompt" role="alertdialog" aria-labelledby="prompt-title" aria-describedby="prompt-text">
-                    <h2 id="prompt-title" tabindex="-1">{format!("Open the scope from this {from}?")}</h2>
-                    <p id="prompt-text">
-                        {format!("The {from} holds a scope with {count} items in scope. You also have progress saved in this browser. Replacing it overwrites your saved answers and ticks.")}
-                    </p>
-                    <div class="actions">
-                        <button type="button" class="primary" on:click=move |_| {
-                            wizard.replace(incoming.progress.clone());
-                            wizard.tell(Tone::Info, format!("The scope from the {from} is open."));
-                            browser::focus_by_id("step-heading");
-                        }>{format!("Replace with the {from}")}</button>
-                        <button type="button" on:click=move |_| {
-                            wizard.incoming.set(None);
-                            wizard.tell(Tone::Info, format!("Kept your saved progress; the {from} was not opened."));
-                            browser::focus_by_id("step-heading");
-                        }>"Keep my progress"</button>
-                    </div>
-                </section>
-            }
-        })
-    }
+fn incoming_prompt(wizard: Wizard, incoming: Incoming) -> El {
+    let count = evaluate(&incoming.progress.answers, incoming.progress.revision).counts(None).in_scope;
+    let from = incoming.from;
+    let progress = incoming.progress;
+    el("section")
+        .class("prompt")
+        .attr("role", "alertdialog")
+        .attr("aria-labelledby", "prompt-title")
+        .attr("aria-describedby", "prompt-text")
+        .child(tag("h2", "", &format!("Open the scope from this {from}?")).id("prompt-title").attr("tabindex", "-1"))
+        .child(tag("p", "", &format!("The {from} holds a scope with {count} items in scope. You also have progress saved in this browser. Replacing it overwrites your saved answers and ticks.")).id("prompt-text"))
+        .child(el("div").class("actions").children([
+            button(&format!("Replace with the {from}"), move |_| {
+                wizard.replace(progress.clone());
+                wizard.tell(Tone::Info, format!("The scope from the {from} is open."));
+                browser::focus_by_id("step-heading");
+            })
+            .class("primary"),
+            button("Keep my progress", move |_| {
+                wizard.incoming.set(None);
+                wizard.tell(Tone::Info, format!("Kept your saved progress; the {from} was not opened."));
+                browser::focus_by_id("step-heading");
+            }),
+        ]))
 }

@@ -72,9 +72,9 @@ pub fn share_url(progress: &scope::Progress, with_done: bool) -> String {
 
 /// The full page with the current answers as a share link, so nothing is lost when leaving the
 /// iframe (whose storage is usually blocked).
-pub fn full_page_url() -> impl Fn() -> String {
+pub fn full_page_url() -> impl Fn() -> Option<String> {
     let wizard = crate::app::use_wizard();
-    move || wizard.progress.with(|p| share_url(p, true))
+    move || Some(wizard.progress.with(|p| share_url(p, true)))
 }
 
 type Rgb = (f64, f64, f64);
@@ -165,7 +165,9 @@ pub fn connect(wizard: Wizard) {
     TARGET.with(|t| *t.borrow_mut() = Some(origin.clone()));
 
     // Prefill from the host: {type: "ems-scope:prefill", answers: "services=intune&..."}.
-    let _ = window_event_listener(leptos::ev::message, move |ev: web_sys::MessageEvent| {
+    let Some(host_window) = window() else { return };
+    crate::dom::listen(&host_window, "message", Box::new(move |ev| {
+        let Some(ev) = ev.dyn_ref::<web_sys::MessageEvent>() else { return };
         if ev.origin() != origin {
             return;
         }
@@ -191,7 +193,7 @@ pub fn connect(wizard: Wizard) {
             Ok(_) => post("prefill-result", &[("ok", JsValue::FALSE), ("error", JsValue::from_str("no answers given"))]),
             Err(e) => post("prefill-result", &[("ok", JsValue::FALSE), ("error", JsValue::from_str(&e.to_string()))]),
         }
-    });
+    }));
 
     post("ready", &[]);
 

@@ -2,7 +2,8 @@
 //! comes from, the revision switch, and a polite live summary of what changed.
 
 use crate::app::use_wizard;
-use crate::steps::ClearAnswer;
+use crate::dom::{el, tag, El};
+use crate::steps::clear_answer;
 use leptos::prelude::*;
 use scope::catalog::{Document, ItemId, Phase, Rev, Revision, SectionId};
 use scope::engine::{ItemScope, Outcome, Warning};
@@ -21,8 +22,8 @@ fn plural(n: usize, one: &str, many: &str) -> String {
     format!("{n} {}", if n == 1 { one } else { many })
 }
 
-#[component]
-pub fn GuidancePanel() -> impl IntoView {
+/// The right-hand side: totals, revision switch, warnings, the phases and what is set apart.
+pub fn guidance_panel() -> El {
     let wizard = use_wizard();
     let scope = wizard.scope;
 
@@ -51,9 +52,16 @@ pub fn GuidancePanel() -> impl IntoView {
     let totals = move || {
         let c = scope.with(|s| s.counts(None));
         let done = wizard.progress.with(|p| scope.with(|s| s.done_count(&p.done, None)));
-        (c, done)
+        let mut text = format!("{} in scope, {} done", c.in_scope, done);
+        if c.out_of_scope + c.not_supported > 0 {
+            text.push_str(&format!(", {} out of scope or not supported", c.out_of_scope + c.not_supported));
+        }
+        if c.waiting > 0 {
+            text.push_str(&format!(", {} waiting for an answer", c.waiting));
+        }
+        text
     };
-    let set_apart = move || {
+    let set_apart = Memo::new(move |_| {
         scope.with(|s| {
             s.items
                 .iter()
@@ -61,66 +69,65 @@ pub fn GuidancePanel() -> impl IntoView {
                 .map(|i| (s.revision, i.clone()))
                 .collect::<Vec<_>>()
         })
-    };
+    });
 
-    view! {
-        <section class="guidance" aria-labelledby="guidance-heading">
-            <div class="guidance-head">
-                <h2 id="guidance-heading">"Your guidance list"</h2>
-                <p class="totals">
-                    {move || {
-                        let (c, done) = totals();
-                        let mut text = format!("{} in scope, {} done", c.in_scope, done);
-                        if c.out_of_scope + c.not_supported > 0 {
-                            text.push_str(&format!(", {} out of scope or not supported", c.out_of_scope + c.not_supported));
-                        }
-                        if c.waiting > 0 {
-                            text.push_str(&format!(", {} waiting for an answer", c.waiting));
-                        }
-                        text
-                    }}
-                </p>
-                <RevisionSwitch/>
-                <p class="visually-hidden" role="status" aria-live="polite" id="guidance-live">{move || announcement.get()}</p>
-            </div>
-            <PrintHeader/>
-            <Warnings/>
-            {Phase::ALL.into_iter().map(|phase| view! { <PhaseBlock phase/> }).collect_view()}
-            <section class="set-apart" class:hidden=move || set_apart().is_empty() aria-labelledby="set-apart-heading">
-                <h3 id="set-apart-heading">"Out of scope and not supported"</h3>
-                <p class="help">"The source says plainly that Microsoft does not do these in your case."</p>
-                <ul class="items">
-                    <For each=set_apart key=row_key let:row>
-                        <ItemRow revision=row.0 row=row.1/>
-                    </For>
-                </ul>
-            </section>
-        </section>
-    }
+    el("section")
+        .class("guidance")
+        .attr("aria-labelledby", "guidance-heading")
+        .child(
+            el("div")
+                .class("guidance-head")
+                .child(tag("h2", "", "Your guidance list").id("guidance-heading"))
+                .child(el("p").class("totals").text_with(totals))
+                .child(revision_switch())
+                .child(
+                    el("p")
+                        .class("visually-hidden")
+                        .attr("role", "status")
+                        .attr("aria-live", "polite")
+                        .id("guidance-live")
+                        .text_with(move || announcement.get()),
+                ),
+        )
+        .child(print_header())
+        .child(warnings())
+        .children(Phase::ALL.into_iter().map(phase_block))
+        .child(
+            el("section")
+                .class("set-apart")
+                .class_with("hidden", move || set_apart.with(Vec::is_empty))
+                .attr("aria-labelledby", "set-apart-heading")
+                .child(tag("h3", "", "Out of scope and not supported").id("set-apart-heading"))
+                .child(tag("p", "help", "The source says plainly that Microsoft does not do these in your case."))
+                .child(el("ul").class("items").list(move || set_apart.get(), item_row)),
+        )
 }
 
-#[component]
-fn RevisionSwitch() -> impl IntoView {
+fn revision_switch() -> El {
     let wizard = use_wizard();
-    let is = move |r: Revision| wizard.progress.with(|p| p.revision == r);
-    let set = move |r: Revision| wizard.set_progress.update(|p| p.revision = r);
-    view! {
-        <fieldset class="revision-switch">
-            <legend>"Source text"</legend>
-            <input type="radio" id="rev-current" name="revision" prop:checked=move || is(Revision::Current) on:change=move |_| set(Revision::Current)/>
-            <label for="rev-current">{format!("Current ({})", Document::later().date)}</label>
-            <input type="radio" id="rev-earlier" name="revision" prop:checked=move || is(Revision::Earlier) on:change=move |_| set(Revision::Earlier)/>
-            <label for="rev-earlier">"Earlier revision"</label>
-        </fieldset>
-    }
+    let radio = |id: &str, revision: Revision, label: &str| {
+        [
+            el("input")
+                .attr("type", "radio")
+                .id(id)
+                .attr("name", "revision")
+                .checked_with(move || wizard.progress.with(|p| p.revision == revision))
+                .on("change", move |_| wizard.set_progress.update(|p| p.revision = revision)),
+            tag("label", "", label).attr("for", id),
+        ]
+    };
+    el("fieldset")
+        .class("revision-switch")
+        .child(tag("legend", "", "Source text"))
+        .children(radio("rev-current", Revision::Current, &format!("Current ({})", Document::later().date)))
+        .children(radio("rev-earlier", Revision::Earlier, "Earlier revision"))
 }
 
 /// Warnings about answers, listed above the guidance as well as beside the questions, each
 /// answer kept but ignored with a button to clear it (its step may no longer be shown).
-#[component]
-fn Warnings() -> impl IntoView {
+fn warnings() -> El {
     let wizard = use_wizard();
-    let warnings = move || {
+    let warnings = Memo::new(move |_| {
         wizard.scope.with(|s| {
             wizard.progress.with_untracked(|p| {
                 let shown = scope::wizard::steps(&p.answers);
@@ -137,24 +144,18 @@ fn Warnings() -> impl IntoView {
                     .collect::<Vec<_>>()
             })
         })
-    };
-    view! {
-        <div class="warnings" class:hidden=move || warnings().is_empty()>
-            <h3>"Answers to look at"</h3>
-            <ul>
-                {move || warnings().into_iter().map(|(message, ignored)| view! {
-                    <li>
-                        {message}
-                        {ignored.map(|q| view! { " " <ClearAnswer q/> })}
-                    </li>
-                }).collect_view()}
-            </ul>
-        </div>
-    }
+    });
+    el("div")
+        .class("warnings")
+        .class_with("hidden", move || warnings.with(Vec::is_empty))
+        .child(tag("h3", "", "Answers to look at"))
+        .child(el("ul").list(
+            move || warnings.get(),
+            |(message, ignored)| tag("li", "", &message).child_if(ignored.map(|q| clear_answer(q))),
+        ))
 }
 
-#[component]
-fn PhaseBlock(phase: Phase) -> impl IntoView {
+fn phase_block(phase: Phase) -> El {
     let wizard = use_wizard();
     let scope = wizard.scope;
     let listed = move |s: &ItemScope| s.item.get().phase() == phase && matches!(s.outcome, Outcome::InScope | Outcome::Waiting(_));
@@ -180,22 +181,14 @@ fn PhaseBlock(phase: Phase) -> impl IntoView {
         text
     };
     let heading_id = format!("phase-{}", phase.title().to_ascii_lowercase());
-    let labelled_by = heading_id.clone();
-    view! {
-        <section class="phase" aria-labelledby=labelled_by>
-            <h3 id=heading_id>
-                {format!("{} phase", phase.title())}
-                <span class="count">{counts}</span>
-            </h3>
-            <For each=sections key=|s| s.0 let:section>
-                <SectionBlock section listed/>
-            </For>
-        </section>
-    }
+    el("section")
+        .class("phase")
+        .attr("aria-labelledby", &heading_id)
+        .child(tag("h3", "", &format!("{} phase", phase.title())).id(&heading_id).child(el("span").class("count").text_with(counts)))
+        .list(sections, move |section| section_block(section, listed))
 }
 
-#[component]
-fn SectionBlock(section: SectionId, listed: impl Fn(&ItemScope) -> bool + Copy + Send + Sync + 'static) -> impl IntoView {
+fn section_block(section: SectionId, listed: impl Fn(&ItemScope) -> bool + Copy + 'static) -> El {
     let wizard = use_wizard();
     let sec = section.get();
     let rows = move || {
@@ -205,26 +198,16 @@ fn SectionBlock(section: SectionId, listed: impl Fn(&ItemScope) -> bool + Copy +
     };
     // The phase heading already says the phase; a section heading adds what follows the dash.
     let subtitle = sec.title.split_once(" - ").map(|(_, rest)| rest);
-    view! {
-        <div class="section">
-            {subtitle.map(|t| view! { <h4>{t}</h4> })}
-            {sec.lead.map(|l| view! { <p class="lead">{l}</p> })}
-            <ul class="items">
-                <For each=rows key=row_key let:row>
-                    <ItemRow revision=row.0 row=row.1/>
-                </For>
-            </ul>
-        </div>
-    }
+    el("div")
+        .class("section")
+        .child_if(subtitle.map(|t| tag("h4", "", t)))
+        .child_if(sec.lead.map(|l| tag("p", "lead", l)))
+        .child(el("ul").class("items").list(rows, item_row))
 }
 
-/// A row is drawn again when anything it shows changes: outcome, reasons or revision.
-fn row_key((revision, row): &(Revision, ItemScope)) -> (Revision, ItemScope) {
-    (*revision, row.clone())
-}
-
-#[component]
-fn ItemRow(revision: Revision, row: ItemScope) -> impl IntoView {
+/// A row is drawn again when anything it shows changes (outcome, reasons or revision): the
+/// list's items are the whole (revision, item scope) pairs.
+fn item_row((revision, row): (Revision, ItemScope)) -> El {
     let wizard = use_wizard();
     let id = row.item;
     let item = id.get();
@@ -244,52 +227,55 @@ fn ItemRow(revision: Revision, row: ItemScope) -> impl IntoView {
     let doc = item.source(revision);
     let reasons: Vec<String> = row.reasons.iter().map(|r| r.describe()).collect();
     let condition = item.condition_in(revision);
-    let nested = item.parent.is_some();
-    // Notes inform; only guidance lines are tasks to tick.
-    let body = if row.outcome == Outcome::InScope && !item.note {
-        view! {
-            <input
-                type="checkbox"
-                id=input_id.clone()
-                prop:checked=move || wizard.progress.with(|p| p.done.contains(&id))
-                on:change=move |_| wizard.set_progress.update(|p| {
-                    if !p.done.remove(&id) {
-                        p.done.insert(id);
-                    }
-                })
-            />
-            <label for=input_id>{text}</label>
-        }
-        .into_any()
-    } else {
-        view! { <span class="text">{text}</span> }.into_any()
-    };
-    view! {
-        <li class=class class:nested=nested class:note=item.note>
-            <div class="item-line">
-                {body}
-                {badge.map(|b| view! { <span class="badge">{b}</span> })}
-                {change.as_ref().map(|c| view! { <span class="badge change">{c.0.clone()}</span> })}
-            </div>
-            <details class="provenance">
-                <summary>"Why and where from"<span class="visually-hidden">{format!(": {text}")}</span></summary>
-                <dl>
-                    <dt>"Why it is here"</dt>
-                    <dd>
-                        {if reasons.is_empty() {
-                            "Part of every onboarding.".to_string()
-                        } else {
-                            format!("Because of your answers: {}.", reasons.join("; "))
-                        }}
-                    </dd>
-                    {condition.map(|c| view! { <dt>"Condition in the source"</dt><dd>{c}</dd> })}
-                    <dt>"Source"</dt>
-                    <dd>{format!("{}, revision of {} ({}), section \u{201c}{}\u{201d}", doc.title, doc.date, doc.file, item.section.get().title)}</dd>
-                    {change.map(|c| view! { <dt>"What changed"</dt><dd>{c.1}</dd> })}
-                </dl>
-            </details>
-        </li>
+    let mut class = class.to_string();
+    if item.parent.is_some() {
+        class.push_str(" nested");
     }
+    if item.note {
+        class.push_str(" note");
+    }
+    let line = el("div").class("item-line");
+    // Notes inform; only guidance lines are tasks to tick.
+    let line = if row.outcome == Outcome::InScope && !item.note {
+        line.child(
+            el("input")
+                .attr("type", "checkbox")
+                .id(&input_id)
+                .checked_with(move || wizard.progress.with(|p| p.done.contains(&id)))
+                .on("change", move |_| {
+                    wizard.set_progress.update(|p| {
+                        if !p.done.remove(&id) {
+                            p.done.insert(id);
+                        }
+                    })
+                }),
+        )
+        .child(tag("label", "", text).attr("for", &input_id))
+    } else {
+        line.child(tag("span", "text", text))
+    };
+    let why = if reasons.is_empty() { "Part of every onboarding.".to_string() } else { format!("Because of your answers: {}.", reasons.join("; ")) };
+    let source = format!("{}, revision of {} ({}), section \u{201c}{}\u{201d}", doc.title, doc.date, doc.file, item.section.get().title);
+    let mut facts = vec![("Why it is here", why)];
+    if let Some(c) = condition {
+        facts.push(("Condition in the source", c.to_string()));
+    }
+    facts.push(("Source", source));
+    if let Some(c) = &change {
+        facts.push(("What changed", c.1.clone()));
+    }
+    el("li")
+        .class(&class)
+        .child(
+            line.child_if(badge.map(|b| tag("span", "badge", &b)))
+                .child_if(change.map(|c| tag("span", "badge change", &c.0))),
+        )
+        .child(
+            el("details")
+                .class("provenance")
+                .child(tag("summary", "", "Why and where from").child(tag("span", "visually-hidden", &format!(": {text}"))))
+                .child(el("dl").children(facts.into_iter().flat_map(|(term, detail)| [tag("dt", "", term), tag("dd", "", &detail)]))),
+        )
 }
 
 /// A short badge and a sentence on how the item differs between the two revisions.
@@ -318,8 +304,7 @@ fn revision_change(id: ItemId, revision: Revision) -> Option<(String, String)> {
 }
 
 /// On paper only: the date and the answers the list is for.
-#[component]
-fn PrintHeader() -> impl IntoView {
+fn print_header() -> El {
     let wizard = use_wizard();
     let answers = move || {
         wizard.progress.with(|p| {
@@ -330,9 +315,7 @@ fn PrintHeader() -> impl IntoView {
                 .join("; ")
         })
     };
-    view! {
-        <div class="print-only">
-            <p>{move || format!("Scope as of {}. Answers: {}.", crate::browser::today(), answers())}</p>
-        </div>
-    }
+    el("div")
+        .class("print-only")
+        .child(el("p").text_with(move || format!("Scope as of {}. Answers: {}.", crate::browser::today(), answers())))
 }

@@ -1,8 +1,10 @@
-//! The EMS onboarding-scope wizard in the browser: thin Leptos components over the `scope` crate.
+//! The EMS onboarding-scope wizard in the browser: thin components over the `scope` crate, built
+//! with a small DOM module (`dom`) on Leptos's reactive graph.
 //! See ARCHITECTURE.md for the map.
 
 mod app;
 mod browser;
+mod dom;
 mod embed;
 mod guidance;
 mod share;
@@ -14,5 +16,5 @@ fn main() {
     if let Some(boot) = leptos::prelude::document().get_element_by_id("boot") {
         boot.remove();
     }
-    leptos::mount::mount_to_body(app::App);
+    dom::mount(app::app);
 }

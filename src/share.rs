@@ -1,6 +1,7 @@
 //! Share, export, import and compare, on the summary step; and start over.
 
 use crate::app::{use_wizard, Incoming, Tone};
+use crate::dom::{button, el, tag, El};
 use crate::{browser, embed};
 use leptos::prelude::*;
 use scope::export::{self, Difference};
@@ -35,50 +36,67 @@ pub fn read_scope(text: &str, current: &Progress) -> Result<Progress, String> {
     }
 }
 
-#[component]
-pub fn SummaryActions() -> impl IntoView {
-    view! {
-        <ShareBlock/>
-        <ExportBlock/>
-        <ImportBlock/>
-        <StartOver/>
-    }
+/// The blocks under the answers on the summary step.
+pub fn summary_actions() -> [El; 4] {
+    [share_block(), export_block(), import_block(), start_over()]
 }
 
-#[component]
-fn ShareBlock() -> impl IntoView {
+/// A block of the summary step: `<section>` with its heading and a line of help.
+fn block(id: &str, title: &str, help: &str) -> El {
+    el("section")
+        .class("block")
+        .attr("aria-labelledby", &format!("{id}-heading"))
+        .child(tag("h3", "", title).id(&format!("{id}-heading")))
+        .child_if((!help.is_empty()).then(|| tag("p", "help", help)))
+}
+
+/// A polite status line that follows `status`.
+fn status_line(status: RwSignal<String>) -> El {
+    el("p").class("status").attr("role", "status").text_with(move || status.get())
+}
+
+fn share_block() -> El {
     let wizard = use_wizard();
     let with_done = RwSignal::new(true);
     let status = RwSignal::new(String::new());
     let url = move || wizard.progress.with(|p| embed::share_url(p, with_done.get()));
-    view! {
-        <section class="block" aria-labelledby="share-heading">
-            <h3 id="share-heading">"Share this scope"</h3>
-            <p class="help">"The link holds your answers in its last part (after #), which browsers never send to a server. Anyone who opens it sees the same scope."</p>
-            <p class="check">
-                <input type="checkbox" id="share-done" prop:checked=move || with_done.get() on:change=move |_| with_done.update(|v| *v = !*v)/>
-                <label for="share-done">"Include my done ticks"</label>
-            </p>
-            <label for="share-url" class="field-label">"Share link"</label>
-            <input id="share-url" class="share-url" type="text" readonly prop:value=url on:focus=move |ev| {
-                if let Some(input) = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()) {
-                    input.select();
-                }
-            }/>
-            <div class="actions">
-                <button type="button" class="primary" on:click=move |_| {
-                    let link = url();
-                    browser::copy(&link, move |ok| status.set(if ok { "Share link copied.".into() } else { "Copying was refused by the browser; select the link above and copy it.".into() }));
-                    embed::notify_export("link");
-                }>"Copy share link"</button>
-            </div>
-            <p class="status" role="status">{move || status.get()}</p>
-        </section>
-    }
+    block("share", "Share this scope", "The link holds your answers in its last part (after #), which browsers never send to a server. Anyone who opens it sees the same scope.")
+        .child(
+            el("p").class("check").children([
+                el("input")
+                    .attr("type", "checkbox")
+                    .id("share-done")
+                    .checked_with(move || with_done.get())
+                    .on("change", move |_| with_done.update(|v| *v = !*v)),
+                tag("label", "", "Include my done ticks").attr("for", "share-done"),
+            ]),
+        )
+        .child(tag("label", "field-label", "Share link").attr("for", "share-url"))
+        .child(
+            el("input")
+                .id("share-url")
+                .class("share-url")
+                .attr("type", "text")
+                .attr("readonly", "")
+                .value_with(url)
+                .on("focus", |ev| {
+                    if let Some(input) = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()) {
+                        input.select();
+                    }
+                }),
+        )
+        .child(el("div").class("actions").child(
+            button("Copy share link", move |_| {
+                let link = url();
+                browser::copy(&link, move |ok| status.set(if ok { "Share link copied.".into() } else { "Copying was refused by the browser; select the link above and copy it.".into() }));
+                embed::notify_export("link");
+            })
+            .class("primary"),
+        ))
+        .child(status_line(status))
 }
 
-#[component]
-fn ExportBlock() -> impl IntoView {
+fn export_block() -> El {
     let wizard = use_wizard();
     let status = RwSignal::new(String::new());
     let markdown = move || wizard.progress.with_untracked(|p| export::to_markdown(p, &browser::today()));
@@ -91,30 +109,24 @@ fn ExportBlock() -> impl IntoView {
         }
         embed::notify_export(format);
     };
-    view! {
-        <section class="block" aria-labelledby="export-heading">
-            <h3 id="export-heading">"Export"</h3>
-            <p class="help">"Markdown reads well in an e-mail, a ticket or a wiki. JSON is for other tools, and this wizard can open it again."</p>
-            <div class="actions">
-                <button type="button" on:click=move |_| save("md", "text/markdown", markdown(), "markdown")>"Download Markdown"</button>
-                <button type="button" on:click=move |_| {
-                    browser::copy(&markdown(), move |ok| status.set(if ok { "Markdown copied.".into() } else { "Copying was refused by the browser; use the download instead.".into() }));
-                    embed::notify_export("markdown");
-                }>"Copy Markdown"</button>
-                <button type="button" on:click=move |_| save("json", "application/json", json(), "json")>"Download JSON"</button>
-                <button type="button" on:click=move |_| {
-                    if let Some(w) = browser::window() {
-                        w.print().ok();
-                    }
-                }>"Print or save as PDF"</button>
-            </div>
-            <p class="status" role="status">{move || status.get()}</p>
-        </section>
-    }
+    block("export", "Export", "Markdown reads well in an e-mail, a ticket or a wiki. JSON is for other tools, and this wizard can open it again.")
+        .child(el("div").class("actions").children([
+            button("Download Markdown", move |_| save("md", "text/markdown", markdown(), "markdown")),
+            button("Copy Markdown", move |_| {
+                browser::copy(&markdown(), move |ok| status.set(if ok { "Markdown copied.".into() } else { "Copying was refused by the browser; use the download instead.".into() }));
+                embed::notify_export("markdown");
+            }),
+            button("Download JSON", move |_| save("json", "application/json", json(), "json")),
+            button("Print or save as PDF", |_| {
+                if let Some(w) = browser::window() {
+                    w.print().ok();
+                }
+            }),
+        ]))
+        .child(status_line(status))
 }
 
-#[component]
-fn ImportBlock() -> impl IntoView {
+fn import_block() -> El {
     let wizard = use_wizard();
     let pasted = RwSignal::new(String::new());
     let error = RwSignal::new(String::new());
@@ -133,16 +145,6 @@ fn ImportBlock() -> impl IntoView {
             }
         }
     };
-    let open = move |text: String| {
-        if let Some(p) = read(&text) {
-            wizard.offer(Incoming { progress: p, from: "import" });
-        }
-    };
-    let compare = move |text: String| {
-        if let Some(theirs) = read(&text) {
-            differences.set(Some(wizard.progress.with_untracked(|ours| export::compare(ours, &theirs))));
-        }
-    };
     let read_file = move |file: web_sys::File| {
         if file.size() > MAX_BYTES as f64 {
             error.set(format!("This file could not be read: {}.", ReadError::TooLarge(file.size() as usize)));
@@ -157,103 +159,108 @@ fn ImportBlock() -> impl IntoView {
         });
     };
 
-    view! {
-        <section class="block" aria-labelledby="import-heading">
-            <h3 id="import-heading">"Open or compare a scope"</h3>
-            <p class="help">"Paste a share link or a JSON export that someone sent you, or choose or drop the file. Open it to carry on from it, or compare it item by item with the scope on screen."</p>
-            <div
-                class="drop-zone"
-                on:dragover=move |ev: web_sys::DragEvent| ev.prevent_default()
-                on:drop=move |ev: web_sys::DragEvent| {
-                    ev.prevent_default();
-                    if let Some(file) = ev.data_transfer().and_then(|d| d.files()).and_then(|f| f.get(0)) {
-                        read_file(file);
-                    }
-                }
-            >
-                <label for="import-text" class="field-label">"Share link or JSON export"</label>
-                <textarea id="import-text" rows="4" prop:value=move || pasted.get() on:input=move |ev| pasted.set(event_target_value(&ev))></textarea>
-                <label for="import-file" class="field-label">"Or a file (JSON export)"</label>
-                <input id="import-file" type="file" accept=".json,application/json" on:change=move |ev| {
-                    let input = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok());
-                    if let Some(file) = input.and_then(|i| i.files()).and_then(|f| f.get(0)) {
-                        read_file(file);
-                    }
-                }/>
-            </div>
-            <div class="actions">
-                <button type="button" on:click=move |_| open(pasted.get_untracked())>"Open this scope"</button>
-                <button type="button" on:click=move |_| compare(pasted.get_untracked())>"Compare with mine"</button>
-            </div>
-            <p class="error-text" role="alert">{move || error.get()}</p>
-            {move || differences.get().map(|diffs| view! { <Comparison diffs/> })}
-        </section>
-    }
-}
-
-#[component]
-fn Comparison(diffs: Vec<(scope::ItemId, Difference)>) -> impl IntoView {
-    if diffs.is_empty() {
-        return view! { <p class="status" role="status">"The two scopes are the same, item by item, done ticks included."</p> }.into_any();
-    }
-    let count = diffs.len();
-    let rows = diffs
-        .into_iter()
-        .map(|(id, d)| {
-            let what = match d {
-                Difference::OnlyTheirs => "Only in theirs".to_string(),
-                Difference::OnlyOurs => "Only in yours".to_string(),
-                Difference::Outcome { ours, theirs } => format!("Yours: {}; theirs: {}", ours.replace('_', " "), theirs.replace('_', " ")),
-                Difference::Done { ours, theirs } => format!("Done in {} only", if ours && !theirs { "yours" } else { "theirs" }),
-            };
-            view! { <tr><td>{id.get().text}</td><td>{what}</td></tr> }
+    let drop_zone = el("div")
+        .class("drop-zone")
+        .on("dragover", |ev| ev.prevent_default())
+        .on("drop", move |ev| {
+            ev.prevent_default();
+            let files = ev.dyn_ref::<web_sys::DragEvent>().and_then(|d| d.data_transfer()).and_then(|d| d.files());
+            if let Some(file) = files.and_then(|f| f.get(0)) {
+                read_file(file);
+            }
         })
-        .collect_view();
-    view! {
-        <div class="comparison" role="status">
-            <p>{format!("{count} differences between your scope and theirs:")}</p>
-            <table>
-                <thead><tr><th scope="col">"Guidance item"</th><th scope="col">"Difference"</th></tr></thead>
-                <tbody>{rows}</tbody>
-            </table>
-        </div>
-    }
-    .into_any()
+        .child(tag("label", "field-label", "Share link or JSON export").attr("for", "import-text"))
+        .child(
+            el("textarea")
+                .id("import-text")
+                .attr("rows", "4")
+                .value_with(move || pasted.get())
+                .on("input", move |ev| {
+                    if let Some(area) = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlTextAreaElement>().ok()) {
+                        pasted.set(area.value());
+                    }
+                }),
+        )
+        .child(tag("label", "field-label", "Or a file (JSON export)").attr("for", "import-file"))
+        .child(el("input").id("import-file").attr("type", "file").attr("accept", ".json,application/json").on("change", move |ev| {
+            let input = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok());
+            if let Some(file) = input.and_then(|i| i.files()).and_then(|f| f.get(0)) {
+                read_file(file);
+            }
+        }));
+
+    block("import", "Open or compare a scope", "Paste a share link or a JSON export that someone sent you, or choose or drop the file. Open it to carry on from it, or compare it item by item with the scope on screen.")
+        .child(drop_zone)
+        .child(el("div").class("actions").children([
+            button("Open this scope", move |_| {
+                if let Some(p) = read(&pasted.get_untracked()) {
+                    wizard.offer(Incoming { progress: p, from: "import" });
+                }
+            }),
+            button("Compare with mine", move |_| {
+                if let Some(theirs) = read(&pasted.get_untracked()) {
+                    differences.set(Some(wizard.progress.with_untracked(|ours| export::compare(ours, &theirs))));
+                }
+            }),
+        ]))
+        .child(el("p").class("error-text").attr("role", "alert").text_with(move || error.get()))
+        .child_with(move || differences.get(), |diffs| diffs.as_ref().map(|d| comparison(d)))
 }
 
-#[component]
-fn StartOver() -> impl IntoView {
+fn comparison(diffs: &[(scope::ItemId, Difference)]) -> El {
+    if diffs.is_empty() {
+        return tag("p", "status", "The two scopes are the same, item by item, done ticks included.").attr("role", "status");
+    }
+    let rows = diffs.iter().map(|(id, d)| {
+        let what = match d {
+            Difference::OnlyTheirs => "Only in theirs".to_string(),
+            Difference::OnlyOurs => "Only in yours".to_string(),
+            Difference::Outcome { ours, theirs } => format!("Yours: {}; theirs: {}", ours.replace('_', " "), theirs.replace('_', " ")),
+            Difference::Done { ours, theirs } => format!("Done in {} only", if *ours && !*theirs { "yours" } else { "theirs" }),
+        };
+        el("tr").child(tag("td", "", id.get().text)).child(tag("td", "", &what))
+    });
+    let head = el("tr").children([tag("th", "", "Guidance item").attr("scope", "col"), tag("th", "", "Difference").attr("scope", "col")]);
+    el("div")
+        .class("comparison")
+        .attr("role", "status")
+        .child(tag("p", "", &format!("{} differences between your scope and theirs:", diffs.len())))
+        .child(el("table").child(el("thead").child(head)).child(el("tbody").children(rows)))
+}
+
+fn start_over() -> El {
     let wizard = use_wizard();
     let asking = RwSignal::new(false);
-    view! {
-        <section class="block" aria-labelledby="restart-heading">
-            <h3 id="restart-heading">"Start over"</h3>
-            {move || if asking.get() {
-                view! {
-                    <div class="confirm" role="alertdialog" aria-labelledby="restart-q">
-                        <p id="restart-q">"Erase all answers and done ticks in this browser? This cannot be undone; a share link or export made before keeps them."</p>
-                        <div class="actions">
-                            <button type="button" class="danger" on:click=move |_| {
-                                wizard.set_progress.set(Progress::default());
-                                asking.set(false);
-                                wizard.tell(Tone::Info, "Started over: all answers and ticks are erased.");
-                                browser::focus_by_id("step-heading");
-                            }>"Yes, erase everything"</button>
-                            <button type="button" id="restart-cancel" on:click=move |_| {
-                                asking.set(false);
-                                browser::focus_by_id("restart");
-                            }>"Cancel"</button>
-                        </div>
-                    </div>
-                }.into_any()
+    block("restart", "Start over", "").child_with(
+        move || asking.get(),
+        move |asking_now| {
+            Some(if *asking_now {
+                el("div")
+                    .class("confirm")
+                    .attr("role", "alertdialog")
+                    .attr("aria-labelledby", "restart-q")
+                    .child(tag("p", "", "Erase all answers and done ticks in this browser? This cannot be undone; a share link or export made before keeps them.").id("restart-q"))
+                    .child(el("div").class("actions").children([
+                        button("Yes, erase everything", move |_| {
+                            wizard.set_progress.set(Progress::default());
+                            asking.set(false);
+                            wizard.tell(Tone::Info, "Started over: all answers and ticks are erased.");
+                            browser::focus_by_id("step-heading");
+                        })
+                        .class("danger"),
+                        button("Cancel", move |_| {
+                            asking.set(false);
+                            browser::focus_by_id("restart");
+                        })
+                        .id("restart-cancel"),
+                    ]))
             } else {
-                view! {
-                    <button type="button" id="restart" on:click=move |_| {
-                        asking.set(true);
-                        browser::focus_by_id("restart-cancel");
-                    }>"Start over…"</button>
-                }.into_any()
-            }}
-        </section>
-    }
+                button("Start over…", move |_| {
+                    asking.set(true);
+                    browser::focus_by_id("restart-cancel");
+                })
+                .id("restart")
+            })
+        },
+    )
 }
