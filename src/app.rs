@@ -140,7 +140,7 @@ pub fn app() -> El {
     // What storage holds already: a fresh start or an unchanged record is not written again.
     let stored = if loaded.stored.is_empty() { Progress::default().to_json() } else { loaded.stored };
     let last_written = StoredValue::new(stored);
-    Effect::new(move |_| {
+    crate::dom::effect(Box::new(move || {
         let json = progress.with(|p| p.to_json());
         if last_written.with_value(|w| *w == json) {
             return;
@@ -150,7 +150,7 @@ pub fn app() -> El {
             store.set_value(storage::Store::Memory);
             wizard.tell(Tone::Warning, message);
         }
-    });
+    }));
 
     // Another tab changed the same progress: follow it.
     if let Some(window) = browser::window() {

@@ -10,6 +10,7 @@
 //! [`Owner`] of the part of the page that made it, so it stops when that part is removed.
 
 use leptos::prelude::*;
+use std::cell::RefCell;
 use wasm_bindgen::{closure::Closure, JsCast, UnwrapThrowExt};
 use web_sys::{Element, Event, Node};
 
@@ -140,22 +141,13 @@ impl El {
         build: impl Fn(&K) -> Option<El> + 'static,
     ) -> El {
         let region = Region::new(&self.0);
-        let mut shown: Option<(K, Option<(Node, Owner)>)> = None;
+        let mut shown: Option<K> = None;
         effect(Box::new(move || {
             let k = key();
-            if shown.as_ref().is_some_and(|(old, _)| *old == k) {
-                return;
+            if shown.as_ref() != Some(&k) {
+                region.replace_all(&[None], &mut |_| build(&k));
+                shown = Some(k);
             }
-            if let Some((_, Some((node, owner)))) = shown.take() {
-                region.remove(&node, &owner);
-            }
-            let owner = region.owner.child();
-            let built = owner.with(|| untrack(|| build(&k))).map(|e| {
-                let node: Node = e.0.into();
-                region.place(&node, &region.end);
-                (node, owner)
-            });
-            shown = Some((k, built));
         }));
         self
     }
@@ -163,62 +155,70 @@ impl El {
     /// A list keyed by its items: `items` gives them in order; an item that stays keeps its
     /// elements (and focus, and open `<details>`), a new one is built by `build` in its own owner.
     /// An item holds everything its elements show, so that equal items mean equal elements.
-    pub fn list<T: PartialEq + Clone + 'static>(self, items: impl Fn() -> Vec<T> + 'static, build: impl Fn(T) -> El + 'static) -> El {
+    pub fn list<T: PartialEq + 'static>(self, items: impl Fn() -> Vec<T> + 'static, build: impl Fn(&T) -> El + 'static) -> El {
         let region = Region::new(&self.0);
-        let mut shown: Vec<(T, Node, Owner)> = Vec::new();
+        let mut shown: Vec<T> = Vec::new();
         effect(Box::new(move || {
             let wanted = items();
-            let mut next = Vec::with_capacity(wanted.len());
-            for item in wanted {
-                match shown.iter().position(|(k, _, _)| *k == item) {
-                    Some(i) => next.push(shown.swap_remove(i)),
-                    None => {
-                        let owner = region.owner.child();
-                        let node: Node = owner.with(|| untrack(|| build(item.clone()))).0.into();
-                        next.push((item, node, owner));
-                    }
-                }
-            }
-            for (_, node, owner) in shown.drain(..) {
-                region.remove(&node, &owner);
-            }
-            // From the end: each node goes just before the one after it, moved only if it is not
-            // there already, so unchanged items are not touched.
-            let mut after: Node = region.end.clone();
-            for (_, node, _) in next.iter().rev() {
-                region.place(node, &after);
-                after = node.clone();
-            }
-            shown = next;
+            let kept: Vec<Option<usize>> = wanted.iter().map(|w| shown.iter().position(|s| s == w)).collect();
+            region.replace_all(&kept, &mut |i| Some(build(&wanted[i])));
+            shown = wanted;
         }));
         self
     }
 }
 
-/// Where a region's nodes go: before an empty text node that marks its end.
+/// Where a region's nodes go: before an empty text node that marks its end. The generic methods
+/// above only compare their items; the DOM work is here, once for all of them.
 struct Region {
     parent: Element,
     end: Node,
     owner: Owner,
+    /// What is on screen, in order: each node (if its item built one) and its owner.
+    shown: RefCell<Vec<Option<(Node, Owner)>>>,
 }
 
 impl Region {
     fn new(parent: &Element) -> Region {
         let end: Node = document().create_text_node("").into();
         parent.append_child(&end).ok();
-        Region { parent: parent.clone(), end, owner: Owner::current().unwrap_or_default() }
+        Region { parent: parent.clone(), end, owner: Owner::current().unwrap_or_default(), shown: RefCell::new(Vec::new()) }
     }
 
-    /// Puts `node` just before `before`, unless it is there already.
-    fn place(&self, node: &Node, before: &Node) {
-        if node.next_sibling().as_ref() != Some(before) {
-            self.parent.insert_before(node, Some(before)).ok();
+    /// Makes the region show one entry per element of `kept`: `Some(i)` keeps the entry now at
+    /// index `i` (once), `None` builds a new one with `build(position)` in a fresh owner.
+    fn replace_all(&self, kept: &[Option<usize>], build: &mut dyn FnMut(usize) -> Option<El>) {
+        let mut old: Vec<Option<Option<(Node, Owner)>>> = self.shown.take().into_iter().map(Some).collect();
+        let mut next = Vec::with_capacity(kept.len());
+        for (position, k) in kept.iter().enumerate() {
+            match k.and_then(|i| old[i].take()) {
+                Some(entry) => next.push(entry),
+                None => {
+                    let owner = self.owner.child();
+                    match owner.with(|| untrack(|| build(position))) {
+                        Some(e) => next.push(Some((e.0.into(), owner))),
+                        None => {
+                            owner.cleanup();
+                            next.push(None);
+                        }
+                    }
+                }
+            }
         }
-    }
-
-    fn remove(&self, node: &Node, owner: &Owner) {
-        owner.cleanup();
-        self.parent.remove_child(node).ok();
+        for (node, owner) in old.into_iter().flatten().flatten() {
+            owner.cleanup();
+            self.parent.remove_child(&node).ok();
+        }
+        // From the end: each node goes just before the one after it, moved only if it is not
+        // there already, so unchanged items are not touched.
+        let mut after: Node = self.end.clone();
+        for (node, _) in next.iter().rev().flatten() {
+            if node.next_sibling().as_ref() != Some(&after) {
+                self.parent.insert_before(node, Some(&after)).ok();
+            }
+            after = node.clone();
+        }
+        self.shown.replace(next);
     }
 }
 

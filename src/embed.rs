@@ -197,26 +197,33 @@ pub fn connect(wizard: Wizard) {
 
     post("ready", &[]);
 
-    // Memos, so a message goes out only when what it says has changed.
-    let step = Memo::new(move |_| {
-        wizard.progress.with(|p| {
+    // A message goes out only when what it says has changed.
+    let mut last_step = None;
+    crate::dom::effect(Box::new(move || {
+        let now = wizard.progress.with(|p| {
             let (step, steps) = (current_step(p), wizard::steps(&p.answers));
             (step, steps.iter().position(|s| *s == step).unwrap_or(0) as u32 + 1, steps.len() as u32)
-        })
-    });
-    Effect::new(move |_| {
-        let (step, index, count) = step.get();
-        post("step", &[("step", JsValue::from_str(step)), ("index", JsValue::from(index)), ("count", JsValue::from(count))]);
-    });
-    let counts = Memo::new(move |_| wizard.progress.with(|p| wizard.scope.with(|s| (s.counts(None), s.done_count(&p.done, None)))));
-    Effect::new(move |_| {
-        let (c, done) = counts.get();
+        });
+        if last_step != Some(now) {
+            last_step = Some(now);
+            let (step, index, count) = now;
+            post("step", &[("step", JsValue::from_str(step)), ("index", JsValue::from(index)), ("count", JsValue::from(count))]);
+        }
+    }));
+    let mut last_counts = None;
+    crate::dom::effect(Box::new(move || {
+        let now = wizard.progress.with(|p| wizard.scope.with(|s| (s.counts(None), s.done_count(&p.done, None))));
+        if last_counts == Some(now) {
+            return;
+        }
+        last_counts = Some(now);
+        let (c, done) = now;
         let counts = js_sys::Object::new();
         for (k, v) in [("in_scope", c.in_scope), ("out_of_scope", c.out_of_scope), ("not_supported", c.not_supported), ("waiting", c.waiting), ("done", done)] {
             js_sys::Reflect::set(&counts, &JsValue::from_str(k), &JsValue::from(v as u32)).ok();
         }
         post("scope", &[("counts", counts.into())]);
-    });
+    }));
 
     // The content height, so the host sizes the iframe with no scroll bar.
     let last = std::rc::Rc::new(std::cell::Cell::new(0i32));

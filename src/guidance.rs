@@ -7,10 +7,9 @@ use crate::steps::clear_answer;
 use leptos::prelude::*;
 use scope::catalog::{Document, ItemId, Phase, Rev, Revision, SectionId};
 use scope::engine::{ItemScope, Outcome, Warning};
-use std::collections::BTreeSet;
 
 /// The ids listed as applying (in, out of scope or not supported), for the change summary.
-fn applying(items: &[ItemScope]) -> BTreeSet<ItemId> {
+fn applying(items: &[ItemScope]) -> Vec<ItemId> {
     items
         .iter()
         .filter(|s| matches!(s.outcome, Outcome::InScope | Outcome::OutOfScope | Outcome::NotSupported))
@@ -29,12 +28,12 @@ pub fn guidance_panel() -> El {
 
     // The live region says what changed, not the whole list.
     let announcement = RwSignal::new(String::new());
-    let previous = StoredValue::new(None::<BTreeSet<ItemId>>);
-    Effect::new(move |_| {
+    let mut previous = None::<Vec<ItemId>>;
+    crate::dom::effect(Box::new(move || {
         let now = scope.with(|s| applying(&s.items));
-        if let Some(before) = previous.get_value() {
-            let added = now.difference(&before).count();
-            let removed = before.difference(&now).count();
+        if let Some(before) = &previous {
+            let added = now.iter().filter(|i| !before.contains(i)).count();
+            let removed = before.iter().filter(|i| !now.contains(i)).count();
             if added + removed > 0 {
                 let mut parts = Vec::new();
                 if added > 0 {
@@ -46,8 +45,8 @@ pub fn guidance_panel() -> El {
                 announcement.set(format!("Guidance list updated: {}.", parts.join(", ")));
             }
         }
-        previous.set_value(Some(now));
-    });
+        previous = Some(now);
+    }));
 
     let totals = move || {
         let c = scope.with(|s| s.counts(None));
@@ -151,7 +150,7 @@ fn warnings() -> El {
         .child(tag("h3", "", "Answers to look at"))
         .child(el("ul").list(
             move || warnings.get(),
-            |(message, ignored)| tag("li", "", &message).child_if(ignored.map(|q| clear_answer(q))),
+            |(message, ignored)| tag("li", "", message).child_if(ignored.map(clear_answer)),
         ))
 }
 
@@ -185,7 +184,7 @@ fn phase_block(phase: Phase) -> El {
         .class("phase")
         .attr("aria-labelledby", &heading_id)
         .child(tag("h3", "", &format!("{} phase", phase.title())).id(&heading_id).child(el("span").class("count").text_with(counts)))
-        .list(sections, move |section| section_block(section, listed))
+        .list(sections, move |section| section_block(*section, listed))
 }
 
 fn section_block(section: SectionId, listed: impl Fn(&ItemScope) -> bool + Copy + 'static) -> El {
@@ -207,7 +206,8 @@ fn section_block(section: SectionId, listed: impl Fn(&ItemScope) -> bool + Copy 
 
 /// A row is drawn again when anything it shows changes (outcome, reasons or revision): the
 /// list's items are the whole (revision, item scope) pairs.
-fn item_row((revision, row): (Revision, ItemScope)) -> El {
+fn item_row((revision, row): &(Revision, ItemScope)) -> El {
+    let revision = *revision;
     let wizard = use_wizard();
     let id = row.item;
     let item = id.get();

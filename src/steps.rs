@@ -22,7 +22,7 @@ pub fn steps_panel() -> El {
 
     let step_list = el("ol").list(
         move || steps.get(),
-        move |id| {
+        move |&id| {
             el("li").child(
                 button(step_title(id), move |_| wizard.go_to(id))
                     .class("step-link")
@@ -87,8 +87,8 @@ fn step_questions(step: StepId) -> El {
     };
     el("div")
         .class("step-questions")
-        .list(move || questions.get(), question_field)
-        .list(ignored, |(q, message)| el("div").class("warning-box").attr("role", "note").child(tag("p", "", &message)).child(clear_answer(q)))
+        .list(move || questions.get(), |&q| question_field(q))
+        .list(ignored, |(q, message)| el("div").class("warning-box").attr("role", "note").child(tag("p", "", &message)).child(clear_answer(*q)))
 }
 
 /// Clears an answer that is kept but ignored.
@@ -134,7 +134,7 @@ fn question_field(q: QuestionId) -> El {
         .child_if((question.kind == Kind::Multi).then(|| tag("p", "help", "Choose all that apply.")))
         .child(el("ul").class("choices").children(choices))
         // A live region that is always there, so a conflict that appears is announced.
-        .child(el("div").attr("aria-live", "polite").list(conflicts, |message| tag("p", "warning-box", &message)))
+        .child(el("div").attr("aria-live", "polite").list(conflicts, |message| tag("p", "warning-box", message)))
 }
 
 /// The last step: the answers at a glance, then share, export, import and compare.
@@ -154,9 +154,9 @@ fn summary() -> El {
                 .collect::<Vec<_>>()
         })
     };
-    let answers = el("dl").class("answers").list(rows, move |(short, values, step)| {
+    let answers = el("dl").class("answers").list(rows, move |&(short, ref values, step)| {
         el("div").class("answer-row").child(tag("dt", "", short)).child(
-            tag("dd", "", &values).text(" ").child(
+            tag("dd", "", values).text(" ").child(
                 button("Change", move |_| wizard.go_to(step))
                     .class("link")
                     .child(tag("span", "visually-hidden", &format!(" {short}"))),

@@ -209,7 +209,14 @@ pub(crate) fn eval_clauses(answers: &Answers, clauses: &[Clause]) -> (Truth, Vec
     if waiting.is_empty() {
         (Truth::True, reasons)
     } else {
-        waiting.sort();
+        // Insertion sort: a handful of questions, and the library sort costs 5 KB of wasm.
+        for i in 1..waiting.len() {
+            let mut j = i;
+            while j > 0 && waiting[j - 1] > waiting[j] {
+                waiting.swap(j - 1, j);
+                j -= 1;
+            }
+        }
         (Truth::Unknown(waiting), Vec::new())
     }
 }

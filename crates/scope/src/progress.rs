@@ -107,7 +107,11 @@ fn read_format_2(root: &Json) -> Progress {
     let done = root
         .get("done")
         .and_then(Json::as_array)
-        .map(|list| list.iter().filter_map(Json::as_str).filter_map(ItemId::by_id).collect())
+        // Inserted one by one: collecting into a set sorts first, which brings the library sort into the wasm.
+        .map(|list| list.iter().filter_map(Json::as_str).filter_map(ItemId::by_id).fold(BTreeSet::new(), |mut set, id| {
+            set.insert(id);
+            set
+        }))
         .unwrap_or_default();
     let revision = match root.get("revision").and_then(Json::as_str) {
         Some("earlier") => Revision::Earlier,
