@@ -9,6 +9,7 @@ set -euo pipefail
 TRUNK_VERSION=0.21.14
 WASM_BINDGEN_VERSION=0.2.130   # must equal the wasm-bindgen crate pin in Cargo.toml
 BINARYEN_VERSION=132.0.0       # npm binaryen; never Debian's binaryen 108 (breaks the wasm at start)
+ESBUILD_VERSION=0.28.2         # minifies the wasm-bindgen JS glue, which Trunk leaves as it is
 TOOLS_DIR=${TOOLS_DIR:-$HOME/.cache/ems-scope-tools}
 
 say() { printf '\033[1m[setup]\033[0m %s\n' "$*" >&2; }
@@ -34,6 +35,10 @@ if [ "$("$TOOLS_DIR/node_modules/.bin/wasm-opt" --version 2>/dev/null | awk '{pr
   say "installing wasm-opt from npm binaryen@$BINARYEN_VERSION"
   (cd "$TOOLS_DIR" && [ -f package.json ] || echo '{"private":true}' > "$TOOLS_DIR/package.json"
    cd "$TOOLS_DIR" && npm install --no-audit --no-fund --save-exact "binaryen@$BINARYEN_VERSION" >&2)
+fi
+if [ "$("$TOOLS_DIR/node_modules/.bin/esbuild" --version 2>/dev/null || true)" != "$ESBUILD_VERSION" ]; then
+  say "installing esbuild $ESBUILD_VERSION from npm"
+  (cd "$TOOLS_DIR" && npm install --no-audit --no-fund --save-exact "esbuild@$ESBUILD_VERSION" >&2)
 fi
 export PATH="$TOOLS_DIR/node_modules/.bin:$HOME/.cargo/bin:$PATH"
 
