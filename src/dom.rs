@@ -160,7 +160,16 @@ impl El {
         let mut shown: Vec<T> = Vec::new();
         effect(Box::new(move || {
             let wanted = items();
-            let kept: Vec<Option<usize>> = wanted.iter().map(|w| shown.iter().position(|s| s == w)).collect();
+            // Each item on screen is kept once at most, so that two equal items are two entries.
+            let mut claimed = vec![false; shown.len()];
+            let kept: Vec<Option<usize>> = wanted
+                .iter()
+                .map(|w| {
+                    let i = (0..shown.len()).find(|&i| !claimed[i] && shown[i] == *w)?;
+                    claimed[i] = true;
+                    Some(i)
+                })
+                .collect();
             region.replace_all(&kept, &mut |i| Some(build(&wanted[i])));
             shown = wanted;
         }));

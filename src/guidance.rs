@@ -150,7 +150,13 @@ fn warnings() -> El {
         .child(tag("h3", "", "Answers to look at"))
         .child(el("ul").list(
             move || warnings.get(),
-            |(message, ignored)| tag("li", "", message).child_if(ignored.map(clear_answer)),
+            |(message, ignored)| {
+                let item = tag("li", "", message);
+                match ignored {
+                    Some(q) => item.text(" ").child(clear_answer(*q)),
+                    None => item,
+                }
+            },
         ))
 }
 

@@ -130,7 +130,8 @@ fn import_block() -> El {
     let wizard = use_wizard();
     let pasted = RwSignal::new(String::new());
     let error = RwSignal::new(String::new());
-    let differences = RwSignal::new(None::<Vec<(scope::ItemId, Difference)>>);
+    // Numbered, so that comparing again shows (and announces) the result again.
+    let differences = RwSignal::new(None::<(u32, Vec<(scope::ItemId, Difference)>)>);
 
     let read = move |text: &str| -> Option<Progress> {
         match wizard.progress.with_untracked(|p| read_scope(text, p)) {
@@ -199,12 +200,13 @@ fn import_block() -> El {
             }),
             button("Compare with mine", move |_| {
                 if let Some(theirs) = read(&pasted.get_untracked()) {
-                    differences.set(Some(wizard.progress.with_untracked(|ours| export::compare(ours, &theirs))));
+                    let diffs = wizard.progress.with_untracked(|ours| export::compare(ours, &theirs));
+                    differences.update(|d| *d = Some((d.as_ref().map_or(0, |(n, _)| n + 1), diffs)));
                 }
             }),
         ]))
         .child(el("p").class("error-text").attr("role", "alert").text_with(move || error.get()))
-        .child_with(move || differences.get(), |diffs| diffs.as_ref().map(|d| comparison(d)))
+        .child_with(move || differences.get(), |diffs| diffs.as_ref().map(|(_, d)| comparison(d)))
 }
 
 fn comparison(diffs: &[(scope::ItemId, Difference)]) -> El {

@@ -234,6 +234,11 @@ test('import: paste a JSON export and compare it with a changed scope; garbage i
     assert.match(text, /Using managed-applications usage reports\.\s+Only in yours/);
     assert.equal(await comparison.locator('tbody tr').count(), 4);
     assert.equal(await page.locator('.error-text').innerText(), '');
+    // Comparing again draws the result again (a new status that screen readers announce).
+    const first = await comparison.elementHandle();
+    await page.getByRole('button', { name: 'Compare with mine' }).click();
+    await until(async () => !(await first.evaluate((e) => e.isConnected)), 'the comparison drawn again');
+    await waitText(comparison, '4 differences between your scope and theirs');
     // Comparing changes nothing on our side.
     assert.match(await totals(page), /^49 in scope, 2 done/);
 

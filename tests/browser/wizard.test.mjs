@@ -279,6 +279,7 @@ test('an ignored answer whose step is gone can still be cleared from the guidanc
     await page.locator('#question-services').getByLabel('Azure Active Directory Premium').uncheck();
     const warnings = page.locator('.warnings');
     await waitText(warnings, 'kept but ignored');
+    assert.match(await warnings.locator('li').first().innerText(), /\. Clear the azure ad premium capabilities answer$/);
     await warnings.getByRole('button', { name: 'Clear the azure ad premium capabilities answer' }).click();
     await until(async () => !(await warnings.isVisible()), 'the warning gone once the answer is cleared');
     // Ticking the service again shows the capabilities unanswered.
