@@ -2,7 +2,7 @@
 
 use crate::dom::{button, el, listen, tag, El};
 use crate::{browser, embed, guidance, steps, storage};
-use leptos::prelude::*;
+use crate::reactive::*;
 use scope::engine::{evaluate, Scope};
 use scope::link::{self, Fragment};
 use scope::{wizard, Progress};

@@ -95,7 +95,7 @@ pub fn download(name: &str, mime: &str, text: &str) -> Result<(), String> {
     a.set_download(name);
     a.click();
     // Revoked a little later: some browsers cancel a download whose URL is revoked at once.
-    leptos::prelude::set_timeout(move || drop(web_sys::Url::revoke_object_url(&url)), std::time::Duration::from_secs(30));
+    crate::reactive::set_timeout(move || drop(web_sys::Url::revoke_object_url(&url)), std::time::Duration::from_secs(30));
     Ok(())
 }
 
@@ -118,7 +118,7 @@ pub fn copy(text: &str, done: impl FnOnce(bool) + 'static) {
 
 /// Moves keyboard focus to the element with `id`, after the DOM has caught up.
 pub fn focus_by_id(id: &'static str) {
-    leptos::prelude::request_animation_frame(move || {
+    crate::reactive::request_animation_frame(move || {
         if let Some(el) = window()
             .and_then(|w| w.document())
             .and_then(|d| d.get_element_by_id(id))

@@ -9,7 +9,7 @@
 //! text, attribute or region each. Every effect, listener and region belongs to the reactive
 //! [`Owner`] of the part of the page that made it, so it stops when that part is removed.
 
-use leptos::prelude::*;
+use crate::reactive::*;
 use std::cell::RefCell;
 use wasm_bindgen::{closure::Closure, JsCast, UnwrapThrowExt};
 use web_sys::{Element, Event, Node};

@@ -6,7 +6,7 @@
 
 use crate::app::{current_step, Incoming, Wizard};
 use crate::browser::{self, window};
-use leptos::prelude::*;
+use crate::reactive::*;
 use scope::link::{self, Fragment};
 use scope::wizard;
 use wasm_bindgen::prelude::*;

@@ -4,7 +4,7 @@
 use crate::app::use_wizard;
 use crate::dom::{el, tag, El};
 use crate::steps::clear_answer;
-use leptos::prelude::*;
+use crate::reactive::*;
 use scope::catalog::{Document, ItemId, Phase, Rev, Revision, SectionId};
 use scope::engine::{ItemScope, Outcome, Warning};
 

@@ -7,13 +7,14 @@ mod browser;
 mod dom;
 mod embed;
 mod guidance;
+mod reactive;
 mod share;
 mod storage;
 mod steps;
 
 fn main() {
     std::panic::set_hook(Box::new(browser::show_panic_page));
-    if let Some(boot) = leptos::prelude::document().get_element_by_id("boot") {
+    if let Some(boot) = reactive::document().get_element_by_id("boot") {
         boot.remove();
     }
     dom::mount(app::app);

@@ -3,7 +3,7 @@
 use crate::app::{use_wizard, Incoming, Tone};
 use crate::dom::{button, el, tag, El};
 use crate::{browser, embed};
-use leptos::prelude::*;
+use crate::reactive::*;
 use scope::export::{self, Difference};
 use scope::link::{self, Fragment};
 use scope::progress::{ReadError, MAX_BYTES};

@@ -3,7 +3,7 @@
 use crate::app::{current_step, use_wizard};
 use crate::dom::{button, el, tag, El};
 use crate::share;
-use leptos::prelude::*;
+use crate::reactive::*;
 use scope::answers::Applies;
 use scope::catalog::{Kind, QuestionId, StepId};
 use scope::engine::Warning;
