@@ -17,7 +17,8 @@ pub struct Wizard {
     pub notices: RwSignal<Vec<Notice>>,
     /// An incoming scope (share link, prefill, import) waiting for the user to say replace or keep.
     pub incoming: RwSignal<Option<Incoming>>,
-    pub embed: StoredValue<embed::Params>,
+    /// In a partner's iframe (`?embed=1`): no masthead, an "Open the full page" link.
+    pub embedded: bool,
 }
 
 #[derive(Clone, PartialEq)]
@@ -111,7 +112,9 @@ pub fn current_step(progress: &Progress) -> &'static str {
 pub fn app() -> El {
     let params = embed::Params::from_location();
     let loaded = storage::load();
-    let store = StoredValue::new(loaded.store.clone());
+    // Plain cells, not StoredValues: only these two closures use them, and each StoredValue type
+    // costs the wasm code of its own.
+    let store = std::rc::Rc::new(std::cell::RefCell::new(loaded.store.clone()));
     let (progress, set_progress) = signal(loaded.progress);
     let scope = Memo::new(move |_| progress.with(|p| evaluate(&p.answers, p.revision)));
     let wizard = Wizard {
@@ -120,7 +123,7 @@ pub fn app() -> El {
         scope,
         notices: RwSignal::new(Vec::new()),
         incoming: RwSignal::new(None),
-        embed: StoredValue::new(params),
+        embedded: params.embedded,
     };
     provide_context(wizard);
     if let Some(text) = loaded.notice {
@@ -139,15 +142,17 @@ pub fn app() -> El {
     // One write per change: the effect runs once for each change of the progress signal.
     // What storage holds already: a fresh start or an unchanged record is not written again.
     let stored = if loaded.stored.is_empty() { Progress::default().to_json() } else { loaded.stored };
-    let last_written = StoredValue::new(stored);
+    let last_written = std::rc::Rc::new(std::cell::RefCell::new(stored));
+    let last_seen = last_written.clone();
     crate::dom::effect(Box::new(move || {
         let json = progress.with(|p| p.to_json());
-        if last_written.with_value(|w| *w == json) {
+        if *last_written.borrow() == json {
             return;
         }
-        last_written.set_value(json.clone());
-        if let Err(message) = store.with_value(|s| storage::save(s, &json)) {
-            store.set_value(storage::Store::Memory);
+        let saved = storage::save(&store.borrow(), &json);
+        last_written.replace(json);
+        if let Err(message) = saved {
+            store.replace(storage::Store::Memory);
             wizard.tell(Tone::Warning, message);
         }
     }));
@@ -165,7 +170,7 @@ pub fn app() -> El {
                 match ev.new_value() {
                     Some(json) => {
                         if let Ok(p) = Progress::from_json(&json) {
-                            last_written.set_value(json);
+                            last_seen.replace(json);
                             if progress.with_untracked(|cur| *cur != p) {
                                 set_progress.set(p);
                             }
@@ -177,7 +182,7 @@ pub fn app() -> El {
         );
     }
 
-    embed::connect(wizard);
+    embed::connect(wizard, params);
     match browser::query_param("debug").as_deref() {
         Some("panic") => request_animation_frame(|| panic!("panic requested by ?debug=panic (a test of the error page)")),
         Some("engine") => request_animation_frame(|| browser::time_engine(1000)),
@@ -190,7 +195,7 @@ pub fn app() -> El {
         set_timeout(move || guidance_ready.set(true), std::time::Duration::ZERO);
     });
 
-    let embedded = wizard.embed.with_value(|p| p.embedded);
+    let embedded = wizard.embedded;
     let top = if embedded {
         tag("p", "embed-bar", "").child(
             el("a")

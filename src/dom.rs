@@ -243,6 +243,14 @@ fn bind(value: Box<dyn Fn() -> Option<String>>, apply: Box<dyn Fn(Option<&str>)>
     }));
 }
 
+/// What the current owner keeps alive until it is cleaned up: an effect stops, a listener's
+/// closure is freed. One type for both, so the owner-storage code is in the wasm once.
+#[allow(dead_code)] // held only to be dropped with the owner
+enum Kept {
+    Effect(RenderEffect<()>),
+    Listener(Closure<dyn FnMut(Event)>),
+}
+
 /// A render effect (first run now, then after each change of what it read) that lives as long as
 /// the current owner. One type for the whole app, so its code is there once.
 pub fn effect(run: Box<dyn FnMut()>) {
@@ -250,14 +258,14 @@ pub fn effect(run: Box<dyn FnMut()>) {
         let mut run = run;
         move |_| run()
     });
-    StoredValue::new_local(effect);
+    StoredValue::new_local(Kept::Effect(effect));
 }
 
 /// Calls `handler` on each `event` at `target` for as long as the current owner lives.
 pub fn listen(target: &web_sys::EventTarget, event: &str, handler: Box<dyn FnMut(Event)>) {
     let closure = Closure::wrap(handler);
     target.add_event_listener_with_callback(event, closure.as_ref().unchecked_ref()).ok();
-    StoredValue::new_local(closure);
+    StoredValue::new_local(Kept::Listener(closure));
 }
 
 /// Runs `app` with a root owner and appends what it builds to the body; both live for the page.

@@ -140,8 +140,7 @@ pub fn notify_export(format: &str) {
 }
 
 /// Applies embed styling and, inside a frame with a named host origin, starts the protocol.
-pub fn connect(wizard: Wizard) {
-    let params = wizard.embed.get_value();
+pub fn connect(wizard: Wizard, params: Params) {
     if let Some(root) = window().and_then(|w| w.document()).and_then(|d| d.document_element()) {
         if let Ok(root) = root.dyn_into::<web_sys::HtmlElement>() {
             // CSSOM, not a style attribute: allowed under a strict style-src.

@@ -60,7 +60,7 @@ pub fn guidance_panel() -> El {
         }
         text
     };
-    let set_apart = Memo::new(move |_| {
+    let set_apart = move || {
         scope.with(|s| {
             s.items
                 .iter()
@@ -68,7 +68,7 @@ pub fn guidance_panel() -> El {
                 .map(|i| (s.revision, i.clone()))
                 .collect::<Vec<_>>()
         })
-    });
+    };
 
     el("section")
         .class("guidance")
@@ -94,11 +94,11 @@ pub fn guidance_panel() -> El {
         .child(
             el("section")
                 .class("set-apart")
-                .class_with("hidden", move || set_apart.with(Vec::is_empty))
+                .class_with("hidden", move || set_apart().is_empty())
                 .attr("aria-labelledby", "set-apart-heading")
                 .child(tag("h3", "", "Out of scope and not supported").id("set-apart-heading"))
                 .child(tag("p", "help", "The source says plainly that Microsoft does not do these in your case."))
-                .child(el("ul").class("items").list(move || set_apart.get(), item_row)),
+                .child(el("ul").class("items").list(set_apart, item_row)),
         )
 }
 
@@ -126,7 +126,7 @@ fn revision_switch() -> El {
 /// answer kept but ignored with a button to clear it (its step may no longer be shown).
 fn warnings() -> El {
     let wizard = use_wizard();
-    let warnings = Memo::new(move |_| {
+    let warnings = move || {
         wizard.scope.with(|s| {
             wizard.progress.with_untracked(|p| {
                 let shown = scope::wizard::steps(&p.answers);
@@ -143,13 +143,13 @@ fn warnings() -> El {
                     .collect::<Vec<_>>()
             })
         })
-    });
+    };
     el("div")
         .class("warnings")
-        .class_with("hidden", move || warnings.with(Vec::is_empty))
+        .class_with("hidden", move || warnings().is_empty())
         .child(tag("h3", "", "Answers to look at"))
         .child(el("ul").list(
-            move || warnings.get(),
+            warnings,
             |(message, ignored)| {
                 let item = tag("li", "", message);
                 match ignored {

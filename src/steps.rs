@@ -16,17 +16,18 @@ fn step_title(id: &str) -> &'static str {
 /// The question side of the page: the step list, the step on screen, Back and Next.
 pub fn steps_panel() -> El {
     let wizard = use_wizard();
-    let steps = Memo::new(move |_| wizard.progress.with(|p| wizard::steps(&p.answers)));
-    let step = Memo::new(move |_| wizard.progress.with(current_step));
-    let position = move || steps.with(|s| s.iter().position(|x| *x == step.get()).unwrap_or(0));
+    // Plain closures, not memos: each is cheap, and every memo type costs the wasm about 0.4 KB.
+    let steps = move || wizard.progress.with(|p| wizard::steps(&p.answers));
+    let step = move || wizard.progress.with(current_step);
+    let position = move || steps().iter().position(|x| *x == step()).unwrap_or(0);
 
     let step_list = el("ol").list(
-        move || steps.get(),
+        steps,
         move |&id| {
             el("li").child(
                 button(step_title(id), move |_| wizard.go_to(id))
                     .class("step-link")
-                    .attr_with("aria-current", move || (step.get() == id).then(|| "step".to_string())),
+                    .attr_with("aria-current", move || (step() == id).then(|| "step".to_string())),
             )
         },
     );
@@ -34,10 +35,10 @@ pub fn steps_panel() -> El {
         .class("questions")
         .attr("aria-labelledby", "step-heading")
         .child(el("nav").class("step-list").attr("aria-label", "Steps").child(step_list))
-        .child(el("p").class("step-count").text_with(move || format!("Step {} of {}", position() + 1, steps.with(Vec::len))))
-        .child(el("h2").id("step-heading").attr("tabindex", "-1").text_with(move || step_title(step.get()).to_string()))
+        .child(el("p").class("step-count").text_with(move || format!("Step {} of {}", position() + 1, steps().len())))
+        .child(el("h2").id("step-heading").attr("tabindex", "-1").text_with(move || step_title(step()).to_string()))
         .child_with(
-            move || step.get(),
+            step,
             |id| {
                 if *id == SUMMARY {
                     Some(summary())
@@ -50,25 +51,25 @@ pub fn steps_panel() -> El {
             button("Back", move |_| {
                 let i = position();
                 if i > 0 {
-                    wizard.go_to(steps.with_untracked(|s| s[i - 1]));
+                    wizard.go_to(steps()[i - 1]);
                 }
             })
             .flag_with("disabled", move || position() == 0),
             button("Next", move |_| {
                 let i = position();
-                if let Some(next) = steps.with_untracked(|s| s.get(i + 1).copied()) {
+                if let Some(next) = steps().get(i + 1).copied() {
                     wizard.go_to(next);
                 }
             })
             .class("primary")
-            .flag_with("disabled", move || position() + 1 >= steps.with(Vec::len)),
+            .flag_with("disabled", move || position() + 1 >= steps().len()),
         ]))
 }
 
 /// The questions of one step that apply, and the warnings that name them or their step.
 fn step_questions(step: StepId) -> El {
     let wizard = use_wizard();
-    let questions = Memo::new(move |_| wizard.progress.with(|p| wizard::questions(&p.answers, step)));
+    let questions = move || wizard.progress.with(|p| wizard::questions(&p.answers, step));
     // Answers kept but ignored on this step: the question is hidden, so the warning stands here.
     let ignored = move || {
         wizard.scope.with(|s| {
@@ -87,7 +88,7 @@ fn step_questions(step: StepId) -> El {
     };
     el("div")
         .class("step-questions")
-        .list(move || questions.get(), |&q| question_field(q))
+        .list(questions, |&q| question_field(q))
         .list(ignored, |(q, message)| el("div").class("warning-box").attr("role", "note").child(tag("p", "", &message)).child(clear_answer(*q)))
 }
 
