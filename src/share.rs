@@ -130,8 +130,19 @@ fn import_block() -> El {
     let wizard = use_wizard();
     let pasted = RwSignal::new(String::new());
     let error = RwSignal::new(String::new());
-    // Numbered, so that comparing again shows (and announces) the result again.
-    let differences = RwSignal::new(None::<(u32, Vec<(scope::ItemId, Difference)>)>);
+    // Where a comparison goes. Replaced by hand, not through a signal: it has no bindings, and
+    // comparing again draws (and announces) the result again.
+    let result = el("div").class("comparison-slot");
+    let show = {
+        let slot = result.0.clone();
+        move |content: Option<El>| {
+            slot.set_text_content(None);
+            if let Some(c) = content {
+                slot.append_child(&c.0).ok();
+            }
+        }
+    };
+    let show_none = show.clone();
 
     let read = move |text: &str| -> Option<Progress> {
         match wizard.progress.with_untracked(|p| read_scope(text, p)) {
@@ -141,7 +152,7 @@ fn import_block() -> El {
             }
             Err(e) => {
                 error.set(e);
-                differences.set(None);
+                show_none(None);
                 None
             }
         }
@@ -193,20 +204,23 @@ fn import_block() -> El {
     block("import", "Open or compare a scope", "Paste a share link or a JSON export that someone sent you, or choose or drop the file. Open it to carry on from it, or compare it item by item with the scope on screen.")
         .child(drop_zone)
         .child(el("div").class("actions").children([
-            button("Open this scope", move |_| {
-                if let Some(p) = read(&pasted.get_untracked()) {
-                    wizard.offer(Incoming { progress: p, from: "import" });
+            button("Open this scope", {
+                let read = read.clone();
+                move |_| {
+                    if let Some(p) = read(&pasted.get_untracked()) {
+                        wizard.offer(Incoming { progress: p, from: "import" });
+                    }
                 }
             }),
             button("Compare with mine", move |_| {
                 if let Some(theirs) = read(&pasted.get_untracked()) {
                     let diffs = wizard.progress.with_untracked(|ours| export::compare(ours, &theirs));
-                    differences.update(|d| *d = Some((d.as_ref().map_or(0, |(n, _)| n + 1), diffs)));
+                    show(Some(comparison(&diffs)));
                 }
             }),
         ]))
         .child(el("p").class("error-text").attr("role", "alert").text_with(move || error.get()))
-        .child_with(move || differences.get(), |diffs| diffs.as_ref().map(|(_, d)| comparison(d)))
+        .child(result)
 }
 
 fn comparison(diffs: &[(scope::ItemId, Difference)]) -> El {
