@@ -160,21 +160,25 @@ impl El {
         let mut shown: Vec<T> = Vec::new();
         effect(Box::new(move || {
             let wanted = items();
-            // Each item on screen is kept once at most, so that two equal items are two entries.
-            let mut claimed = vec![false; shown.len()];
-            let kept: Vec<Option<usize>> = wanted
-                .iter()
-                .map(|w| {
-                    let i = (0..shown.len()).find(|&i| !claimed[i] && shown[i] == *w)?;
-                    claimed[i] = true;
-                    Some(i)
-                })
-                .collect();
+            let kept = match_items(shown.len(), wanted.len(), &|i, w| shown[i] == wanted[w]);
             region.replace_all(&kept, &mut |i| Some(build(&wanted[i])));
             shown = wanted;
         }));
         self
     }
+}
+
+/// For each of `wanted` new items, the index of an equal item among the `shown` ones, if any.
+/// Each shown item is claimed once at most, so that two equal items are two entries.
+fn match_items(shown: usize, wanted: usize, same: &dyn Fn(usize, usize) -> bool) -> Vec<Option<usize>> {
+    let mut claimed = vec![false; shown];
+    (0..wanted)
+        .map(|w| {
+            let i = (0..shown).find(|&i| !claimed[i] && same(i, w))?;
+            claimed[i] = true;
+            Some(i)
+        })
+        .collect()
 }
 
 /// Where a region's nodes go: before an empty text node that marks its end. The generic methods
