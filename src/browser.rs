@@ -90,7 +90,7 @@ pub fn download(name: &str, mime: &str, text: &str) -> Result<(), String> {
     let url = web_sys::Url::create_object_url_with_blob(&blob).map_err(|_| "the browser refused to make the file")?;
     let document = window().and_then(|w| w.document()).ok_or("no document")?;
     let a: web_sys::HtmlAnchorElement =
-        document.create_element("a").map_err(|_| "no link")?.dyn_into().map_err(|_| "no link")?;
+        document.create_element("a").map_err(|_| "no link")?.unchecked_into();
     a.set_href(&url);
     a.set_download(name);
     a.click();
@@ -122,7 +122,7 @@ pub fn focus_by_id(id: &'static str) {
         if let Some(el) = window()
             .and_then(|w| w.document())
             .and_then(|d| d.get_element_by_id(id))
-            .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+            .map(|e| e.unchecked_into::<web_sys::HtmlElement>()) // our ids are on HTML elements
         {
             el.focus().ok();
         }

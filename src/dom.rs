@@ -31,7 +31,16 @@ pub fn tag(tag: &str, class: &str, text: &str) -> El {
 
 /// `<button type="button">text</button>` with a click handler.
 pub fn button(text: &str, on_click: impl FnMut(Event) + 'static) -> El {
-    el("button").attr("type", "button").text(text).on("click", on_click)
+    button_boxed(text, Box::new(on_click))
+}
+
+// The generic functions here only box their closures and call a plain one like this: the body is
+// then in the wasm once, not once per call site (about 100 bytes each, issue 7).
+#[inline(never)]
+fn button_boxed(text: &str, on_click: Box<dyn FnMut(Event)>) -> El {
+    let e = el("button").attr("type", "button").text(text);
+    listen(&e.0, "click", on_click);
+    e
 }
 
 impl El {
@@ -77,23 +86,38 @@ impl El {
 
     /// Listens for `event` for as long as the current owner lives.
     pub fn on(self, event: &str, handler: impl FnMut(Event) + 'static) -> El {
-        listen(&self.0, event, Box::new(handler));
+        self.on_boxed(event, Box::new(handler))
+    }
+
+    #[inline(never)]
+    fn on_boxed(self, event: &str, handler: Box<dyn FnMut(Event)>) -> El {
+        listen(&self.0, event, handler);
         self
     }
 
     /// A text node that follows `text`.
     pub fn text_with(self, text: impl Fn() -> String + 'static) -> El {
+        self.text_node_with(Box::new(move || Some(text())))
+    }
+
+    #[inline(never)]
+    fn text_node_with(self, text: Box<dyn Fn() -> Option<String>>) -> El {
         let node = document().create_text_node("");
         self.0.append_child(&node).ok();
-        bind(Box::new(move || Some(text())), Box::new(move |v| node.set_data(v.unwrap_or_default())));
+        bind(text, Box::new(move |v| node.set_data(v.unwrap_or_default())));
         self
     }
 
     /// An attribute that follows `value`; `None` removes it.
     pub fn attr_with(self, name: &'static str, value: impl Fn() -> Option<String> + 'static) -> El {
+        self.attr_boxed(name, Box::new(value))
+    }
+
+    #[inline(never)]
+    fn attr_boxed(self, name: &'static str, value: Box<dyn Fn() -> Option<String>>) -> El {
         let e = self.0.clone();
         bind(
-            Box::new(value),
+            value,
             Box::new(move |v| {
                 match v {
                     Some(v) => e.set_attribute(name, v),
@@ -112,23 +136,38 @@ impl El {
 
     /// One class that is there while `on` holds.
     pub fn class_with(self, class: &'static str, on: impl Fn() -> bool + 'static) -> El {
+        self.class_boxed(class, Box::new(move || on().then(String::new)))
+    }
+
+    #[inline(never)]
+    fn class_boxed(self, class: &'static str, on: Box<dyn Fn() -> Option<String>>) -> El {
         let e = self.0.clone();
-        bind(Box::new(move || on().then(String::new)), Box::new(move |v| drop(e.class_list().toggle_with_force(class, v.is_some()))));
+        bind(on, Box::new(move |v| drop(e.class_list().toggle_with_force(class, v.is_some()))));
         self
     }
 
     /// The `checked` property of a checkbox or radio button.
     pub fn checked_with(self, on: impl Fn() -> bool + 'static) -> El {
+        self.checked_boxed(Box::new(move || on().then(String::new)))
+    }
+
+    #[inline(never)]
+    fn checked_boxed(self, on: Box<dyn Fn() -> Option<String>>) -> El {
         let input: web_sys::HtmlInputElement = self.0.clone().unchecked_into();
-        bind(Box::new(move || on().then(String::new)), Box::new(move |v| input.set_checked(v.is_some())));
+        bind(on, Box::new(move |v| input.set_checked(v.is_some())));
         self
     }
 
     /// The `value` property of an input or text area.
     pub fn value_with(self, value: impl Fn() -> String + 'static) -> El {
+        self.value_boxed(Box::new(move || Some(value())))
+    }
+
+    #[inline(never)]
+    fn value_boxed(self, value: Box<dyn Fn() -> Option<String>>) -> El {
         let e = self.0.clone();
         bind(
-            Box::new(move || Some(value())),
+            value,
             Box::new(move |v| drop(js_sys::Reflect::set(&e, &"value".into(), &v.unwrap_or_default().into()))),
         );
         self
@@ -270,6 +309,12 @@ pub fn listen(target: &web_sys::EventTarget, event: &str, handler: Box<dyn FnMut
     let closure = Closure::wrap(handler);
     target.add_event_listener_with_callback(event, closure.as_ref().unchecked_ref()).ok();
     StoredValue::new_local(Kept::Listener(closure));
+}
+
+/// The element a listener was added to, as the type it was made as (`input`, `textarea`…).
+/// No run-time type check: the caller made that element, so the check would only cost bytes.
+pub fn listener_element<T: JsCast>(ev: &Event) -> Option<T> {
+    ev.current_target().map(|t| t.unchecked_into())
 }
 
 /// Runs `app` with a root owner and appends what it builds to the body; both live for the page.

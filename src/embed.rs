@@ -141,22 +141,22 @@ pub fn notify_export(format: &str) {
 
 /// Applies embed styling and, inside a frame with a named host origin, starts the protocol.
 pub fn connect(wizard: Wizard, params: Params) {
-    if let Some(root) = window().and_then(|w| w.document()).and_then(|d| d.document_element()) {
-        if let Ok(root) = root.dyn_into::<web_sys::HtmlElement>() {
-            // CSSOM, not a style attribute: allowed under a strict style-src.
-            if let Some(accent) = &params.accent {
-                // The partner's colour where it keeps 4.5:1 contrast, light and dark apart.
-                for (scheme, surface) in [("light", LIGHT_SURFACE), ("dark", DARK_SURFACE)] {
-                    if let Some(rgb) = parse_hex(accent).filter(|&rgb| contrast(rgb, surface) >= 4.5) {
-                        let text = if contrast(rgb, WHITE) >= 4.5 { "#ffffff" } else { "#111111" };
-                        root.style().set_property(&format!("--partner-accent-{scheme}"), accent).ok();
-                        root.style().set_property(&format!("--partner-accent-text-{scheme}"), text).ok();
-                    }
+    // <html> of our own page, so an HtmlElement.
+    let root = window().and_then(|w| w.document()).and_then(|d| d.document_element());
+    if let Some(root) = root.map(|r| r.unchecked_into::<web_sys::HtmlElement>()) {
+        // CSSOM, not a style attribute: allowed under a strict style-src.
+        if let Some(accent) = &params.accent {
+            // The partner's colour where it keeps 4.5:1 contrast, light and dark apart.
+            for (scheme, surface) in [("light", LIGHT_SURFACE), ("dark", DARK_SURFACE)] {
+                if let Some(rgb) = parse_hex(accent).filter(|&rgb| contrast(rgb, surface) >= 4.5) {
+                    let text = if contrast(rgb, WHITE) >= 4.5 { "#ffffff" } else { "#111111" };
+                    root.style().set_property(&format!("--partner-accent-{scheme}"), accent).ok();
+                    root.style().set_property(&format!("--partner-accent-text-{scheme}"), text).ok();
                 }
             }
-            if let Some(font) = &params.font {
-                root.style().set_property("--font", font).ok();
-            }
+        }
+        if let Some(font) = &params.font {
+            root.style().set_property("--font", font).ok();
         }
     }
     let framed = window().is_some_and(|w| w.parent().ok().flatten().is_some_and(|p| !js_sys::Object::is(&p, &w)));

@@ -1,7 +1,7 @@
 //! Share, export, import and compare, on the summary step; and start over.
 
 use crate::app::{use_wizard, Incoming, Tone};
-use crate::dom::{button, el, tag, El};
+use crate::dom::{button, el, listener_element, tag, El};
 use crate::{browser, embed};
 use crate::reactive::*;
 use scope::export::{self, Difference};
@@ -80,7 +80,7 @@ fn share_block() -> El {
                 .attr("readonly", "")
                 .value_with(url)
                 .on("focus", |ev| {
-                    if let Some(input) = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()) {
+                    if let Some(input) = listener_element::<web_sys::HtmlInputElement>(&ev) {
                         input.select();
                     }
                 }),
@@ -176,7 +176,8 @@ fn import_block() -> El {
         .on("dragover", |ev| ev.prevent_default())
         .on("drop", move |ev| {
             ev.prevent_default();
-            let files = ev.dyn_ref::<web_sys::DragEvent>().and_then(|d| d.data_transfer()).and_then(|d| d.files());
+            // Only the browser fires `drop`, always as a DragEvent; data_transfer() may still be null.
+            let files = ev.unchecked_ref::<web_sys::DragEvent>().data_transfer().and_then(|d| d.files());
             if let Some(file) = files.and_then(|f| f.get(0)) {
                 read_file(file);
             }
@@ -188,14 +189,14 @@ fn import_block() -> El {
                 .attr("rows", "4")
                 .value_with(move || pasted.get())
                 .on("input", move |ev| {
-                    if let Some(area) = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlTextAreaElement>().ok()) {
+                    if let Some(area) = listener_element::<web_sys::HtmlTextAreaElement>(&ev) {
                         pasted.set(area.value());
                     }
                 }),
         )
         .child(tag("label", "field-label", "Or a file (JSON export)").attr("for", "import-file"))
         .child(el("input").id("import-file").attr("type", "file").attr("accept", ".json,application/json").on("change", move |ev| {
-            let input = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok());
+            let input = listener_element::<web_sys::HtmlInputElement>(&ev);
             if let Some(file) = input.and_then(|i| i.files()).and_then(|f| f.get(0)) {
                 read_file(file);
             }
