@@ -14,11 +14,18 @@ pub struct Wizard {
     pub progress: ReadSignal<Progress>,
     pub set_progress: WriteSignal<Progress>,
     pub scope: Memo<Scope>,
-    pub notices: RwSignal<Vec<Notice>>,
-    /// An incoming scope (share link, prefill, import) waiting for the user to say replace or keep.
-    pub incoming: RwSignal<Option<Incoming>>,
+    pub messages: RwSignal<Messages>,
     /// In a partner's iframe (`?embed=1`): no masthead, an "Open the full page" link.
     pub embedded: bool,
+}
+
+/// What the wizard has to tell the user besides the guidance. One signal for both parts: each
+/// signal type costs wasm code of its own (issue 7).
+#[derive(Clone, PartialEq, Default)]
+pub struct Messages {
+    pub notices: Vec<Notice>,
+    /// An incoming scope (share link, prefill, import) waiting for the user to say replace or keep.
+    pub incoming: Option<Incoming>,
 }
 
 #[derive(Clone, PartialEq)]
@@ -44,7 +51,8 @@ pub struct Incoming {
 impl Wizard {
     pub fn tell(&self, tone: Tone, text: impl Into<String>) {
         let text = text.into();
-        self.notices.update(|n| {
+        self.messages.update(|m| {
+            let n = &mut m.notices;
             if !n.iter().any(|x| x.text == text) {
                 let id = n.iter().map(|x| x.id).max().unwrap_or(0) + 1;
                 n.push(Notice { id, text, tone });
@@ -65,7 +73,7 @@ impl Wizard {
             !p.is_blank() && (p.answers != incoming.progress.answers || p.done != incoming.progress.done)
         });
         if differs {
-            self.incoming.set(Some(incoming));
+            self.messages.update(|m| m.incoming = Some(incoming));
             browser::focus_by_id("prompt-title");
         } else {
             self.replace(incoming.progress);
@@ -77,7 +85,14 @@ impl Wizard {
             progress.step = wizard::SUMMARY.into();
         }
         self.set_progress.set(progress);
-        self.incoming.set(None);
+        self.drop_incoming();
+    }
+
+    /// Forgets the incoming scope, if there is one.
+    pub fn drop_incoming(&self) {
+        if self.messages.with_untracked(|m| m.incoming.is_some()) {
+            self.messages.update(|m| m.incoming = None);
+        }
     }
 
     /// Opens what the address's fragment holds (share link or prefill), then clears it from the
@@ -121,8 +136,7 @@ pub fn app() -> El {
         progress,
         set_progress,
         scope,
-        notices: RwSignal::new(Vec::new()),
-        incoming: RwSignal::new(None),
+        messages: RwSignal::new(Messages::default()),
         embedded: params.embedded,
     };
     provide_context(wizard);
@@ -219,7 +233,7 @@ pub fn app() -> El {
         .class(if embedded { "page embedded" } else { "page" })
         .child(top)
         .child(notices(wizard))
-        .child_with(move || wizard.incoming.get(), move |incoming| incoming.clone().map(|i| incoming_prompt(wizard, i)))
+        .child_with(move || wizard.messages.with(|m| m.incoming.clone()), move |incoming| incoming.clone().map(|i| incoming_prompt(wizard, i)))
         .child(el("div").class("layout").child(steps::steps_panel()).child_with(
             move || guidance_ready.get(),
             |ready| {
@@ -236,7 +250,7 @@ pub fn app() -> El {
 /// Messages for the user, in a live region that is always there.
 fn notices(wizard: Wizard) -> El {
     el("div").class("notices").attr("role", "status").attr("aria-live", "polite").list(
-        move || wizard.notices.get(),
+        move || wizard.messages.with(|m| m.notices.clone()),
         move |notice| {
             let class = match notice.tone {
                 Tone::Info => "notice info",
@@ -247,7 +261,7 @@ fn notices(wizard: Wizard) -> El {
             let row = if notice.tone == Tone::Error { row.attr("role", "alert") } else { row };
             let id = notice.id;
             row.child(tag("p", "", &notice.text))
-                .child(button("Dismiss", move |_| wizard.notices.update(|n| n.retain(|x| x.id != id))).class("quiet"))
+                .child(button("Dismiss", move |_| wizard.messages.update(|m| m.notices.retain(|x| x.id != id))).class("quiet"))
         },
     )
 }
@@ -272,7 +286,7 @@ fn incoming_prompt(wizard: Wizard, incoming: Incoming) -> El {
             })
             .class("primary"),
             button("Keep my progress", move |_| {
-                wizard.incoming.set(None);
+                wizard.drop_incoming();
                 wizard.tell(Tone::Info, format!("Kept your saved progress; the {from} was not opened."));
                 browser::focus_by_id("step-heading");
             }),

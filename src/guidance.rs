@@ -202,7 +202,8 @@ fn section_block(section: SectionId, listed: impl Fn(&ItemScope) -> bool + Copy 
         })
     };
     // The phase heading already says the phase; a section heading adds what follows the dash.
-    let subtitle = sec.title.split_once(" - ").map(|(_, rest)| rest);
+    // Found bytewise: a `&str` pattern would link core's two-way string search (issue 7).
+    let subtitle = sec.title.as_bytes().windows(3).position(|w| w == b" - ").and_then(|p| sec.title.get(p + 3..));
     el("div")
         .class("section")
         .child_if(subtitle.map(|t| tag("h4", "", t)))
