@@ -1,7 +1,7 @@
 //! The scope engine: for each catalog item, whether it applies to the customer's case, and why.
 
 use crate::answers::{Answers, Applies};
-use crate::catalog::{Clause, ItemId, Phase, QuestionId, Revision, Verdict, CONFLICTS, ITEMS};
+use crate::catalog::{Clause, ItemId, ItemSet, Phase, QuestionId, Revision, Verdict, CONFLICTS, ITEMS};
 
 /// What the engine says of one item.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
@@ -124,7 +124,7 @@ impl Scope {
 
     /// Ticks on items in scope (of one phase, or all): ticks on items that no longer apply are
     /// kept but not counted.
-    pub fn done_count(&self, done: &std::collections::BTreeSet<ItemId>, phase: Option<Phase>) -> usize {
+    pub fn done_count(&self, done: &ItemSet, phase: Option<Phase>) -> usize {
         self.items
             .iter()
             .filter(|s| s.outcome == Outcome::InScope && done.contains(&s.item))

@@ -7,11 +7,10 @@
 //!   "condition","source":{"document","revision","date"},"done"}]}`.
 //! Items come in catalog order; items that do not apply are left out.
 
-use crate::catalog::{ItemId, Phase, Revision};
+use crate::catalog::{ItemId, ItemSet, Phase, Revision};
 use crate::engine::{evaluate, Outcome, Scope};
 use crate::progress::{answers_from_json, answers_to_json, read_object, Progress, ReadError};
 use crate::json::Json;
-use std::collections::BTreeSet;
 
 pub const SCHEMA: &str = "ems-onboarding-scope";
 pub const SCHEMA_VERSION: u64 = 1;
@@ -107,7 +106,7 @@ pub fn from_json(text: &str) -> Result<Progress, ReadError> {
     }
     let answers =
         answers_from_json(root.get("answers").ok_or_else(|| ReadError::NotOurs("it has no answers".into()))?, true)?;
-    let mut done = BTreeSet::new();
+    let mut done = ItemSet::new();
     let items = root.get("items").and_then(Json::as_array).ok_or_else(|| ReadError::NotOurs("it has no items".into()))?;
     for item in items {
         if item.as_object().is_none() {

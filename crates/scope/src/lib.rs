@@ -22,7 +22,7 @@ pub mod progress;
 pub mod wizard;
 
 pub use answers::Answers;
-pub use catalog::{ItemId, QuestionId, Revision};
+pub use catalog::{ItemId, ItemSet, QuestionId, Revision};
 pub use engine::{evaluate, Outcome, Scope};
 pub use progress::Progress;
 

@@ -8,9 +8,8 @@
 //!   value ids as catalog.toml names them (README lists them all). Partners write these by hand.
 
 use crate::answers::Answers;
-use crate::catalog::{ItemId, QuestionId, Revision, ITEMS, QUESTIONS};
+use crate::catalog::{ItemId, ItemSet, QuestionId, Revision, ITEMS, QUESTIONS};
 use crate::progress::Progress;
-use std::collections::BTreeSet;
 
 /// Why a link could not be read. Every variant tells the user what is wrong in plain words.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -106,7 +105,7 @@ pub fn encode_share(progress: &Progress, with_done: bool) -> String {
     bytes.push(flags);
     if with_done && !progress.done.is_empty() {
         let mut bitmap = vec![0u8; ITEMS.len().div_ceil(8)];
-        for d in &progress.done {
+        for d in progress.done.iter() {
             bitmap[d.0 / 8] |= 1 << (d.0 % 8);
         }
         while bitmap.last() == Some(&0) {
@@ -147,7 +146,7 @@ fn decode_share(payload: &str) -> Result<Progress, LinkError> {
     if flags > 1 {
         return Err(LinkError::Damaged("unknown flags"));
     }
-    let mut done = BTreeSet::new();
+    let mut done = ItemSet::new();
     for (byte_index, byte) in bitmap.iter().enumerate() {
         for bit in 0..8 {
             if byte & (1 << bit) != 0 {
