@@ -209,8 +209,15 @@ fn percent_decode(text: &str) -> Option<String> {
     let mut i = 0;
     while i < bytes.len() {
         if bytes[i] == b'%' {
-            let hex = std::str::from_utf8(bytes.get(i + 1..i + 3)?).ok()?;
-            out.push(u8::from_str_radix(hex, 16).ok()?);
+            let digit = |b: u8| char::from(b).to_digit(16);
+            // As `u8::from_str_radix(_, 16)` read it before (it takes a leading `+`), without
+            // bringing that parser into the wasm.
+            let value = match *bytes.get(i + 1..i + 3)? {
+                [b'+', low] => digit(low)?,
+                [high, low] => digit(high)? << 4 | digit(low)?,
+                _ => return None,
+            };
+            out.push(value as u8);
             i += 3;
         } else {
             out.push(if bytes[i] == b'+' { b' ' } else { bytes[i] });
@@ -223,6 +230,36 @@ fn percent_decode(text: &str) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The former decoder, built on `u8::from_str_radix`: the hand-written one must agree.
+    fn percent_decode_before(text: &str) -> Option<String> {
+        let bytes = text.as_bytes();
+        let mut out = Vec::with_capacity(bytes.len());
+        let mut i = 0;
+        while i < bytes.len() {
+            if bytes[i] == b'%' {
+                let hex = std::str::from_utf8(bytes.get(i + 1..i + 3)?).ok()?;
+                out.push(u8::from_str_radix(hex, 16).ok()?);
+                i += 3;
+            } else {
+                out.push(if bytes[i] == b'+' { b' ' } else { bytes[i] });
+                i += 1;
+            }
+        }
+        String::from_utf8(out).ok()
+    }
+
+    #[test]
+    fn percent_decode_reads_every_escape_as_before() {
+        let chars: Vec<char> = (0u8..128).map(char::from).chain(['é', '€']).collect();
+        for &a in &chars {
+            for &b in &chars {
+                for text in [format!("x%{a}{b}"), format!("%{a}{b}%41"), format!("%{a}"), format!("%{a}{b}")] {
+                    assert_eq!(percent_decode(&text), percent_decode_before(&text), "{text:?}");
+                }
+            }
+        }
+    }
 
     #[test]
     fn base64_round_trips_every_length() {
