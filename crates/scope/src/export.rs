@@ -204,7 +204,7 @@ fn markdown_line(progress: &Progress, scope: &Scope, s: &crate::engine::ItemScop
     let text = item.text_in(scope.revision);
     let condition = item
         .condition_in(scope.revision)
-        .filter(|c| !text.to_ascii_lowercase().contains(&c.to_ascii_lowercase()))
+        .filter(|c| !contains_ignore_ascii_case(text, c))
         .map(|c| format!("{c} "))
         .unwrap_or_default();
     let source = format!("{}, {} revision", item.section.get().title, if doc.id == "later" { doc.date } else { "earlier" });
@@ -215,6 +215,14 @@ fn markdown_line(progress: &Progress, scope: &Scope, s: &crate::engine::ItemScop
         _ => String::new(),
     };
     format!("{indent}- {mark}{status}{condition}{text} _({source}{why})_\n")
+}
+
+/// Whether `needle` occurs in `text`, ASCII letters compared without case. A byte search: the
+/// library's `str::contains` brings its two-way searcher and slicing panics into the wasm.
+fn contains_ignore_ascii_case(text: &str, needle: &str) -> bool {
+    let (text, needle) = (text.as_bytes(), needle.as_bytes());
+    // `windows(0)` would panic; the empty string is in every text.
+    needle.is_empty() || text.windows(needle.len()).any(|w| w.eq_ignore_ascii_case(needle))
 }
 
 /// How one item differs between the scope on screen ("ours") and a loaded one ("theirs").
@@ -252,4 +260,26 @@ pub fn compare(ours: &Progress, theirs: &Progress) -> Vec<(ItemId, Difference)> 
         out.extend(diff.map(|d| (id, d)));
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::contains_ignore_ascii_case;
+
+    #[test]
+    fn byte_search_agrees_with_lowercased_contains() {
+        let words = ["", "a", "A", "ab", "For a single forest:", "FOR A SINGLE", "single forest", "é", "É", "éa", "we’ll", "WE’LL", "x y", " "];
+        for text in words {
+            for needle in words {
+                let before = text.to_ascii_lowercase().contains(&needle.to_ascii_lowercase());
+                assert_eq!(contains_ignore_ascii_case(text, needle), before, "{text:?} {needle:?}");
+            }
+        }
+        for item in crate::catalog::ITEMS {
+            for rev in [crate::Revision::Current, crate::Revision::Earlier] {
+                let (text, c) = (item.text_in(rev), item.condition_in(rev).unwrap_or(""));
+                assert_eq!(contains_ignore_ascii_case(text, c), text.to_ascii_lowercase().contains(&c.to_ascii_lowercase()));
+            }
+        }
+    }
 }
