@@ -11,6 +11,7 @@ use crate::catalog::{ItemId, ItemSet, Phase, Revision};
 use crate::engine::{evaluate, Outcome, Scope};
 use crate::progress::{answers_from_json, answers_to_json, read_object, Progress, ReadError};
 use crate::json::Json;
+use crate::push;
 
 pub const SCHEMA: &str = "ems-onboarding-scope";
 pub const SCHEMA_VERSION: u64 = 1;
@@ -193,14 +194,6 @@ pub fn to_markdown(progress: &Progress, date: &str) -> String {
         ]),
     }
     md
-}
-
-/// Appends the pieces in order: one plain function where `format!` would bring the formatting
-/// machinery into every call site.
-fn push(out: &mut String, pieces: &[&str]) {
-    for piece in pieces {
-        out.push_str(piece);
-    }
 }
 
 /// One list line: `- [x] condition text _(section, date revision; needs: …)_`.
