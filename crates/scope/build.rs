@@ -217,6 +217,7 @@ fn generate(cat: &Catalog) -> Result<String, String> {
     }
     s.push_str("];\n");
 
+    writeln!(s, "/// How many guidance items the catalog has (the length of [`ITEMS`]).\npub const ITEM_COUNT: usize = {};", cat.item.len()).unwrap();
     s.push_str("pub static ITEMS: &[Item] = &[");
     for (n, it) in cat.item.iter().enumerate() {
         let section = position(&cat.section, |x| &x.id, &it.section, "section")?;

@@ -15,11 +15,10 @@
 //! does). Built with abort, a panic is still reported, with its input, and the run exits non-zero
 //! at the first one.
 
-use scope::catalog::{ItemId, QuestionId, Revision, ITEMS, QUESTIONS, STEPS};
+use scope::catalog::{ItemId, ItemSet, QuestionId, Revision, ITEMS, QUESTIONS, STEPS};
 use scope::link::{self, Fragment};
 use scope::progress::Progress;
 use scope::{export, Answers};
-use std::collections::BTreeSet;
 use std::panic::{self, AssertUnwindSafe};
 use std::process::ExitCode;
 use std::sync::Mutex;
@@ -38,7 +37,7 @@ fn random_progress(rng: &mut Rng) -> Progress {
             }
         }
     }
-    let done: BTreeSet<ItemId> = (0..rng.below(12)).map(|_| ItemId(rng.below(ITEMS.len()))).collect();
+    let done: ItemSet = (0..rng.below(12)).map(|_| ItemId(rng.below(ITEMS.len()))).collect();
     let step = if rng.chance(2) { "summary".to_string() } else { STEPS[rng.below(STEPS.len())].id.to_string() };
     let revision = if rng.chance(4) { Revision::Earlier } else { Revision::Current };
     Progress { answers, step, done, revision }

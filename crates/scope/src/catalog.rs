@@ -183,6 +183,88 @@ index_type!(QuestionId, QUESTIONS, Question);
 index_type!(SectionId, SECTIONS, Section);
 index_type!(ItemId, ITEMS, Item);
 
+/// A set of guidance items (the done ticks): one bit per catalog item. It needs no heap, compares
+/// and copies as a few words, and iterates in catalog order, so exports and links list items in
+/// the same order as before. (A `BTreeSet` cost the wasm about 6 KB of tree code.)
+#[derive(Clone, Copy, PartialEq, Eq, Default, Hash)]
+pub struct ItemSet([u32; ITEM_WORDS]);
+
+const ITEM_WORDS: usize = ITEM_COUNT.div_ceil(32);
+
+impl ItemSet {
+    /// The empty set.
+    pub const fn new() -> ItemSet {
+        ItemSet([0; ITEM_WORDS])
+    }
+
+    /// The word and bit of an item, or `None` for an id past the catalog's end.
+    fn slot(id: ItemId) -> Option<(usize, u32)> {
+        (id.0 < ITEM_COUNT).then(|| (id.0 / 32, 1 << (id.0 % 32)))
+    }
+
+    /// Adds `id`; returns whether it was not there yet. An id past the catalog's end is ignored
+    /// (returns false): no decoder hands one out.
+    pub fn insert(&mut self, id: ItemId) -> bool {
+        match Self::slot(id) {
+            Some((w, bit)) => {
+                let new = self.0[w] & bit == 0;
+                self.0[w] |= bit;
+                new
+            }
+            None => false,
+        }
+    }
+
+    /// Removes `id`; returns whether it was there.
+    pub fn remove(&mut self, id: &ItemId) -> bool {
+        match Self::slot(*id) {
+            Some((w, bit)) => {
+                let had = self.0[w] & bit != 0;
+                self.0[w] &= !bit;
+                had
+            }
+            None => false,
+        }
+    }
+
+    pub fn contains(&self, id: &ItemId) -> bool {
+        Self::slot(*id).is_some_and(|(w, bit)| self.0[w] & bit != 0)
+    }
+
+    pub fn len(&self) -> usize {
+        self.0.iter().map(|w| w.count_ones() as usize).sum()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.0.iter().all(|&w| w == 0)
+    }
+
+    pub fn clear(&mut self) {
+        *self = ItemSet::new();
+    }
+
+    /// The items in the set, in catalog order.
+    pub fn iter(&self) -> impl Iterator<Item = ItemId> + '_ {
+        ItemId::all().filter(move |id| self.contains(id))
+    }
+}
+
+impl FromIterator<ItemId> for ItemSet {
+    fn from_iter<I: IntoIterator<Item = ItemId>>(ids: I) -> ItemSet {
+        let mut set = ItemSet::new();
+        for id in ids {
+            set.insert(id);
+        }
+        set
+    }
+}
+
+impl std::fmt::Debug for ItemSet {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_set().entries(self.iter()).finish()
+    }
+}
+
 impl Question {
     pub fn value_by_id(&self, id: &str) -> Option<usize> {
         self.values.iter().position(|v| v.id == id)

@@ -1,7 +1,8 @@
 //! The scope engine: for each catalog item, whether it applies to the customer's case, and why.
 
 use crate::answers::{Answers, Applies};
-use crate::catalog::{Clause, ItemId, Phase, QuestionId, Revision, Verdict, CONFLICTS, ITEMS};
+use crate::catalog::{Clause, ItemId, ItemSet, Phase, QuestionId, Revision, Verdict, CONFLICTS, ITEMS};
+use crate::push;
 
 /// What the engine says of one item.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
@@ -40,10 +41,22 @@ pub struct Reason {
 impl Reason {
     /// "Accounts: One on-premises Active Directory forest".
     pub fn describe(&self) -> String {
+        let mut out = String::new();
+        self.describe_into(&mut out);
+        out
+    }
+
+    /// [`Reason::describe`], appended to `out`.
+    fn describe_into(&self, out: &mut String) {
         let q = self.question.get();
-        let labels: Vec<&str> =
-            (0..q.values.len()).filter(|v| self.values & (1 << v) != 0).map(|v| q.values[v].label).collect();
-        format!("{}: {}", q.short, labels.join(", "))
+        push(out, &[q.short, ": "]);
+        let mut first = true;
+        for (v, choice) in q.values.iter().enumerate() {
+            if self.values & (1 << v) != 0 {
+                push(out, &[if first { "" } else { ", " }, choice.label]);
+                first = false;
+            }
+        }
     }
 }
 
@@ -73,29 +86,31 @@ impl Warning {
     }
 
     pub fn message(&self, answers: &Answers) -> String {
+        let mut out = String::new();
         match self {
             Warning::Conflict { message, questions, .. } => {
-                let named: Vec<String> = questions
-                    .iter()
-                    .map(|&q| Reason { question: q, values: answers.bits(q) }.describe())
-                    .collect();
-                format!("{} ({})", message, named.join("; "))
+                push(&mut out, &[message, " ("]);
+                for (i, &q) in questions.iter().enumerate() {
+                    out.push_str(if i > 0 { "; " } else { "" });
+                    Reason { question: q, values: answers.bits(q) }.describe_into(&mut out);
+                }
+                out.push(')');
             }
             Warning::Ignored { question } => {
+                Reason { question: *question, values: answers.bits(*question) }.describe_into(&mut out);
+                out.push_str(" is kept but ignored: it applies only with ");
                 // Clauses are joined by "and", the atoms of a clause by "or".
-                let why: Vec<String> = question
-                    .get()
-                    .applies_when
-                    .iter()
-                    .map(|c| c.0.iter().map(|a| Reason { question: a.question, values: a.values }.describe()).collect::<Vec<_>>().join(" or "))
-                    .collect();
-                format!(
-                    "{} is kept but ignored: it applies only with {}.",
-                    Reason { question: *question, values: answers.bits(*question) }.describe(),
-                    why.join(" and ")
-                )
+                for (i, clause) in question.get().applies_when.iter().enumerate() {
+                    out.push_str(if i > 0 { " and " } else { "" });
+                    for (j, a) in clause.0.iter().enumerate() {
+                        out.push_str(if j > 0 { " or " } else { "" });
+                        Reason { question: a.question, values: a.values }.describe_into(&mut out);
+                    }
+                }
+                out.push('.');
             }
         }
+        out
     }
 }
 
@@ -124,7 +139,7 @@ impl Scope {
 
     /// Ticks on items in scope (of one phase, or all): ticks on items that no longer apply are
     /// kept but not counted.
-    pub fn done_count(&self, done: &std::collections::BTreeSet<ItemId>, phase: Option<Phase>) -> usize {
+    pub fn done_count(&self, done: &ItemSet, phase: Option<Phase>) -> usize {
         self.items
             .iter()
             .filter(|s| s.outcome == Outcome::InScope && done.contains(&s.item))

@@ -7,11 +7,11 @@
 //!   "condition","source":{"document","revision","date"},"done"}]}`.
 //! Items come in catalog order; items that do not apply are left out.
 
-use crate::catalog::{ItemId, Phase, Revision};
+use crate::catalog::{ItemId, ItemSet, Phase, Revision};
 use crate::engine::{evaluate, Outcome, Scope};
 use crate::progress::{answers_from_json, answers_to_json, read_object, Progress, ReadError};
 use crate::json::Json;
-use std::collections::BTreeSet;
+use crate::push;
 
 pub const SCHEMA: &str = "ems-onboarding-scope";
 pub const SCHEMA_VERSION: u64 = 1;
@@ -107,7 +107,7 @@ pub fn from_json(text: &str) -> Result<Progress, ReadError> {
     }
     let answers =
         answers_from_json(root.get("answers").ok_or_else(|| ReadError::NotOurs("it has no answers".into()))?, true)?;
-    let mut done = BTreeSet::new();
+    let mut done = ItemSet::new();
     let items = root.get("items").and_then(Json::as_array).ok_or_else(|| ReadError::NotOurs("it has no items".into()))?;
     for item in items {
         if item.as_object().is_none() {
@@ -141,19 +141,20 @@ fn status_label(outcome: &Outcome) -> &'static str {
 /// what is out of scope or not supported, then what still waits for an answer.
 pub fn to_markdown(progress: &Progress, date: &str) -> String {
     let scope = evaluate(&progress.answers, progress.revision);
-    let mut md = format!("# EMS onboarding scope, {date}\n\n");
+    let mut md = String::new();
+    push(&mut md, &["# EMS onboarding scope, ", date, "\n\n"]);
     md.push_str("What Microsoft helps with during FastTrack onboarding for Enterprise Mobility Suite, for these answers.\n\n## Answers\n\n");
     let mut any = false;
     for q in progress.answers.answered() {
         let r = crate::engine::Reason { question: q, values: progress.answers.bits(q) };
-        md.push_str(&format!("- {}\n", r.describe()));
+        push(&mut md, &["- ", &r.describe(), "\n"]);
         any = true;
     }
     if !any {
         md.push_str("- No answers yet.\n");
     }
     for w in &scope.warnings {
-        md.push_str(&format!("- Warning: {}\n", w.message(&progress.answers)));
+        push(&mut md, &["- Warning: ", &w.message(&progress.answers), "\n"]);
     }
     for phase in Phase::ALL {
         let in_phase: Vec<_> = listed(&scope)
@@ -163,9 +164,10 @@ pub fn to_markdown(progress: &Progress, date: &str) -> String {
             continue;
         }
         let done = in_phase.iter().filter(|s| progress.done.contains(&s.item)).count();
-        md.push_str(&format!("\n## {} phase ({} items, {} done)\n\n", phase.title(), in_phase.len(), done));
+        let (count, done) = (in_phase.len().to_string(), done.to_string());
+        push(&mut md, &["\n## ", phase.title(), " phase (", &count, " items, ", &done, " done)\n\n"]);
         for s in in_phase {
-            md.push_str(&markdown_line(progress, &scope, s, true));
+            markdown_line(&mut md, progress, &scope, s, true);
         }
     }
     for (title, waiting) in [("Out of scope and not supported", false), ("Waiting for an answer", true)] {
@@ -173,49 +175,59 @@ pub fn to_markdown(progress: &Progress, date: &str) -> String {
             .filter(|s| s.outcome != Outcome::InScope && matches!(s.outcome, Outcome::Waiting(_)) == waiting)
             .collect();
         if !list.is_empty() {
-            md.push_str(&format!("\n## {title}\n\n"));
+            push(&mut md, &["\n## ", title, "\n\n"]);
             for s in list {
-                md.push_str(&markdown_line(progress, &scope, s, false));
+                markdown_line(&mut md, progress, &scope, s, false);
             }
         }
     }
-    md.push_str(&match scope.revision {
-        Revision::Current => format!(
-            "\nSource: Microsoft's page on its responsibilities during FastTrack onboarding, revision of {}; the Azure Rights Management section from the earlier revision.\n",
-            crate::catalog::Document::later().date
-        ),
-        Revision::Earlier => format!(
-            "\nSource: the earlier revision of Microsoft's page on its responsibilities during FastTrack onboarding (\"{}\").\n",
-            crate::catalog::Document::earlier().title
-        ),
-    });
+    match scope.revision {
+        Revision::Current => push(&mut md, &[
+            "\nSource: Microsoft's page on its responsibilities during FastTrack onboarding, revision of ",
+            crate::catalog::Document::later().date,
+            "; the Azure Rights Management section from the earlier revision.\n",
+        ]),
+        Revision::Earlier => push(&mut md, &[
+            "\nSource: the earlier revision of Microsoft's page on its responsibilities during FastTrack onboarding (\"",
+            crate::catalog::Document::earlier().title,
+            "\").\n",
+        ]),
+    }
     md
 }
 
-fn markdown_line(progress: &Progress, scope: &Scope, s: &crate::engine::ItemScope, checkbox: bool) -> String {
+/// One list line: `- [x] condition text _(section, date revision; needs: …)_`.
+fn markdown_line(md: &mut String, progress: &Progress, scope: &Scope, s: &crate::engine::ItemScope, checkbox: bool) {
     let item = s.item.get();
-    let indent = if item.parent.is_some() { "  " } else { "" };
-    let mark = match (checkbox, progress.done.contains(&s.item)) {
-        (false, _) => String::new(),
-        (true, true) => "[x] ".into(),
-        (true, false) => "[ ] ".into(),
-    };
-    let doc = item.source(scope.revision);
-    let status = if checkbox { String::new() } else { format!("**{}**: ", status_label(&s.outcome)) };
     let text = item.text_in(scope.revision);
-    let condition = item
-        .condition_in(scope.revision)
-        .filter(|c| !text.to_ascii_lowercase().contains(&c.to_ascii_lowercase()))
-        .map(|c| format!("{c} "))
-        .unwrap_or_default();
-    let source = format!("{}, {} revision", item.section.get().title, if doc.id == "later" { doc.date } else { "earlier" });
-    let why = match &s.outcome {
-        Outcome::Waiting(qs) => {
-            format!("; needs: {}", qs.iter().map(|q| q.get().short).collect::<Vec<_>>().join(", "))
+    let doc = item.source(scope.revision);
+    push(md, &[if item.parent.is_some() { "  " } else { "" }, "- "]);
+    if checkbox {
+        md.push_str(if progress.done.contains(&s.item) { "[x] " } else { "[ ] " });
+    } else {
+        push(md, &["**", status_label(&s.outcome), "**: "]);
+    }
+    // The condition line, unless the item's text already says it.
+    if let Some(c) = item.condition_in(scope.revision).filter(|c| !contains_ignore_ascii_case(text, c)) {
+        push(md, &[c, " "]);
+    }
+    let revision = if doc.id == "later" { doc.date } else { "earlier" };
+    push(md, &[text, " _(", item.section.get().title, ", ", revision, " revision"]);
+    if let Outcome::Waiting(qs) = &s.outcome {
+        md.push_str("; needs: ");
+        for (i, q) in qs.iter().enumerate() {
+            push(md, &[if i > 0 { ", " } else { "" }, q.get().short]);
         }
-        _ => String::new(),
-    };
-    format!("{indent}- {mark}{status}{condition}{text} _({source}{why})_\n")
+    }
+    md.push_str(")_\n");
+}
+
+/// Whether `needle` occurs in `text`, ASCII letters compared without case. A byte search: the
+/// library's `str::contains` brings its two-way searcher and slicing panics into the wasm.
+fn contains_ignore_ascii_case(text: &str, needle: &str) -> bool {
+    let (text, needle) = (text.as_bytes(), needle.as_bytes());
+    // `windows(0)` would panic; the empty string is in every text.
+    needle.is_empty() || text.windows(needle.len()).any(|w| w.eq_ignore_ascii_case(needle))
 }
 
 /// How one item differs between the scope on screen ("ours") and a loaded one ("theirs").
@@ -253,4 +265,26 @@ pub fn compare(ours: &Progress, theirs: &Progress) -> Vec<(ItemId, Difference)> 
         out.extend(diff.map(|d| (id, d)));
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::contains_ignore_ascii_case;
+
+    #[test]
+    fn byte_search_agrees_with_lowercased_contains() {
+        let words = ["", "a", "A", "ab", "For a single forest:", "FOR A SINGLE", "single forest", "é", "É", "éa", "we’ll", "WE’LL", "x y", " "];
+        for text in words {
+            for needle in words {
+                let before = text.to_ascii_lowercase().contains(&needle.to_ascii_lowercase());
+                assert_eq!(contains_ignore_ascii_case(text, needle), before, "{text:?} {needle:?}");
+            }
+        }
+        for item in crate::catalog::ITEMS {
+            for rev in [crate::Revision::Current, crate::Revision::Earlier] {
+                let (text, c) = (item.text_in(rev), item.condition_in(rev).unwrap_or(""));
+                assert_eq!(contains_ignore_ascii_case(text, c), text.to_ascii_lowercase().contains(&c.to_ascii_lowercase()));
+            }
+        }
+    }
 }

@@ -5,8 +5,6 @@
 //! formatting in the wasm). The reader takes any valid JSON up to a nesting depth, and answers
 //! anything else with an error that says where; the fuzz runs in tests/ and examples/ cover it.
 
-use std::fmt::Write;
-
 #[derive(Debug, Clone, PartialEq)]
 pub enum Json {
     Null,
@@ -131,6 +129,8 @@ impl Json {
     }
 }
 
+const HEX: &[u8; 16] = b"0123456789abcdef";
+
 fn write_string(out: &mut String, s: &str) {
     out.push('"');
     for c in s.chars() {
@@ -141,7 +141,11 @@ fn write_string(out: &mut String, s: &str) {
             '\r' => out.push_str("\\r"),
             '\t' => out.push_str("\\t"),
             c if (c as u32) < 0x20 => {
-                let _ = write!(out, "\\u{:04x}", c as u32);
+                // `\u00XX`, lowercase hex, written by hand: `write!` with `{:04x}` brings in the
+                // formatter's hex and padding code.
+                out.push_str("\\u00");
+                out.push(HEX[c as usize >> 4] as char);
+                out.push(HEX[c as usize & 15] as char);
             }
             c => out.push(c),
         }
@@ -189,7 +193,7 @@ impl Parser<'_> {
     }
 
     fn eat(&mut self, literal: &str, value: Json) -> Result<Json, String> {
-        if self.bytes[self.pos..].starts_with(literal.as_bytes()) {
+        if self.bytes.get(self.pos..).is_some_and(|rest| rest.starts_with(literal.as_bytes())) {
             self.pos += literal.len();
             Ok(value)
         } else {
@@ -298,17 +302,17 @@ impl Parser<'_> {
                 return Err(self.error("bad number"));
             }
         }
-        // Only ASCII was consumed, so this slice is on character boundaries.
-        Ok(Json::Number(String::from_utf8_lossy(&self.bytes[start..self.pos]).into_owned()))
+        // Only ASCII was consumed: each byte is one character.
+        let digits = self.bytes.get(start..self.pos).unwrap_or_default();
+        Ok(Json::Number(digits.iter().map(|&b| char::from(b)).collect()))
     }
 
     fn hex4(&mut self) -> Result<u32, String> {
         let hex = self.bytes.get(self.pos..self.pos + 4).ok_or_else(|| self.error("short \\u escape"))?;
-        if !hex.iter().all(u8::is_ascii_hexdigit) {
-            return Err(self.error("bad \\u escape"));
-        }
-        let text = std::str::from_utf8(hex).map_err(|_| self.error("bad \\u escape"))?;
-        let n = u32::from_str_radix(text, 16).map_err(|_| self.error("bad \\u escape"))?;
+        let n = hex
+            .iter()
+            .try_fold(0, |n, &b| Some(n << 4 | char::from(b).to_digit(16)?))
+            .ok_or_else(|| self.error("bad \\u escape"))?;
         self.pos += 4;
         Ok(n)
     }
@@ -379,6 +383,19 @@ mod tests {
         assert_eq!(parse(&v.to_compact()).unwrap(), v);
         assert_eq!(parse(&v.to_pretty()).unwrap(), v);
         assert_eq!(parse(" 7 ").unwrap().as_u64(), Some(7));
+    }
+
+    #[test]
+    fn escapes_control_characters_as_before() {
+        for c in (0u8..0x20).map(char::from) {
+            let want = match c {
+                '\n' => "\"\\n\"".to_string(),
+                '\r' => "\"\\r\"".to_string(),
+                '\t' => "\"\\t\"".to_string(),
+                c => format!("\"\\u{:04x}\"", c as u32),
+            };
+            assert_eq!(Json::from(c.to_string().as_str()).to_compact(), want);
+        }
     }
 
     #[test]

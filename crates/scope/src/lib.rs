@@ -22,7 +22,15 @@ pub mod progress;
 pub mod wizard;
 
 pub use answers::Answers;
-pub use catalog::{ItemId, QuestionId, Revision};
+pub use catalog::{ItemId, ItemSet, QuestionId, Revision};
 pub use engine::{evaluate, Outcome, Scope};
 pub use progress::Progress;
 
+
+/// Appends the pieces in order: one plain function where `format!` would bring the formatting
+/// machinery into every call site.
+pub(crate) fn push(out: &mut String, pieces: &[&str]) {
+    for piece in pieces {
+        out.push_str(piece);
+    }
+}

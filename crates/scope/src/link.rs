@@ -8,9 +8,8 @@
 //!   value ids as catalog.toml names them (README lists them all). Partners write these by hand.
 
 use crate::answers::Answers;
-use crate::catalog::{ItemId, QuestionId, Revision, ITEMS, QUESTIONS};
+use crate::catalog::{ItemId, ItemSet, QuestionId, Revision, ITEMS, QUESTIONS};
 use crate::progress::Progress;
-use std::collections::BTreeSet;
 
 /// Why a link could not be read. Every variant tells the user what is wrong in plain words.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -106,7 +105,7 @@ pub fn encode_share(progress: &Progress, with_done: bool) -> String {
     bytes.push(flags);
     if with_done && !progress.done.is_empty() {
         let mut bitmap = vec![0u8; ITEMS.len().div_ceil(8)];
-        for d in &progress.done {
+        for d in progress.done.iter() {
             bitmap[d.0 / 8] |= 1 << (d.0 % 8);
         }
         while bitmap.last() == Some(&0) {
@@ -147,7 +146,7 @@ fn decode_share(payload: &str) -> Result<Progress, LinkError> {
     if flags > 1 {
         return Err(LinkError::Damaged("unknown flags"));
     }
-    let mut done = BTreeSet::new();
+    let mut done = ItemSet::new();
     for (byte_index, byte) in bitmap.iter().enumerate() {
         for bit in 0..8 {
             if byte & (1 << bit) != 0 {
@@ -210,8 +209,15 @@ fn percent_decode(text: &str) -> Option<String> {
     let mut i = 0;
     while i < bytes.len() {
         if bytes[i] == b'%' {
-            let hex = std::str::from_utf8(bytes.get(i + 1..i + 3)?).ok()?;
-            out.push(u8::from_str_radix(hex, 16).ok()?);
+            let digit = |b: u8| char::from(b).to_digit(16);
+            // As `u8::from_str_radix(_, 16)` read it before (it takes a leading `+`), without
+            // bringing that parser into the wasm.
+            let value = match *bytes.get(i + 1..i + 3)? {
+                [b'+', low] => digit(low)?,
+                [high, low] => digit(high)? << 4 | digit(low)?,
+                _ => return None,
+            };
+            out.push(value as u8);
             i += 3;
         } else {
             out.push(if bytes[i] == b'+' { b' ' } else { bytes[i] });
@@ -224,6 +230,36 @@ fn percent_decode(text: &str) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The former decoder, built on `u8::from_str_radix`: the hand-written one must agree.
+    fn percent_decode_before(text: &str) -> Option<String> {
+        let bytes = text.as_bytes();
+        let mut out = Vec::with_capacity(bytes.len());
+        let mut i = 0;
+        while i < bytes.len() {
+            if bytes[i] == b'%' {
+                let hex = std::str::from_utf8(bytes.get(i + 1..i + 3)?).ok()?;
+                out.push(u8::from_str_radix(hex, 16).ok()?);
+                i += 3;
+            } else {
+                out.push(if bytes[i] == b'+' { b' ' } else { bytes[i] });
+                i += 1;
+            }
+        }
+        String::from_utf8(out).ok()
+    }
+
+    #[test]
+    fn percent_decode_reads_every_escape_as_before() {
+        let chars: Vec<char> = (0u8..128).map(char::from).chain(['é', '€']).collect();
+        for &a in &chars {
+            for &b in &chars {
+                for text in [format!("x%{a}{b}"), format!("%{a}{b}%41"), format!("%{a}"), format!("%{a}{b}")] {
+                    assert_eq!(percent_decode(&text), percent_decode_before(&text), "{text:?}");
+                }
+            }
+        }
+    }
 
     #[test]
     fn base64_round_trips_every_length() {

@@ -6,9 +6,8 @@
 //! it aside and start fresh.
 
 use crate::answers::Answers;
-use crate::catalog::{ItemId, Revision, STEPS};
+use crate::catalog::{ItemId, ItemSet, Revision, STEPS};
 use crate::json::{self, Json};
-use std::collections::BTreeSet;
 
 /// The saved-record format this build writes.
 pub const FORMAT: u64 = 2;
@@ -18,7 +17,7 @@ pub struct Progress {
     pub answers: Answers,
     /// The wizard step on screen: a step id from the catalog, or [`crate::wizard::SUMMARY`].
     pub step: String,
-    pub done: BTreeSet<ItemId>,
+    pub done: ItemSet,
     pub revision: Revision,
 }
 
@@ -59,7 +58,7 @@ impl Progress {
     /// question left, no ticks; the revision shown stays as it was.
     pub fn from_prefill(answers: Answers, revision: Revision) -> Progress {
         let step = crate::wizard::first_open_step(&answers).to_string();
-        Progress { answers, step, done: BTreeSet::new(), revision }
+        Progress { answers, step, done: ItemSet::new(), revision }
     }
 
     /// The saved record, as JSON.
@@ -107,11 +106,7 @@ fn read_format_2(root: &Json) -> Progress {
     let done = root
         .get("done")
         .and_then(Json::as_array)
-        // Inserted one by one: collecting into a set sorts first, which brings the library sort into the wasm.
-        .map(|list| list.iter().filter_map(Json::as_str).filter_map(ItemId::by_id).fold(BTreeSet::new(), |mut set, id| {
-            set.insert(id);
-            set
-        }))
+        .map(|list| list.iter().filter_map(Json::as_str).filter_map(ItemId::by_id).collect())
         .unwrap_or_default();
     let revision = match root.get("revision").and_then(Json::as_str) {
         Some("earlier") => Revision::Earlier,
@@ -138,7 +133,7 @@ fn migrate_format_1(root: &Json) -> Progress {
         .and_then(|n| STEPS.get(n as usize))
         .map(|s| s.id.to_string())
         .unwrap_or_default();
-    Progress { answers, step, done: BTreeSet::new(), revision: Revision::Current }
+    Progress { answers, step, done: ItemSet::new(), revision: Revision::Current }
 }
 
 fn is_step(s: &str) -> bool {
