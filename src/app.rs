@@ -114,7 +114,9 @@ impl Wizard {
 }
 
 pub fn use_wizard() -> Wizard {
-    expect_context::<Wizard>()
+    // Not `expect_context`: its message prints the type name with `Debug`, which links about 2 KB
+    // gzip of string-escaping code (issue 7). `app()` provides the wizard before any component runs.
+    use_context::<Wizard>().expect("app() provides the wizard context")
 }
 
 /// The step on screen: the saved one if it still applies, else the first.

@@ -7,6 +7,6 @@ pub use leptos_dom::helpers::{document, request_animation_frame, set_timeout};
 pub use reactive_graph::computed::Memo;
 pub use reactive_graph::effect::RenderEffect;
 pub use reactive_graph::graph::untrack;
-pub use reactive_graph::owner::{expect_context, provide_context, Owner, StoredValue};
+pub use reactive_graph::owner::{provide_context, use_context, Owner, StoredValue};
 pub use reactive_graph::prelude::*;
 pub use reactive_graph::signal::{signal, ReadSignal, RwSignal, WriteSignal};
