@@ -24,7 +24,7 @@ echo "== release build"
 scripts/build.sh
 
 echo "== size budget"
-node scripts/size.mjs --budget "${SIZE_BUDGET:-110000}"
+node scripts/size.mjs --budget "${SIZE_BUDGET:-90000}"
 
 echo "== browser tests (headless Chromium)"
 (cd tests/browser && npm ci --no-audit --no-fund >/dev/null && node --test --test-concurrency=1)

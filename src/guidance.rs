@@ -324,5 +324,9 @@ fn print_header() -> El {
     };
     el("div")
         .class("print-only")
-        .child(el("p").text_with(move || format!("Scope as of {}. Answers: {}.", crate::browser::today(), answers())))
+        .child(el("p").text_with(move || {
+            let answers = answers();
+            let answers = if answers.is_empty() { "none yet" } else { &answers };
+            format!("Scope as of {}. Answers: {answers}.", crate::browser::today())
+        }))
 }

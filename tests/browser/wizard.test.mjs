@@ -308,3 +308,24 @@ test('a share link pasted into the address bar of an open wizard is offered too'
     await context.close();
   }
 });
+
+test('print: the header says when nothing is answered, and no section shows only waiting items', async () => {
+  const { context, page } = await fresh();
+  try {
+    await page.emulateMedia({ media: 'print' });
+    const header = page.locator('.print-only p');
+    await waitText(header, /Answers: none yet\.$/);
+    // Nothing answered: the Enable phase's sections hold only waiting items, hidden on paper.
+    const shown = await page.locator('section.phase .section').evaluateAll((sections) => sections
+      .filter((s) => getComputedStyle(s).display !== 'none')
+      .map((s) => [...s.querySelectorAll('.item')].filter((i) => getComputedStyle(i).display !== 'none').length));
+    assert.ok(shown.length > 0, 'some sections are printed');
+    assert.ok(shown.every((n) => n > 0), `every printed section has a printed item: ${shown}`);
+    await page.emulateMedia({ media: 'screen' });
+    await answer(page, 'Which services', 'Microsoft Intune');
+    await page.emulateMedia({ media: 'print' });
+    await waitText(header, /Answers: .*Microsoft Intune\.$/);
+  } finally {
+    await context.close();
+  }
+});
