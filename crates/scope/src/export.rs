@@ -58,7 +58,7 @@ pub fn to_json(progress: &Progress, date: &str) -> String {
                 .collect();
             obj(vec![
                 ("id", item.id.into()),
-                ("phase", item.phase().title().to_ascii_lowercase().as_str().into()),
+                ("phase", item.phase().id().into()),
                 ("section", item.section.get().title.into()),
                 ("text", item.text_in(scope.revision).into()),
                 ("status", s.outcome.as_str().into()),
