@@ -132,8 +132,7 @@ fn migrate_format_1(root: &Json) -> Progress {
     if let Some(map) = root.get("answers").and_then(Json::as_object) {
         for (question, joined) in map {
             if let Some(joined) = joined.as_str() {
-                let values: Vec<&str> = joined.split(',').map(str::trim).filter(|v| !v.is_empty()).collect();
-                let _ = answers.set_by_ids(question, &values);
+                let _ = answers.set_by_joined_ids(question, joined);
             }
         }
     }
