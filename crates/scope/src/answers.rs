@@ -74,6 +74,13 @@ impl Answers {
         self.bits[q.0] = 0;
     }
 
+    /// Sets a question from a comma-joined list of value ids (`intune, aad_premium`), as prefill
+    /// links and format-1 records write them; blanks around ids and empty entries are ignored.
+    pub fn set_by_joined_ids(&mut self, question: &str, joined: &str) -> Result<(), String> {
+        let values: Vec<&str> = joined.split(',').map(str::trim).filter(|v| !v.is_empty()).collect();
+        self.set_by_ids(question, &values)
+    }
+
     /// Sets a question by ids, as share links and imports name them.
     pub fn set_by_ids(&mut self, question: &str, values: &[&str]) -> Result<(), String> {
         let q = QuestionId::by_id(question).ok_or_else(|| format!("unknown question `{question}`"))?;

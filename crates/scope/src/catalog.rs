@@ -92,6 +92,17 @@ pub enum Phase {
 impl Phase {
     pub const ALL: [Phase; 5] = [Phase::General, Phase::Initiate, Phase::Assess, Phase::Remediate, Phase::Enable];
 
+    /// The phase's name in lower case, as exports write it ("initiate").
+    pub fn id(self) -> &'static str {
+        match self {
+            Phase::General => "general",
+            Phase::Initiate => "initiate",
+            Phase::Assess => "assess",
+            Phase::Remediate => "remediate",
+            Phase::Enable => "enable",
+        }
+    }
+
     pub fn title(self) -> &'static str {
         match self {
             Phase::General => "General",

@@ -180,11 +180,16 @@ impl From<Truth> for Applies {
     }
 }
 
+/// Adds `q` unless it is there already.
+fn push_unique(into: &mut Vec<QuestionId>, q: QuestionId) {
+    if !into.contains(&q) {
+        into.push(q);
+    }
+}
+
 fn merge(into: &mut Vec<QuestionId>, more: Vec<QuestionId>) {
     for q in more {
-        if !into.contains(&q) {
-            into.push(q);
-        }
+        push_unique(into, q);
     }
 }
 
@@ -201,7 +206,7 @@ pub(crate) fn eval_clauses(answers: &Answers, clauses: &[Clause]) -> (Truth, Vec
                 Applies::No => continue,
                 Applies::Unknown(qs) => {
                     merge(&mut clause_waiting, qs);
-                    merge(&mut clause_waiting, vec![atom.question]);
+                    push_unique(&mut clause_waiting, atom.question);
                 }
                 Applies::Yes => {
                     let picked = answers.bits(atom.question);
@@ -209,7 +214,7 @@ pub(crate) fn eval_clauses(answers: &Answers, clauses: &[Clause]) -> (Truth, Vec
                         hit = true;
                         reasons.push(Reason { question: atom.question, values: picked & atom.values });
                     } else if picked == 0 {
-                        merge(&mut clause_waiting, vec![atom.question]);
+                        push_unique(&mut clause_waiting, atom.question);
                     }
                 }
             }

@@ -9,8 +9,8 @@
 
 use crate::catalog::{ItemId, ItemSet, Phase, Revision};
 use crate::engine::{evaluate, Outcome, Scope};
-use crate::progress::{answers_from_json, answers_to_json, read_object, Progress, ReadError};
-use crate::json::Json;
+use crate::progress::{answers_from_json, read_object, write_answers, Progress, ReadError};
+use crate::json::{Json, Writer};
 use crate::push;
 
 pub const SCHEMA: &str = "ems-onboarding-scope";
@@ -28,69 +28,89 @@ fn listed(scope: &Scope) -> impl Iterator<Item = &crate::engine::ItemScope> {
     scope.items.iter().filter(|s| s.outcome != Outcome::NotApplicable)
 }
 
-fn obj(members: Vec<(&str, Json)>) -> Json {
-    Json::Object(members.into_iter().map(|(k, v)| (k.to_string(), v)).collect())
-}
-
-fn strings(list: impl IntoIterator<Item = &'static str>) -> Json {
-    Json::Array(list.into_iter().map(Json::from).collect())
-}
-
-/// The JSON export of `progress`; `date` is the ISO date of the export.
+/// The JSON export of `progress`; `date` is the ISO date of the export. Written as it goes
+/// (no `Json` tree), indented as `Json::to_pretty` would.
 pub fn to_json(progress: &Progress, date: &str) -> String {
     let scope = evaluate(&progress.answers, progress.revision);
-    let items: Vec<Json> = listed(&scope)
-        .map(|s| {
-            let item = s.item.get();
-            let doc = item.source(scope.revision);
-            let waiting: Vec<&'static str> = match &s.outcome {
-                Outcome::Waiting(qs) => qs.iter().map(|q| q.get().id).collect(),
-                _ => Vec::new(),
-            };
-            let reasons = s
-                .reasons
-                .iter()
-                .map(|r| {
-                    let q = r.question.get();
-                    let values = (0..q.values.len()).filter(|v| r.values & (1 << v) != 0).map(|v| q.values[v].id);
-                    obj(vec![("question", q.id.into()), ("values", strings(values))])
-                })
-                .collect();
-            obj(vec![
-                ("id", item.id.into()),
-                ("phase", item.phase().title().to_ascii_lowercase().as_str().into()),
-                ("section", item.section.get().title.into()),
-                ("text", item.text_in(scope.revision).into()),
-                ("status", s.outcome.as_str().into()),
-                ("reasons", Json::Array(reasons)),
-                ("waiting_for", strings(waiting)),
-                ("condition", item.condition_in(scope.revision).map_or(Json::Null, Json::from)),
-                ("source", obj(vec![("document", doc.file.into()), ("revision", doc.id.into()), ("date", doc.date.into())])),
-                ("done", progress.done.contains(&s.item).into()),
-            ])
-        })
-        .collect();
     let c = scope.counts(None);
-    let count = |n: usize| Json::from_u64(n as u64);
-    obj(vec![
-        ("schema", SCHEMA.into()),
-        ("version", Json::from_u64(SCHEMA_VERSION)),
-        ("date", date.into()),
-        ("revision", revision_name(progress.revision).into()),
-        ("answers", answers_to_json(&progress.answers)),
-        (
-            "counts",
-            obj(vec![
-                ("in_scope", count(c.in_scope)),
-                ("out_of_scope", count(c.out_of_scope)),
-                ("not_supported", count(c.not_supported)),
-                ("waiting", count(c.waiting)),
-                ("done", count(scope.done_count(&progress.done, None))),
-            ]),
-        ),
-        ("items", Json::Array(items)),
-    ])
-    .to_pretty()
+    let mut w = Writer::new(true);
+    w.begin('{');
+    w.key("schema");
+    w.str(SCHEMA);
+    w.key("version");
+    w.u64(SCHEMA_VERSION);
+    w.key("date");
+    w.str(date);
+    w.key("revision");
+    w.str(revision_name(progress.revision));
+    w.key("answers");
+    write_answers(&mut w, &progress.answers);
+    w.key("counts");
+    w.begin('{');
+    let done = scope.done_count(&progress.done, None);
+    for (key, n) in [("in_scope", c.in_scope), ("out_of_scope", c.out_of_scope), ("not_supported", c.not_supported), ("waiting", c.waiting), ("done", done)] {
+        w.key(key);
+        w.u64(n as u64);
+    }
+    w.end('}');
+    w.key("items");
+    w.begin('[');
+    for s in listed(&scope) {
+        let item = s.item.get();
+        let doc = item.source(scope.revision);
+        w.begin('{');
+        for (key, value) in [
+            ("id", item.id),
+            ("phase", item.phase().id()),
+            ("section", item.section.get().title),
+            ("text", item.text_in(scope.revision)),
+            ("status", s.outcome.as_str()),
+        ] {
+            w.key(key);
+            w.str(value);
+        }
+        w.key("reasons");
+        w.begin('[');
+        for r in &s.reasons {
+            let q = r.question.get();
+            w.begin('{');
+            w.key("question");
+            w.str(q.id);
+            w.key("values");
+            w.begin('[');
+            for (v, choice) in q.values.iter().enumerate() {
+                if r.values & (1 << v) != 0 {
+                    w.str(choice.id);
+                }
+            }
+            w.end(']');
+            w.end('}');
+        }
+        w.end(']');
+        w.key("waiting_for");
+        w.begin('[');
+        if let Outcome::Waiting(qs) = &s.outcome {
+            for q in qs {
+                w.str(q.get().id);
+            }
+        }
+        w.end(']');
+        w.key("condition");
+        w.opt_str(item.condition_in(scope.revision));
+        w.key("source");
+        w.begin('{');
+        for (key, value) in [("document", doc.file), ("revision", doc.id), ("date", doc.date)] {
+            w.key(key);
+            w.str(value);
+        }
+        w.end('}');
+        w.key("done");
+        w.bool(progress.done.contains(&s.item));
+        w.end('}');
+    }
+    w.end(']');
+    w.end('}');
+    w.finish()
 }
 
 /// Reads a JSON export back: its answers, done ticks and revision. Anything that is not an export

@@ -70,62 +70,138 @@ impl Json {
 
     /// Compact text.
     pub fn to_compact(&self) -> String {
-        let mut out = String::new();
-        self.write(&mut out, None);
-        out
+        let mut w = Writer::new(false);
+        self.write(&mut w);
+        w.finish()
     }
 
     /// Indented text, two spaces a level.
     pub fn to_pretty(&self) -> String {
-        let mut out = String::new();
-        self.write(&mut out, Some(0));
-        out
+        let mut w = Writer::new(true);
+        self.write(&mut w);
+        w.finish()
     }
 
-    fn write(&self, out: &mut String, indent: Option<usize>) {
-        let newline = |out: &mut String, level: usize| {
-            if indent.is_some() {
-                out.push('\n');
-                for _ in 0..level {
-                    out.push_str("  ");
-                }
-            }
-        };
-        let inner = indent.map(|i| i + 1);
+    fn write(&self, w: &mut Writer) {
         match self {
-            Json::Null => out.push_str("null"),
-            Json::Bool(b) => out.push_str(if *b { "true" } else { "false" }),
-            Json::Number(n) => out.push_str(n),
-            Json::String(s) => write_string(out, s),
-            Json::Array(items) if items.is_empty() => out.push_str("[]"),
-            Json::Object(members) if members.is_empty() => out.push_str("{}"),
+            Json::Null => w.raw("null"),
+            Json::Bool(b) => w.bool(*b),
+            Json::Number(n) => w.raw(n),
+            Json::String(s) => w.str(s),
             Json::Array(items) => {
-                out.push('[');
-                for (i, item) in items.iter().enumerate() {
-                    if i > 0 {
-                        out.push(',');
-                    }
-                    newline(out, inner.unwrap_or(0));
-                    item.write(out, inner);
+                w.begin('[');
+                for item in items {
+                    item.write(w);
                 }
-                newline(out, indent.unwrap_or(0));
-                out.push(']');
+                w.end(']');
             }
             Json::Object(members) => {
-                out.push('{');
-                for (i, (key, value)) in members.iter().enumerate() {
-                    if i > 0 {
-                        out.push(',');
-                    }
-                    newline(out, inner.unwrap_or(0));
-                    write_string(out, key);
-                    out.push_str(if indent.is_some() { ": " } else { ":" });
-                    value.write(out, inner);
+                w.begin('{');
+                for (key, value) in members {
+                    w.key(key);
+                    value.write(w);
                 }
-                newline(out, indent.unwrap_or(0));
-                out.push('}');
+                w.end('}');
             }
         }
+    }
+}
+
+/// Writes a JSON document as it goes, without building a [`Json`] first: compact, or indented two
+/// spaces a level. The text is the same, byte for byte, as [`Json::to_compact`] and
+/// [`Json::to_pretty`] give for the same document (they write through it).
+pub struct Writer {
+    out: String,
+    pretty: bool,
+    /// The arrays and objects open, innermost last: whether each has a member yet.
+    open: Vec<bool>,
+    /// A member name was just written, so the next value follows it directly.
+    after_key: bool,
+}
+
+impl Writer {
+    pub fn new(pretty: bool) -> Writer {
+        Writer { out: String::new(), pretty, open: Vec::new(), after_key: false }
+    }
+
+    /// The text written.
+    pub fn finish(self) -> String {
+        self.out
+    }
+
+    fn newline(&mut self, level: usize) {
+        if self.pretty {
+            self.out.push('\n');
+            for _ in 0..level {
+                self.out.push_str("  ");
+            }
+        }
+    }
+
+    /// What goes before a value or member name: a comma after the one before, and in pretty
+    /// text a line break and indent. Nothing after a member name.
+    fn separate(&mut self) {
+        if std::mem::take(&mut self.after_key) {
+            return;
+        }
+        let level = self.open.len();
+        if let Some(has_member) = self.open.last_mut() {
+            let first = !std::mem::replace(has_member, true);
+            if !first {
+                self.out.push(',');
+            }
+            self.newline(level);
+        }
+    }
+
+    /// A member name; its value is written next.
+    pub fn key(&mut self, key: &str) {
+        self.separate();
+        write_string(&mut self.out, key);
+        self.out.push_str(if self.pretty { ": " } else { ":" });
+        self.after_key = true;
+    }
+
+    /// A value written as given: a number, `null`, `true` or `false`.
+    pub fn raw(&mut self, text: &str) {
+        self.separate();
+        self.out.push_str(text);
+    }
+
+    pub fn bool(&mut self, b: bool) {
+        self.raw(if b { "true" } else { "false" });
+    }
+
+    pub fn u64(&mut self, n: u64) {
+        self.raw(&n.to_string());
+    }
+
+    pub fn str(&mut self, s: &str) {
+        self.separate();
+        write_string(&mut self.out, s);
+    }
+
+    /// `Some` as a string, `None` as null.
+    pub fn opt_str(&mut self, s: Option<&str>) {
+        match s {
+            Some(s) => self.str(s),
+            None => self.raw("null"),
+        }
+    }
+
+    /// Opens an array (`[`) or object (`{`).
+    pub fn begin(&mut self, bracket: char) {
+        self.separate();
+        self.out.push(bracket);
+        self.open.push(false);
+    }
+
+    /// Closes the innermost array (`]`) or object (`}`); an empty one stays on one line (`[]`).
+    pub fn end(&mut self, bracket: char) {
+        if self.open.pop() == Some(true) {
+            self.newline(self.open.len());
+        }
+        self.out.push(bracket);
     }
 }
 
@@ -383,6 +459,22 @@ mod tests {
         assert_eq!(parse(&v.to_compact()).unwrap(), v);
         assert_eq!(parse(&v.to_pretty()).unwrap(), v);
         assert_eq!(parse(" 7 ").unwrap().as_u64(), Some(7));
+    }
+
+    #[test]
+    fn writes_compact_and_pretty_text() {
+        let key = |k: &str, v: Json| (k.to_string(), v);
+        let inner = Json::Object(vec![key("d", Json::Null)]);
+        let doc = Json::Object(vec![
+            key("a", Json::Array(vec![])),
+            key("b", Json::Object(vec![])),
+            key("c", Json::Array(vec![Json::from_u64(1), inner, Json::Bool(false)])),
+        ]);
+        assert_eq!(doc.to_compact(), r#"{"a":[],"b":{},"c":[1,{"d":null},false]}"#);
+        assert_eq!(
+            doc.to_pretty(),
+            "{\n  \"a\": [],\n  \"b\": {},\n  \"c\": [\n    1,\n    {\n      \"d\": null\n    },\n    false\n  ]\n}"
+        );
     }
 
     #[test]

@@ -80,8 +80,7 @@ pub fn parse_prefill(text: &str) -> Result<Answers, LinkError> {
         let (question, values) = pair
             .split_once('=')
             .ok_or_else(|| LinkError::Unknown(format!("`{pair}` is not question=answer")))?;
-        let values: Vec<&str> = values.split(',').map(str::trim).filter(|v| !v.is_empty()).collect();
-        answers.set_by_ids(question.trim(), &values).map_err(LinkError::Unknown)?;
+        answers.set_by_joined_ids(question.trim(), values).map_err(LinkError::Unknown)?;
     }
     Ok(answers)
 }

@@ -7,7 +7,7 @@
 
 use crate::answers::Answers;
 use crate::catalog::{ItemId, ItemSet, Revision, STEPS};
-use crate::json::{self, Json};
+use crate::json::{self, Json, Writer};
 
 /// The saved-record format this build writes.
 pub const FORMAT: u64 = 2;
@@ -61,18 +61,28 @@ impl Progress {
         Progress { answers, step, done: ItemSet::new(), revision }
     }
 
-    /// The saved record, as JSON.
+    /// The saved record, as compact JSON.
     pub fn to_json(&self) -> String {
-        let mut root = vec![
-            ("format".to_string(), Json::from_u64(FORMAT)),
-            ("answers".to_string(), answers_to_json(&self.answers)),
-            ("step".to_string(), self.step.as_str().into()),
-            ("done".to_string(), Json::Array(self.done.iter().map(|d| d.get().id.into()).collect())),
-        ];
-        if self.revision == Revision::Earlier {
-            root.push(("revision".to_string(), "earlier".into()));
+        let mut w = Writer::new(false);
+        w.begin('{');
+        w.key("format");
+        w.u64(FORMAT);
+        w.key("answers");
+        write_answers(&mut w, &self.answers);
+        w.key("step");
+        w.str(&self.step);
+        w.key("done");
+        w.begin('[');
+        for d in self.done.iter() {
+            w.str(d.get().id);
         }
-        Json::Object(root).to_compact()
+        w.end(']');
+        if self.revision == Revision::Earlier {
+            w.key("revision");
+            w.str("earlier");
+        }
+        w.end('}');
+        w.finish()
     }
 
     /// Reads a saved record of any known format. Unknown question, value or item ids (from a
@@ -122,8 +132,7 @@ fn migrate_format_1(root: &Json) -> Progress {
     if let Some(map) = root.get("answers").and_then(Json::as_object) {
         for (question, joined) in map {
             if let Some(joined) = joined.as_str() {
-                let values: Vec<&str> = joined.split(',').map(str::trim).filter(|v| !v.is_empty()).collect();
-                let _ = answers.set_by_ids(question, &values);
+                let _ = answers.set_by_joined_ids(question, joined);
             }
         }
     }
@@ -140,18 +149,22 @@ fn is_step(s: &str) -> bool {
     s == crate::wizard::SUMMARY || STEPS.iter().any(|st| st.id == s)
 }
 
-/// `{"services":["intune","aad_premium"],"directory":["single_forest"]}`, questions in catalog
-/// order, unanswered ones left out.
-pub fn answers_to_json(answers: &Answers) -> Json {
-    Json::Object(
-        answers
-            .answered()
-            .map(|q| (q.get().id.to_string(), Json::Array(answers.value_ids(q).into_iter().map(Json::from).collect())))
-            .collect(),
-    )
+/// Writes the answers as `{"services":["intune","aad_premium"],"directory":["single_forest"]}`,
+/// questions in catalog order, unanswered ones left out ([`answers_from_json`] reads it back).
+pub(crate) fn write_answers(w: &mut Writer, answers: &Answers) {
+    w.begin('{');
+    for q in answers.answered() {
+        w.key(q.get().id);
+        w.begin('[');
+        for v in answers.values(q) {
+            w.str(q.get().values[v].id);
+        }
+        w.end(']');
+    }
+    w.end('}');
 }
 
-/// Reads answers written by [`answers_to_json`]. With `strict`, an unknown question or value, or an
+/// Reads answers as the saved record and exports write them (`{"question":["value",…]}`). With `strict`, an unknown question or value, or an
 /// answer of the wrong shape, is an error; without, that one answer is skipped and the rest kept.
 pub fn answers_from_json(value: &Json, strict: bool) -> Result<Answers, ReadError> {
     let map = value.as_object().ok_or_else(|| ReadError::NotOurs("answers are not an object".into()))?;

@@ -70,3 +70,10 @@ fn readme_documents_every_question_and_value_id() {
         }
     }
 }
+
+#[test]
+fn phase_ids_are_lowercased_titles() {
+    for phase in scope::catalog::Phase::ALL {
+        assert_eq!(phase.id(), phase.title().to_ascii_lowercase());
+    }
+}
