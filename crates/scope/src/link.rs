@@ -72,14 +72,9 @@ pub fn parse_fragment(fragment: &str) -> Result<Fragment, LinkError> {
     parse_prefill(fragment).map(Fragment::Prefill)
 }
 
-/// A version number as `str::parse::<u8>` reads it (digits, one optional leading `+`, at most
-/// 255), without bringing the library's integer parser into the wasm.
+/// A version number as `str::parse::<u8>` reads it.
 fn parse_u8(text: &str) -> Option<u8> {
-    let digits = text.strip_prefix('+').unwrap_or(text);
-    if digits.is_empty() {
-        return None;
-    }
-    digits.bytes().try_fold(0u8, |n, b| n.checked_mul(10)?.checked_add(char::from(b).to_digit(10)? as u8))
+    crate::json::parse_u64(text).and_then(|n| u8::try_from(n).ok())
 }
 
 /// `#services=intune,aad_premium&directory=single_forest`.
