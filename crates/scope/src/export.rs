@@ -48,7 +48,14 @@ pub fn to_json(progress: &Progress, date: &str) -> String {
     w.key("counts");
     w.begin('{');
     let done = scope.done_count(&progress.done, None);
-    for (key, n) in [("in_scope", c.in_scope), ("out_of_scope", c.out_of_scope), ("not_supported", c.not_supported), ("waiting", c.waiting), ("done", done)] {
+    let counts = [
+        ("in_scope", c.in_scope),
+        ("out_of_scope", c.out_of_scope),
+        ("not_supported", c.not_supported),
+        ("waiting", c.waiting),
+        ("done", done),
+    ];
+    for (key, n) in counts {
         w.key(key);
         w.u64(n as u64);
     }

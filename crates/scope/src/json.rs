@@ -45,7 +45,7 @@ impl Json {
     /// A whole, non-negative number that fits in u64.
     pub fn as_u64(&self) -> Option<u64> {
         match self {
-            Json::Number(n) => n.parse().ok(),
+            Json::Number(n) => parse_u64(n),
             _ => None,
         }
     }
@@ -203,6 +203,16 @@ impl Writer {
         }
         self.out.push(bracket);
     }
+}
+
+/// A whole number as `str::parse::<u64>` reads it (digits, one optional leading `+`, no
+/// overflow), without bringing the library's integer parser into the wasm.
+pub(crate) fn parse_u64(text: &str) -> Option<u64> {
+    let digits = text.strip_prefix('+').unwrap_or(text);
+    if digits.is_empty() {
+        return None;
+    }
+    digits.bytes().try_fold(0u64, |n, b| n.checked_mul(10)?.checked_add(char::from(b).to_digit(10)?.into()))
 }
 
 const HEX: &[u8; 16] = b"0123456789abcdef";
@@ -459,6 +469,18 @@ mod tests {
         assert_eq!(parse(&v.to_compact()).unwrap(), v);
         assert_eq!(parse(&v.to_pretty()).unwrap(), v);
         assert_eq!(parse(" 7 ").unwrap().as_u64(), Some(7));
+    }
+
+    #[test]
+    fn parse_u64_reads_as_str_parse() {
+        let mut texts: Vec<String> = (0..1000).map(|n| n.to_string()).collect();
+        texts.extend(
+            ["", "+", "-", "+0", "+7", "++7", "-7", "-0", "07", "1e3", "2.0", "18446744073709551615", "18446744073709551616", "1_0", " 1", "٣"]
+                .map(String::from),
+        );
+        for t in texts {
+            assert_eq!(parse_u64(&t), t.parse::<u64>().ok(), "{t:?}");
+        }
     }
 
     #[test]

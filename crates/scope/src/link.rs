@@ -62,14 +62,19 @@ pub fn parse_fragment(fragment: &str) -> Result<Fragment, LinkError> {
     }
     if let Some(rest) = fragment.strip_prefix('s') {
         if let Some((v, _)) = rest.split_once('.') {
-            match v.parse::<u8>() {
-                Ok(0) => return Err(LinkError::Damaged("it names link version 0, which never existed")),
-                Ok(v) => return Err(LinkError::Newer(v)),
-                Err(_) => {}
+            match parse_u8(v) {
+                Some(0) => return Err(LinkError::Damaged("it names link version 0, which never existed")),
+                Some(v) => return Err(LinkError::Newer(v)),
+                None => {}
             }
         }
     }
     parse_prefill(fragment).map(Fragment::Prefill)
+}
+
+/// A version number as `str::parse::<u8>` reads it.
+fn parse_u8(text: &str) -> Option<u8> {
+    crate::json::parse_u64(text).and_then(|n| u8::try_from(n).ok())
 }
 
 /// `#services=intune,aad_premium&directory=single_forest`.
@@ -257,6 +262,15 @@ mod tests {
                     assert_eq!(percent_decode(&text), percent_decode_before(&text), "{text:?}");
                 }
             }
+        }
+    }
+
+    #[test]
+    fn parse_u8_reads_as_str_parse() {
+        let mut texts: Vec<String> = (0..1000).map(|n| n.to_string()).collect();
+        texts.extend(["", "+", "-", "+0", "+7", "++7", "-7", "07", "0255", "256", "1_0", " 1", "1 ", "a", "٣", "+-1", "00000000000000000001"].map(String::from));
+        for t in texts {
+            assert_eq!(parse_u8(&t), t.parse::<u8>().ok(), "{t:?}");
         }
     }
 
