@@ -55,7 +55,9 @@ pub fn load() -> Loaded {
     SAVED.store(true, Ordering::Relaxed);
     match Progress::from_json(&text) {
         Ok(progress) => {
-            let migrated = !text.contains(&format!("\"format\":{}", scope::progress::FORMAT));
+            // Searched bytewise: a `&str` pattern would link core's two-way string search (issue 7).
+            let current = format!("\"format\":{}", scope::progress::FORMAT);
+            let migrated = !text.as_bytes().windows(current.len()).any(|w| w == current.as_bytes());
             let notice = migrated.then(|| "Your saved progress came from an earlier version of the wizard and was updated to this one.".to_string());
             Loaded { store: Store::Local(storage), progress, notice, stored: text }
         }
