@@ -26,7 +26,8 @@ function replaceExactly(pattern, replacement, times, what) {
   if (found !== times) {
     fail(`expected ${times} of ${what} in ${glueFile}, found ${found}`);
   }
-  glue = glue.replace(pattern, replacement);
+  // A function, not a string: a short name may hold `$`, which a replacement string would read.
+  glue = glue.replace(pattern, () => replacement);
 }
 
 const modules = new Set(mapping.imports.map(([module]) => module));
@@ -41,7 +42,7 @@ for (const [, name, short] of mapping.imports) {
   replaceExactly(new RegExp(`\\b${name}:`, 'g'), `${JSON.stringify(short)}:`, 1, `import ${name}`);
 }
 for (const [name, short] of mapping.exports) {
-  glue = glue.replace(new RegExp(`\\bwasm\\.${name}\\b`, 'g'), `wasm[${JSON.stringify(short)}]`);
+  glue = glue.replace(new RegExp(`\\bwasm\\.${name}\\b`, 'g'), () => `wasm[${JSON.stringify(short)}]`);
 }
 // No old name may be left where the wasm is reached: a missed one is a TypeError at start-up.
 // (The glue's own JS functions may share an export's name; they are only JS.)
@@ -50,5 +51,10 @@ for (const [, name] of mapping.imports) {
 }
 for (const [name] of mapping.exports) {
   if (new RegExp(`(wasm|exports)(\\.${name}\\b|\\[["']${name}["']\\])`).test(glue)) fail(`export ${name} is still used in ${glueFile}`);
+}
+// And every new import name is there, once ("a" twice: it is also the module's key).
+for (const [, , short] of mapping.imports) {
+  const found = glue.split(`${JSON.stringify(short)}:`).length - 1;
+  if (found !== 1 && !(short === 'a' && found === 2)) fail(`import ${short} is in ${glueFile} ${found} times`);
 }
 writeFileSync(glueFile, glue);

@@ -309,7 +309,7 @@ test('a share link pasted into the address bar of an open wizard is offered too'
   }
 });
 
-test('print: the header says when nothing is answered, and no section shows only waiting items', async () => {
+test('print: the header says when nothing is answered, and no phase or section shows only waiting items', async () => {
   const { context, page } = await fresh();
   try {
     await page.emulateMedia({ media: 'print' });
@@ -321,6 +321,10 @@ test('print: the header says when nothing is answered, and no section shows only
       .map((s) => [...s.querySelectorAll('.item')].filter((i) => getComputedStyle(i).display !== 'none').length));
     assert.ok(shown.length > 0, 'some sections are printed');
     assert.ok(shown.every((n) => n > 0), `every printed section has a printed item: ${shown}`);
+    const phases = await page.locator('section.phase').evaluateAll((list) => list
+      .filter((p) => getComputedStyle(p).display !== 'none')
+      .map((p) => [...p.querySelectorAll('.item')].filter((i) => getComputedStyle(i).display !== 'none').length));
+    assert.ok(phases.length > 0 && phases.every((n) => n > 0), `every printed phase has a printed item: ${phases}`);
     await page.emulateMedia({ media: 'screen' });
     await answer(page, 'Which services', 'Microsoft Intune');
     await page.emulateMedia({ media: 'print' });
