@@ -21,6 +21,12 @@ async function situationWithTicks(page) {
   await waitText(page.locator('section.guidance .totals'), '45 in scope, 2 done');
 }
 
+/** Clicks a download button; returns the file's suggested name and its text. */
+async function download(page, button) {
+  const [file] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: button }).click()]);
+  return { name: file.suggestedFilename(), text: fs.readFileSync(await file.path(), 'utf8') };
+}
+
 async function shareLink(page) {
   return page.getByLabel('Share link', { exact: true }).inputValue();
 }
@@ -165,9 +171,9 @@ test('downloads: Markdown checklist and JSON export', async () => {
     const page = await openPage(context, env.url);
     await situationWithTicks(page);
 
-    const [md] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download Markdown' }).click()]);
-    assert.match(md.suggestedFilename(), /^ems-onboarding-scope-\d{4}-\d{2}-\d{2}\.md$/);
-    const markdown = fs.readFileSync(await md.path(), 'utf8');
+    const md = await download(page, 'Download Markdown');
+    assert.match(md.name, /^ems-onboarding-scope-\d{4}-\d{2}-\d{2}\.md$/);
+    const markdown = md.text;
     assert.match(markdown, /^# EMS onboarding scope, \d{4}-\d{2}-\d{2}$/m);
     assert.match(markdown, /^## Answers$/m);
     assert.match(markdown, /^- Services: Microsoft Intune, Azure Rights Management$/m);
@@ -181,9 +187,9 @@ test('downloads: Markdown checklist and JSON export', async () => {
     assert.equal((markdown.match(/- \[x\] /g) || []).length, 2);
     await waitText(page.locator('section.block', { hasText: 'Export' }).locator('.status'), 'Downloaded ems-onboarding-scope-');
 
-    const [js] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download JSON' }).click()]);
-    assert.match(js.suggestedFilename(), /^ems-onboarding-scope-\d{4}-\d{2}-\d{2}\.json$/);
-    const json = JSON.parse(fs.readFileSync(await js.path(), 'utf8'));
+    const js = await download(page, 'Download JSON');
+    assert.match(js.name, /^ems-onboarding-scope-\d{4}-\d{2}-\d{2}\.json$/);
+    const json = JSON.parse(js.text);
     assert.equal(json.schema, 'ems-onboarding-scope');
     assert.equal(json.version, 1);
     assert.equal(json.revision, 'current');
@@ -214,8 +220,7 @@ test('import: paste a JSON export and compare it with a changed scope; garbage i
   try {
     const page = await openPage(context, env.url);
     await situationWithTicks(page);
-    const [dl] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download JSON' }).click()]);
-    const exported = fs.readFileSync(await dl.path(), 'utf8');
+    const exported = (await download(page, 'Download JSON')).text;
 
     // Change an answer: a third-party MDM brings the MAM items in (and a warning).
     await goToStep(page, 'Microsoft Intune');
@@ -289,8 +294,7 @@ test('a JSON export opens from the file picker and by drag and drop; a file that
   try {
     const page = await openPage(context, env.url);
     await situationWithTicks(page);
-    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download JSON' }).click()]);
-    const exported = fs.readFileSync(await download.path(), 'utf8');
+    const exported = (await download(page, 'Download JSON')).text;
 
     // A fresh browser: choose the file, then open it.
     const other = await env.context();
