@@ -53,11 +53,8 @@ pub fn load() -> Loaded {
         _ => return Loaded { store: Store::Local(storage), progress: Progress::default(), notice: None, stored: String::new() },
     };
     SAVED.store(true, Ordering::Relaxed);
-    match Progress::from_json(&text) {
-        Ok(progress) => {
-            // Searched bytewise: a `&str` pattern would link core's two-way string search (issue 7).
-            let current = format!("\"format\":{}", scope::progress::FORMAT);
-            let migrated = !text.as_bytes().windows(current.len()).any(|w| w == current.as_bytes());
+    match Progress::from_saved(&text) {
+        Ok((progress, migrated)) => {
             let notice = migrated.then(|| "Your saved progress came from an earlier version of the wizard and was updated to this one.".to_string());
             Loaded { store: Store::Local(storage), progress, notice, stored: text }
         }

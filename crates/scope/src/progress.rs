@@ -88,11 +88,17 @@ impl Progress {
     /// Reads a saved record of any known format. Unknown question, value or item ids (from a
     /// catalog that has since changed) are dropped rather than failing the whole record.
     pub fn from_json(text: &str) -> Result<Progress, ReadError> {
+        Progress::from_saved(text).map(|(progress, _)| progress)
+    }
+
+    /// Like [`Progress::from_json`], and also says whether the record was in an earlier format
+    /// (and so was migrated), for the app to tell the user.
+    pub fn from_saved(text: &str) -> Result<(Progress, bool), ReadError> {
         let root = read_object(text)?;
         match (root.get("format").and_then(Json::as_u64), root.get("version").and_then(Json::as_u64)) {
-            (Some(FORMAT), _) => Ok(read_format_2(&root)),
+            (Some(FORMAT), _) => Ok((read_format_2(&root), false)),
             (Some(v), _) if v > FORMAT => Err(ReadError::Newer(v)),
-            (None, Some(1)) => Ok(migrate_format_1(&root)),
+            (None, Some(1)) => Ok((migrate_format_1(&root), true)),
             _ => Err(ReadError::NotOurs("no format number".into())),
         }
     }
