@@ -38,9 +38,7 @@ pub fn button(text: &str, on_click: impl FnMut(Event) + 'static) -> El {
 // then in the wasm once, not once per call site (about 100 bytes each, issue 7).
 #[inline(never)]
 fn button_boxed(text: &str, on_click: Box<dyn FnMut(Event)>) -> El {
-    let e = el("button").attr("type", "button").text(text);
-    listen(&e.0, "click", on_click);
-    e
+    el("button").attr("type", "button").text(text).on_boxed("click", on_click)
 }
 
 impl El {
