@@ -51,6 +51,16 @@ pub fn several_forests() -> Progress {
     }
 }
 
+/// Answers that conflict, and one kept but ignored (an Intune scope without Intune): warnings.
+pub fn conflicting() -> Progress {
+    Progress {
+        answers: parse_prefill("services=aad_premium,azure_rms&directory=cloud_only&aad_features=connect_sync&exchange_onprem=no&rms_workloads=exchange_onprem&intune_scope=mam").unwrap(),
+        step: "summary".into(),
+        done: done(&["general.remote_support"]),
+        revision: Revision::Current,
+    }
+}
+
 /// What the format-1 fixture migrates to: its answers, step 2 (`aad`), no ticks.
 pub fn format_1() -> Progress {
     Progress {
@@ -149,5 +159,23 @@ fn share_links_open_to_the_same_scope_and_are_made_as_before() {
         let want = Progress { step: "summary".into(), done, ..progress };
         assert_eq!(link::parse_fragment(&text), Ok(Fragment::Shared(want.clone())), "{name}");
         assert_eq!(link::parse_fragment(&format!("#{text}")), Ok(Fragment::Shared(want)), "{name} with #");
+    }
+}
+
+/// The Markdown summaries, each with the progress it was made from.
+fn markdown() -> [(&'static str, Progress); 5] {
+    [
+        ("markdown_current.md", current()),
+        ("markdown_earlier.md", earlier()),
+        ("markdown_several_forests.md", several_forests()),
+        ("markdown_conflicting.md", conflicting()),
+        ("markdown_blank.md", Progress::default()),
+    ]
+}
+
+#[test]
+fn markdown_is_written_byte_for_byte_as_before() {
+    for (name, progress) in markdown() {
+        assert_eq!(export::to_markdown(&progress, DATE), fixture(name), "{name}");
     }
 }
