@@ -2,7 +2,6 @@
 
 use crate::answers::{Answers, Applies};
 use crate::catalog::{Clause, ItemId, ItemSet, Phase, QuestionId, Revision, Verdict, CONFLICTS, ITEMS};
-use crate::push;
 
 /// What the engine says of one item.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
@@ -41,22 +40,10 @@ pub struct Reason {
 impl Reason {
     /// "Accounts: One on-premises Active Directory forest".
     pub fn describe(&self) -> String {
-        let mut out = String::new();
-        self.describe_into(&mut out);
-        out
-    }
-
-    /// [`Reason::describe`], appended to `out`.
-    fn describe_into(&self, out: &mut String) {
         let q = self.question.get();
-        push(out, &[q.short, ": "]);
-        let mut first = true;
-        for (v, choice) in q.values.iter().enumerate() {
-            if self.values & (1 << v) != 0 {
-                push(out, &[if first { "" } else { ", " }, choice.label]);
-                first = false;
-            }
-        }
+        let values = q.values.iter().enumerate().filter(|(v, _)| self.values & (1 << v) != 0);
+        let labels: Vec<&str> = values.map(|(_, choice)| choice.label).collect();
+        format!("{}: {}", q.short, labels.join(", "))
     }
 }
 
@@ -86,31 +73,24 @@ impl Warning {
     }
 
     pub fn message(&self, answers: &Answers) -> String {
-        let mut out = String::new();
+        let describe = |q: QuestionId, values: u32| Reason { question: q, values }.describe();
         match self {
             Warning::Conflict { message, questions, .. } => {
-                push(&mut out, &[message, " ("]);
-                for (i, &q) in questions.iter().enumerate() {
-                    out.push_str(if i > 0 { "; " } else { "" });
-                    Reason { question: q, values: answers.bits(q) }.describe_into(&mut out);
-                }
-                out.push(')');
+                let answers: Vec<String> = questions.iter().map(|&q| describe(q, answers.bits(q))).collect();
+                format!("{message} ({})", answers.join("; "))
             }
             Warning::Ignored { question } => {
-                Reason { question: *question, values: answers.bits(*question) }.describe_into(&mut out);
-                out.push_str(" is kept but ignored: it applies only with ");
                 // Clauses are joined by "and", the atoms of a clause by "or".
-                for (i, clause) in question.get().applies_when.iter().enumerate() {
-                    out.push_str(if i > 0 { " and " } else { "" });
-                    for (j, a) in clause.0.iter().enumerate() {
-                        out.push_str(if j > 0 { " or " } else { "" });
-                        Reason { question: a.question, values: a.values }.describe_into(&mut out);
-                    }
-                }
-                out.push('.');
+                let clauses: Vec<String> = question
+                    .get()
+                    .applies_when
+                    .iter()
+                    .map(|clause| clause.0.iter().map(|a| describe(a.question, a.values)).collect::<Vec<_>>().join(" or "))
+                    .collect();
+                let answer = describe(*question, answers.bits(*question));
+                format!("{answer} is kept but ignored: it applies only with {}.", clauses.join(" and "))
             }
         }
-        out
     }
 }
 
@@ -229,14 +209,7 @@ pub(crate) fn eval_clauses(answers: &Answers, clauses: &[Clause]) -> (Truth, Vec
     if waiting.is_empty() {
         (Truth::True, reasons)
     } else {
-        // Insertion sort: a handful of questions, and the library sort costs 5 KB of wasm.
-        for i in 1..waiting.len() {
-            let mut j = i;
-            while j > 0 && waiting[j - 1] > waiting[j] {
-                waiting.swap(j - 1, j);
-                j -= 1;
-            }
-        }
+        waiting.sort_unstable();
         (Truth::Unknown(waiting), Vec::new())
     }
 }

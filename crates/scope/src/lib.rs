@@ -10,13 +10,13 @@
 //! - [`progress`]: the saved record (answers, step, done ticks) and its versioned JSON form.
 //! - [`link`]: share links and readable prefill in the URL fragment.
 //! - [`export`]: Markdown and JSON summaries, import and compare.
-//! - [`json`]: the small JSON reader and writer those use.
+//!
+//! The JSON documents (saved record, export) are read and written with serde and serde_json.
 
 pub mod answers;
 pub mod catalog;
 pub mod engine;
 pub mod export;
-pub mod json;
 pub mod link;
 pub mod progress;
 pub mod wizard;
@@ -26,11 +26,3 @@ pub use catalog::{ItemId, ItemSet, QuestionId, Revision};
 pub use engine::{evaluate, Outcome, Scope};
 pub use progress::Progress;
 
-
-/// Appends the pieces in order: one plain function where `format!` would bring the formatting
-/// machinery into every call site.
-pub(crate) fn push(out: &mut String, pieces: &[&str]) {
-    for piece in pieces {
-        out.push_str(piece);
-    }
-}
