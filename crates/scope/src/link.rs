@@ -226,6 +226,134 @@ mod tests {
     use super::*;
 
     #[test]
+    fn base64url_writes_and_reads_the_rfc_4648_vectors() {
+        let vectors = [("", ""), ("f", "Zg"), ("fo", "Zm8"), ("foo", "Zm9v"), ("foob", "Zm9vYg"), ("fooba", "Zm9vYmE"), ("foobar", "Zm9vYmFy")];
+        for (plain, encoded) in vectors {
+            assert_eq!(base64url_encode(plain.as_bytes()), encoded);
+            assert_eq!(base64url_decode(encoded).as_deref(), Some(plain.as_bytes()));
+        }
+        // The URL-safe alphabet: `-` and `_` for `+` and `/`.
+        assert_eq!(base64url_encode(&[0xfb, 0xff, 0xbf]), "-_-_");
+        assert_eq!(base64url_decode("-_-_").as_deref(), Some(&[0xfb, 0xff, 0xbf][..]));
+        // Bits left over that are not zero padding, a lone character, padding and other alphabets.
+        for bad in ["Zh", "Zm9", "A", "Zm9vY", "Zg==", "Zm9v+", "Zm9v/", "Zm 9v"] {
+            assert_eq!(base64url_decode(bad), None, "{bad}");
+        }
+        assert_eq!(base64url_decode("Zm8").as_deref(), Some(&b"fo"[..]));
+    }
+
+    #[test]
+    fn the_checksum_is_fnv_1a_folded_to_16_bits() {
+        assert_eq!(checksum(b""), 0x811c ^ 0x9dc5);
+        // FNV-1a of "a" is 0xe40c292c.
+        assert_eq!(checksum(b"a"), 0xe40c ^ 0x292c);
+        // FNV-1a of "foobar" is 0xbf9cf968.
+        assert_eq!(checksum(b"foobar"), 0xbf9c ^ 0xf968);
+    }
+
+    /// A share link over `body` with a right checksum.
+    fn link(body: &[u8]) -> String {
+        let mut bytes = body.to_vec();
+        bytes.extend_from_slice(&checksum(body).to_le_bytes());
+        format!("s1.{}", base64url_encode(&bytes))
+    }
+
+    fn with_answers(answers: &[u16], rest: &[u8]) -> Vec<u8> {
+        let mut body = vec![answers.len() as u8];
+        for a in answers {
+            body.extend_from_slice(&a.to_le_bytes());
+        }
+        body.extend_from_slice(rest);
+        body
+    }
+
+    #[test]
+    fn a_share_link_is_read_field_by_field() {
+        let n = QUESTIONS.len();
+        let none = vec![0u16; n];
+        let read = |body: &[u8]| parse_fragment(&link(body));
+        let shared = |answers: Answers, done: ItemSet, revision| {
+            Ok(Fragment::Shared(Progress { answers, step: "summary".into(), done, revision }))
+        };
+        assert_eq!(read(&with_answers(&none, &[0])), shared(Answers::new(), ItemSet::new(), Revision::Current));
+        assert_eq!(read(&with_answers(&none, &[1])), shared(Answers::new(), ItemSet::new(), Revision::Earlier));
+        assert_eq!(read(&with_answers(&none, &[2])), Err(LinkError::Damaged("unknown flags")));
+        assert_eq!(read(&with_answers(&none, &[])), Err(LinkError::Damaged("it is too short")));
+        // A link from a catalog with fewer questions leaves the later ones unanswered.
+        let services = QuestionId::by_id("services").unwrap();
+        let mut answers = Answers::new();
+        answers.set_bits(services, 0b101);
+        assert_eq!(read(&with_answers(&[0b101], &[0])), shared(answers, ItemSet::new(), Revision::Current));
+        assert_eq!(read(&with_answers(&[0b101], &[])), Err(LinkError::Damaged("it is too short")));
+        assert_eq!(read(&[1, 5]), Err(LinkError::Damaged("it is too short")));
+        assert_eq!(read(&[]), Err(LinkError::Damaged("it is too short")));
+        // More questions than this catalog has.
+        let more = vec![0u16; n + 1];
+        let want = format!("it has {} questions; this version of the wizard has {n}", n + 1);
+        assert_eq!(read(&with_answers(&more, &[0])), Err(LinkError::Unknown(want)));
+        // A value bit past the question's values; two values of a one-answer question.
+        let tenant = QuestionId::by_id("tenant").unwrap();
+        assert_eq!(tenant.get().values.len(), 2);
+        let mut bad = none.clone();
+        bad[tenant.0] = 0b100;
+        let want = "an answer to `tenant` that this version does not have".to_string();
+        assert_eq!(read(&with_answers(&bad, &[0])), Err(LinkError::Unknown(want)));
+        bad[tenant.0] = 0b11;
+        assert_eq!(read(&with_answers(&bad, &[0])), Err(LinkError::Damaged("a one-answer question has several")));
+        bad[tenant.0] = 0b10;
+        let mut answers = Answers::new();
+        answers.set_bits(tenant, 0b10);
+        assert_eq!(read(&with_answers(&bad, &[0])), shared(answers, ItemSet::new(), Revision::Current));
+    }
+
+    #[test]
+    fn done_ticks_are_a_bitmap_over_the_items() {
+        let n = QUESTIONS.len();
+        let none = vec![0u16; n];
+        let read = |bitmap: &[u8]| match parse_fragment(&link(&with_answers(&none, &[&[0], bitmap].concat()))) {
+            Ok(Fragment::Shared(p)) => Ok(p.done.iter().map(|d| d.0).collect::<Vec<_>>()),
+            Ok(other) => panic!("{other:?}"),
+            Err(e) => Err(e),
+        };
+        assert_eq!(read(&[0b1000_0001, 0, 0b10]), Ok(vec![0, 7, 17]));
+        let last = ITEMS.len() - 1;
+        let mut bitmap = vec![0u8; ITEMS.len().div_ceil(8)];
+        bitmap[last / 8] = 1 << (last % 8);
+        assert_eq!(read(&bitmap), Ok(vec![last]));
+        let past = ITEMS.len();
+        let mut bitmap = vec![0u8; (past + 1).div_ceil(8)];
+        bitmap[past / 8] = 1 << (past % 8);
+        let want = LinkError::Unknown("a guidance item that this version does not have".into());
+        assert_eq!(read(&bitmap), Err(want));
+    }
+
+    #[test]
+    fn a_share_link_is_written_byte_by_byte() {
+        let tenant = QuestionId::by_id("tenant").unwrap();
+        let mut p = Progress::default();
+        p.answers.set_bits(tenant, 0b10);
+        p.done.insert(ItemId(0));
+        p.done.insert(ItemId(9));
+        let mut body = vec![0u8; 1 + 2 * QUESTIONS.len()];
+        body[0] = QUESTIONS.len() as u8;
+        body[1 + 2 * tenant.0] = 0b10;
+        let without = [&body[..], &[0]].concat();
+        assert_eq!(encode_share(&p, false), link(&without));
+        // Ticks as a bitmap, trailing zero bytes left out.
+        assert_eq!(encode_share(&p, true), link(&[&without[..], &[0b1, 0b10]].concat()));
+        p.revision = Revision::Earlier;
+        p.done.clear();
+        assert_eq!(encode_share(&p, true), link(&[&body[..], &[1]].concat()));
+        // Every answer bit of a many-valued question fits in its two bytes.
+        let features = QuestionId::by_id("aad_features").unwrap();
+        let all = (1u32 << features.get().values.len()) - 1;
+        assert!(all > 0xff);
+        p.answers.set_bits(features, all);
+        body[1 + 2 * features.0..3 + 2 * features.0].copy_from_slice(&(all as u16).to_le_bytes());
+        assert_eq!(encode_share(&p, true), link(&[&body[..], &[1]].concat()));
+    }
+
+    #[test]
     fn base64_round_trips_every_length() {
         for len in 0..40u8 {
             let data: Vec<u8> = (0..len).map(|i| i.wrapping_mul(37)).collect();
