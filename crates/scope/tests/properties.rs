@@ -5,7 +5,8 @@ use proptest::prelude::*;
 use scope::answers::Answers;
 use scope::catalog::{ItemId, ItemSet, QuestionId, Revision, ITEMS, QUESTIONS};
 use scope::engine::{evaluate, Outcome};
-use scope::progress::Progress;
+use scope::link::{Fragment, LinkError};
+use scope::progress::{Progress, ReadError};
 use scope::{export, link};
 
 fn any_answers() -> impl Strategy<Value = Answers> {
@@ -39,13 +40,23 @@ proptest! {
         // Each item of the revision once, in catalog order: never both in and out of scope.
         let ids: Vec<usize> = one.items.iter().map(|s| s.item.0).collect();
         let mut sorted = ids.clone();
-        sorted.dedup();
-        prop_assert_eq!(&ids, &sorted);
+        sorted.sort_unstable();
+        prop_assert_eq!(&ids, &sorted, "not in catalog order");
+        prop_assert!(ids.windows(2).all(|w| w[0] < w[1]), "an item twice: {:?}", ids);
+        let of_revision: Vec<usize> = ItemId::all().filter(|id| id.get().in_revision(rev)).map(|id| id.0).collect();
+        prop_assert_eq!(&ids, &of_revision, "not every item of the revision");
         for s in &one.items {
             let item = s.item.get();
             match &s.outcome {
-                // Waiting only on unanswered questions.
-                Outcome::Waiting(qs) => for q in qs { prop_assert!(!a.is_answered(*q) || a.applies(*q) != scope::answers::Applies::Yes) },
+                // Waiting only on unanswered questions (or answered ones that do not apply), each
+                // named once, in catalog order.
+                Outcome::Waiting(qs) => {
+                    prop_assert!(!qs.is_empty());
+                    prop_assert!(qs.windows(2).all(|w| w[0] < w[1]), "{:?}", qs);
+                    for q in qs {
+                        prop_assert!(!a.is_answered(*q) || a.applies(*q) != scope::answers::Applies::Yes);
+                    }
+                }
                 Outcome::InScope | Outcome::OutOfScope | Outcome::NotSupported => {
                     // A nested item is listed only under a listed parent.
                     if let Some(p) = item.parent {
@@ -95,29 +106,73 @@ proptest! {
 
     #[test]
     fn decoders_never_panic_on_any_text(text in ".{0,300}") {
-        let _ = link::parse_fragment(&text);
-        let _ = Progress::from_json(&text);
-        let _ = export::from_json(&text);
+        // Short text is never too long; a saved record or export is refused as not ours, or read.
+        prop_assert!(!matches!(link::parse_fragment(&text), Err(LinkError::TooLong(_))));
+        for read in [Progress::from_json(&text), export::from_json(&text)] {
+            prop_assert!(matches!(read, Ok(_) | Err(ReadError::NotOurs(_) | ReadError::Unknown(_) | ReadError::Newer(_))), "{:?}", read);
+        }
     }
 
+    /// A share link with a character changed or cut short: refused as damaged (or naming what this
+    /// version does not have), never half-read; what is read is a whole scope that the encoder
+    /// writes back the same.
     #[test]
     fn mutated_links_are_rejected_or_read(p in any_progress(), at in any::<usize>(), c in proptest::char::range('-', 'z'), cut in any::<bool>()) {
         let mut fragment = link::encode_share(&p, true);
         let at = 3 + at % (fragment.len() - 3);
         if cut { fragment.truncate(at) } else { fragment.replace_range(at..at + 1, &c.to_string()) }
-        if let Err(e) = link::parse_fragment(&fragment) {
-            prop_assert!(!e.to_string().is_empty());
+        match link::parse_fragment(&fragment) {
+            Ok(Fragment::Shared(back)) => {
+                prop_assert_eq!(&back.step, "summary");
+                let again = link::encode_share(&back, true);
+                prop_assert_eq!(link::parse_fragment(&again), Ok(Fragment::Shared(back)));
+            }
+            Ok(other) => prop_assert!(false, "a share link read as {:?}", other),
+            Err(LinkError::Damaged(_) | LinkError::Unknown(_)) => {}
+            Err(e) => prop_assert!(false, "{:?} for {}", e, fragment),
         }
     }
 
+    /// An export with one byte changed: refused (not ours, unknown, or newer when the version
+    /// changed) or read as a whole scope that exports back to the same.
     #[test]
     fn mutated_exports_are_rejected_or_read(p in any_progress(), at in any::<usize>(), byte in any::<u8>()) {
         let mut bytes = export::to_json(&p, "2026-11-23").into_bytes();
         let at = at % bytes.len();
         bytes[at] = byte;
         if let Ok(text) = String::from_utf8(bytes) {
-            if let Err(e) = export::from_json(&text) {
-                prop_assert!(!e.to_string().is_empty());
+            match export::from_json(&text) {
+                Ok(back) => {
+                    prop_assert_eq!(&back.step, "summary");
+                    let again = export::to_json(&back, "2026-11-23");
+                    prop_assert_eq!(export::from_json(&again), Ok(back));
+                }
+                Err(ReadError::Newer(v)) => {
+                    let named = text.contains(&format!("\"version\": {v}"));
+                    prop_assert!(v > 1 && named, "newer {}", v);
+                }
+                Err(ReadError::NotOurs(_) | ReadError::Unknown(_)) => {}
+                Err(e) => prop_assert!(false, "{:?}", e),
+            }
+        }
+    }
+
+    /// A saved record with one byte changed: refused as not ours (or newer when the format number
+    /// changed), or read leniently as a whole progress that saves back to the same.
+    #[test]
+    fn mutated_saved_records_are_rejected_or_read(p in any_progress(), at in any::<usize>(), byte in any::<u8>()) {
+        let mut bytes = p.to_json().into_bytes();
+        let at = at % bytes.len();
+        bytes[at] = byte;
+        if let Ok(text) = String::from_utf8(bytes) {
+            match Progress::from_json(&text) {
+                Ok(back) => prop_assert_eq!(Progress::from_json(&back.to_json()), Ok(back)),
+                Err(ReadError::Newer(v)) => {
+                    let named = text.contains(&format!("\"format\":{v}"));
+                    prop_assert!(v > 2 && named, "newer {}", v);
+                }
+                Err(ReadError::NotOurs(_)) => {}
+                Err(e) => prop_assert!(false, "{:?}", e),
             }
         }
     }
