@@ -155,8 +155,8 @@ pub fn from_json(text: &str) -> Result<Progress, ReadError> {
         return Err(ReadError::NotOurs(format!("its schema is not \"{SCHEMA}\"")));
     }
     match header.version.as_u64() {
-        Some(SCHEMA_VERSION) => {}
         Some(v) if v > SCHEMA_VERSION => return Err(ReadError::Newer(v)),
+        Some(SCHEMA_VERSION) => {}
         _ => return Err(ReadError::NotOurs("its version is missing or unknown".into())),
     }
     let export: ExportIn = read_object(text)?;

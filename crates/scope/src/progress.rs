@@ -86,8 +86,8 @@ impl Progress {
     pub fn from_saved(text: &str) -> Result<(Progress, bool), ReadError> {
         let record: SavedIn = read_object(text)?;
         match (record.format, record.version) {
-            (Some(FORMAT), _) => Ok((record.format_2(), false)),
             (Some(v), _) if v > FORMAT => Err(ReadError::Newer(v)),
+            (Some(FORMAT), _) => Ok((record.format_2(), false)),
             (None, Some(1)) => Ok((record.format_1(), true)),
             _ => Err(ReadError::NotOurs("no format number".into())),
         }
