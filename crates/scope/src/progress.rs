@@ -195,3 +195,11 @@ fn read_answer(answers: &mut Answers, question: &str, values: &Json) -> Result<(
         answers.set_by_ids(question, &ids).map_err(ReadError::Unknown)
     }
 }
+
+/// The saved record as a serde document, so storage can write it with a typed `set`.
+impl serde::Serialize for Progress {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let record: serde_json::Value = serde_json::from_str(&self.to_json()).map_err(serde::ser::Error::custom)?;
+        record.serialize(serializer)
+    }
+}
