@@ -10,14 +10,21 @@
 //! - [`progress`]: the saved record (answers, step, done ticks) and its versioned JSON form.
 //! - [`link`]: share links and readable prefill in the URL fragment.
 //! - [`export`]: Markdown and JSON summaries, import and compare.
+//! - [`import`]: reading whatever a user pastes or drops (export, saved record, link).
+//! - [`embed`]: the checks and colour maths of embed mode's parameters.
+//! - [`portal`]: the messages exchanged with a partner's page.
 //!
-//! The JSON documents (saved record, export) are read and written with serde and serde_json.
+//! The JSON documents (saved record, export, portal messages) are read and written with serde and
+//! serde_json.
 
 pub mod answers;
 pub mod catalog;
+pub mod embed;
 pub mod engine;
 pub mod export;
+pub mod import;
 pub mod link;
+pub mod portal;
 pub mod progress;
 pub mod wizard;
 

@@ -45,6 +45,18 @@ pub enum Fragment {
     Prefill(Answers),
 }
 
+impl Fragment {
+    /// The progress a fragment opens: a share link's whole scope, or a prefill's answers on the
+    /// first step with a question left (the revision shown stays `revision`). `None` when empty.
+    pub fn into_progress(self, revision: Revision) -> Option<Progress> {
+        match self {
+            Fragment::Empty => None,
+            Fragment::Shared(progress) => Some(progress),
+            Fragment::Prefill(answers) => Some(Progress::from_prefill(answers, revision)),
+        }
+    }
+}
+
 const PREFIX: &str = "s1.";
 const MAX_FRAGMENT: usize = 4096;
 

@@ -65,14 +65,7 @@ impl Progress {
 
     /// The saved record, as compact JSON.
     pub fn to_json(&self) -> String {
-        let record = SavedOut {
-            format: FORMAT,
-            answers: &self.answers,
-            step: &self.step,
-            done: &self.done,
-            revision: self.revision,
-        };
-        serde_json::to_string(&record).expect("a saved record always serializes")
+        serde_json::to_string(self).expect("a saved record always serializes")
     }
 
     /// Reads a saved record of any known format. Unknown question, value or item ids (from a
@@ -109,6 +102,20 @@ struct SavedOut<'a> {
 
 fn is_current(revision: &Revision) -> bool {
     *revision == Revision::Current
+}
+
+/// A progress serializes as its saved record (so storage can write it with a typed `set`).
+impl Serialize for Progress {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let record = SavedOut {
+            format: FORMAT,
+            answers: &self.answers,
+            step: &self.step,
+            done: &self.done,
+            revision: self.revision,
+        };
+        record.serialize(serializer)
+    }
 }
 
 /// A saved record of any format, read leniently: a field of the wrong shape reads as missing.

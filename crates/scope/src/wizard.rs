@@ -2,6 +2,7 @@
 
 use crate::answers::{Answers, Applies};
 use crate::catalog::{QuestionId, StepId};
+use crate::progress::Progress;
 
 /// The id of the last step, which every wizard has: the summary with share and export.
 pub const SUMMARY: &str = "summary";
@@ -28,6 +29,12 @@ pub fn first_open_step(answers: &Answers) -> &'static str {
         .unwrap_or(SUMMARY)
 }
 
+/// The step on screen: the saved one if it still applies, else the first.
+pub fn current_step(progress: &Progress) -> &'static str {
+    let steps = steps(&progress.answers);
+    steps.iter().copied().find(|s| *s == progress.step).unwrap_or(steps[0])
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -46,5 +53,19 @@ mod tests {
         assert_eq!(first_open_step(&a), "services");
         let a = parse_prefill("services=aad_premium&tenant=new&directory=cloud_only").unwrap();
         assert_eq!(first_open_step(&a), "aad");
+    }
+
+    #[test]
+    fn current_step_is_the_saved_one_while_it_applies() {
+        let mut p = Progress { answers: parse_prefill("services=intune").unwrap(), ..Progress::default() };
+        p.step = "intune".into();
+        assert_eq!(current_step(&p), "intune");
+        p.step = "summary".into();
+        assert_eq!(current_step(&p), "summary");
+        // The Rights Management step is not shown without that service: back to the first.
+        p.step = "rms".into();
+        assert_eq!(current_step(&p), "services");
+        p.step = String::new();
+        assert_eq!(current_step(&p), "services");
     }
 }
