@@ -165,6 +165,20 @@ fn generate(cat: &Catalog) -> Result<String, String> {
     }
     s.push_str("];\n");
 
+    write_questions(&mut s, cat)?;
+    s.push_str("pub static CONFLICTS: &[Conflict] = &[");
+    for c in &cat.conflict {
+        write!(s, "Conflict {{ id: {:?}, when: {}, message: {:?} }},", c.id, clauses(cat, &c.when)?, c.message).unwrap();
+    }
+    s.push_str("];\n");
+
+    write_sections(&mut s, cat)?;
+    write_items(&mut s, cat)?;
+    Ok(s)
+}
+
+/// The QUESTIONS table; each question's values and `applies_when` checked.
+fn write_questions(s: &mut String, cat: &Catalog) -> Result<(), String> {
     s.push_str("pub static QUESTIONS: &[Question] = &[");
     for q in &cat.question {
         if q.values.is_empty() || q.values.len() > 16 {
@@ -196,13 +210,12 @@ fn generate(cat: &Catalog) -> Result<String, String> {
         .unwrap();
     }
     s.push_str("];\n");
+    Ok(())
+}
 
-    s.push_str("pub static CONFLICTS: &[Conflict] = &[");
-    for c in &cat.conflict {
-        write!(s, "Conflict {{ id: {:?}, when: {}, message: {:?} }},", c.id, clauses(cat, &c.when)?, c.message).unwrap();
-    }
-    s.push_str("];\n");
 
+/// The SECTIONS table.
+fn write_sections(s: &mut String, cat: &Catalog) -> Result<(), String> {
     s.push_str("pub static SECTIONS: &[Section] = &[");
     for sec in &cat.section {
         let phase = match sec.phase.as_str() {
@@ -216,7 +229,12 @@ fn generate(cat: &Catalog) -> Result<String, String> {
         write!(s, "Section {{ id: {:?}, phase: {phase}, title: {:?}, lead: {} }},", sec.id, sec.title, opt(&sec.lead)).unwrap();
     }
     s.push_str("];\n");
+    Ok(())
+}
 
+
+/// ITEM_COUNT and the ITEMS table; each item's section, parent, revision and status checked.
+fn write_items(s: &mut String, cat: &Catalog) -> Result<(), String> {
     writeln!(s, "/// How many guidance items the catalog has (the length of [`ITEMS`]).\npub const ITEM_COUNT: usize = {};", cat.item.len()).unwrap();
     s.push_str("pub static ITEMS: &[Item] = &[");
     for (n, it) in cat.item.iter().enumerate() {
@@ -254,5 +272,5 @@ fn generate(cat: &Catalog) -> Result<String, String> {
         .unwrap();
     }
     s.push_str("];\n");
-    Ok(s)
+    Ok(())
 }
