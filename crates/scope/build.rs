@@ -155,7 +155,8 @@ fn generate(cat: &Catalog) -> Result<String, String> {
 
     s.push_str("pub static DOCUMENTS: &[Document] = &[");
     for d in &cat.document {
-        write!(s, "Document {{ id: {:?}, file: {:?}, title: {:?}, date: {:?} }},", d.id, d.file, d.title, d.date).unwrap();
+        write!(s, "Document {{ id: {:?}, file: {:?}, title: {:?}, date: {:?} }},", d.id, d.file, d.title, d.date)
+            .unwrap();
     }
     s.push_str("];\n");
 
@@ -168,7 +169,8 @@ fn generate(cat: &Catalog) -> Result<String, String> {
     write_questions(&mut s, cat)?;
     s.push_str("pub static CONFLICTS: &[Conflict] = &[");
     for c in &cat.conflict {
-        write!(s, "Conflict {{ id: {:?}, when: {}, message: {:?} }},", c.id, clauses(cat, &c.when)?, c.message).unwrap();
+        write!(s, "Conflict {{ id: {:?}, when: {}, message: {:?} }},", c.id, clauses(cat, &c.when)?, c.message)
+            .unwrap();
     }
     s.push_str("];\n");
 
@@ -213,7 +215,6 @@ fn write_questions(s: &mut String, cat: &Catalog) -> Result<(), String> {
     Ok(())
 }
 
-
 /// The SECTIONS table.
 fn write_sections(s: &mut String, cat: &Catalog) -> Result<(), String> {
     s.push_str("pub static SECTIONS: &[Section] = &[");
@@ -226,16 +227,21 @@ fn write_sections(s: &mut String, cat: &Catalog) -> Result<(), String> {
             "enable" => "Phase::Enable",
             p => return Err(format!("section `{}`: phase `{p}`", sec.id)),
         };
-        write!(s, "Section {{ id: {:?}, phase: {phase}, title: {:?}, lead: {} }},", sec.id, sec.title, opt(&sec.lead)).unwrap();
+        write!(s, "Section {{ id: {:?}, phase: {phase}, title: {:?}, lead: {} }},", sec.id, sec.title, opt(&sec.lead))
+            .unwrap();
     }
     s.push_str("];\n");
     Ok(())
 }
 
-
 /// ITEM_COUNT and the ITEMS table; each item's section, parent, revision and status checked.
 fn write_items(s: &mut String, cat: &Catalog) -> Result<(), String> {
-    writeln!(s, "/// How many guidance items the catalog has (the length of [`ITEMS`]).\npub const ITEM_COUNT: usize = {};", cat.item.len()).unwrap();
+    writeln!(
+        s,
+        "/// How many guidance items the catalog has (the length of [`ITEMS`]).\npub const ITEM_COUNT: usize = {};",
+        cat.item.len()
+    )
+    .unwrap();
     s.push_str("pub static ITEMS: &[Item] = &[");
     for (n, it) in cat.item.iter().enumerate() {
         let section = position(&cat.section, |x| &x.id, &it.section, "section")?;

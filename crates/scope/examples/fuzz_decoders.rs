@@ -45,11 +45,57 @@ fn random_progress(rng: &mut Rng) -> Progress {
 
 /// Pieces that matter to the parsers, spliced into inputs.
 const TOKENS: &[&str] = &[
-    "s1.", "s2.", "s9.", "#", "&", "=", ",", "%", "%2", "%zz", "%C3%A9", "%FF", "+", "services=", "intune", "aad_premium",
-    "directory=", "single_forest", "{", "}", "[", "]", "\"", ":", "null", "true", "false", "0", "-1", "2", "3",
-    "18446744073709551616", "1e400", "\"format\":2", "\"format\":3", "\"version\":1", "\"version\":2",
-    "\"schema\":\"ems-onboarding-scope\"", "\"answers\":{}", "\"items\":[]", "\"done\":true", "\"revision\":\"earlier\"",
-    "\"revision\":\"later\"", "\\u0000", "\\ud800", "é", "\u{202e}", "\0", "AAAA", "____", "----",
+    "s1.",
+    "s2.",
+    "s9.",
+    "#",
+    "&",
+    "=",
+    ",",
+    "%",
+    "%2",
+    "%zz",
+    "%C3%A9",
+    "%FF",
+    "+",
+    "services=",
+    "intune",
+    "aad_premium",
+    "directory=",
+    "single_forest",
+    "{",
+    "}",
+    "[",
+    "]",
+    "\"",
+    ":",
+    "null",
+    "true",
+    "false",
+    "0",
+    "-1",
+    "2",
+    "3",
+    "18446744073709551616",
+    "1e400",
+    "\"format\":2",
+    "\"format\":3",
+    "\"version\":1",
+    "\"version\":2",
+    "\"schema\":\"ems-onboarding-scope\"",
+    "\"answers\":{}",
+    "\"items\":[]",
+    "\"done\":true",
+    "\"revision\":\"earlier\"",
+    "\"revision\":\"later\"",
+    "\\u0000",
+    "\\ud800",
+    "é",
+    "\u{202e}",
+    "\0",
+    "AAAA",
+    "____",
+    "----",
 ];
 
 const ALPHABET_LINK: &[u8] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_.#&=,%+s1 ";
@@ -209,10 +255,17 @@ impl Seeds {
         let exported = export::to_json(&p, "2026-11-23");
         // A panic here counts as a failed round trip (caught, so the run goes on).
         let ok = |f: &dyn Fn() -> bool| panic::catch_unwind(AssertUnwindSafe(f)).unwrap_or(false);
-        let ok_share = ok(&|| matches!(link::parse_fragment(&share), Ok(Fragment::Shared(ref q)) if q.answers == p.answers && q.revision == p.revision));
-        let ok_saved = ok(&|| matches!(Progress::from_json(&saved), Ok(ref q) if q.answers == p.answers && q.done == p.done));
-        let ok_export = ok(&|| matches!(export::from_json(&exported), Ok(ref q) if q.answers == p.answers && q.revision == p.revision));
-        for (ok, what, text) in [(ok_share, "share link", &share), (ok_saved, "saved record", &saved), (ok_export, "export", &exported)] {
+        let ok_share = ok(
+            &|| matches!(link::parse_fragment(&share), Ok(Fragment::Shared(ref q)) if q.answers == p.answers && q.revision == p.revision),
+        );
+        let ok_saved =
+            ok(&|| matches!(Progress::from_json(&saved), Ok(ref q) if q.answers == p.answers && q.done == p.done));
+        let ok_export = ok(
+            &|| matches!(export::from_json(&exported), Ok(ref q) if q.answers == p.answers && q.revision == p.revision),
+        );
+        for (ok, what, text) in
+            [(ok_share, "share link", &share), (ok_saved, "saved record", &saved), (ok_export, "export", &exported)]
+        {
             if !ok {
                 self.roundtrip_failures += 1;
                 if self.roundtrip_failures <= 5 {
@@ -284,7 +337,10 @@ fn check(decoder: Decoder, input: &str, source: usize, c: &mut Counts, failures:
 /// The table of counts.
 fn report(n: u64, secs: f64, decoders: &[Decoder], counts: &[Counts], seeds: &Seeds) {
     println!("decoder fuzz: {n} inputs per decoder (random bytes / random text / mutated valid outputs), {secs:.1} s");
-    println!("{:<22}{:>9}{:>10}{:>10}{:>8}{:>16}   accepted/rejected by source: bytes | text | mutated", "decoder", "inputs", "accepted", "rejected", "panics", "empty messages");
+    println!(
+        "{:<22}{:>9}{:>10}{:>10}{:>8}{:>16}   accepted/rejected by source: bytes | text | mutated",
+        "decoder", "inputs", "accepted", "rejected", "panics", "empty messages"
+    );
     let mut panics = 0;
     for (d, c) in decoders.iter().zip(counts) {
         panics += c.panics;

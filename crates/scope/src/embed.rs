@@ -4,7 +4,9 @@
 /// `https://host[:port]` or `http://…`, nothing else (no path, no wildcard).
 pub fn valid_origin(origin: &str) -> bool {
     let rest = origin.strip_prefix("https://").or_else(|| origin.strip_prefix("http://"));
-    rest.is_some_and(|r| !r.is_empty() && r.chars().all(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '-' | ':' | '[' | ']')))
+    rest.is_some_and(|r| {
+        !r.is_empty() && r.chars().all(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '-' | ':' | '[' | ']'))
+    })
 }
 
 /// A hex colour of 3 or 6 digits, with or without `#`; given back with its `#`.
@@ -61,7 +63,10 @@ pub struct AccentProperty {
 /// reads on it.
 pub fn accent_properties(accent: &str) -> Vec<AccentProperty> {
     let Some(rgb) = parse_hex(accent) else { return Vec::new() };
-    let schemes = [("--partner-accent-light", "--partner-accent-text-light", LIGHT_SURFACE), ("--partner-accent-dark", "--partner-accent-text-dark", DARK_SURFACE)];
+    let schemes = [
+        ("--partner-accent-light", "--partner-accent-text-light", LIGHT_SURFACE),
+        ("--partner-accent-dark", "--partner-accent-text-dark", DARK_SURFACE),
+    ];
     let text = if contrast(rgb, WHITE) >= 4.5 { "#ffffff" } else { "#111111" };
     let mut out = Vec::new();
     for (colour_name, text_name, surface) in schemes {
@@ -82,7 +87,17 @@ mod tests {
         for ok in ["https://portal.example", "http://localhost:9000", "https://[::1]:8443", "https://a-b.c"] {
             assert!(valid_origin(ok), "{ok}");
         }
-        for bad in ["", "https://", "ftp://x", "https://x/path", "*", "https://x?y", "javascript:alert(1)", "https://x y", "//x"] {
+        for bad in [
+            "",
+            "https://",
+            "ftp://x",
+            "https://x/path",
+            "*",
+            "https://x?y",
+            "javascript:alert(1)",
+            "https://x y",
+            "//x",
+        ] {
             assert!(!valid_origin(bad), "{bad}");
         }
     }

@@ -85,7 +85,9 @@ impl Warning {
                     .get()
                     .applies_when
                     .iter()
-                    .map(|clause| clause.0.iter().map(|a| describe(a.question, a.values)).collect::<Vec<_>>().join(" or "))
+                    .map(|clause| {
+                        clause.0.iter().map(|a| describe(a.question, a.values)).collect::<Vec<_>>().join(" or ")
+                    })
                     .collect();
                 let answer = describe(*question, answers.bits(*question));
                 format!("{answer} is kept but ignored: it applies only with {}.", clauses.join(" and "))

@@ -164,7 +164,8 @@ pub fn from_json(text: &str) -> Result<Progress, ReadError> {
     let answers = answers_from_map(&answers, true)?;
     let mut done = ItemSet::new();
     for item in export.items.ok_or_else(|| ReadError::NotOurs("it has no items".into()))? {
-        let known = ItemId::by_id(&item.id).ok_or_else(|| ReadError::Unknown(format!("the guidance item `{}`", item.id)))?;
+        let known =
+            ItemId::by_id(&item.id).ok_or_else(|| ReadError::Unknown(format!("the guidance item `{}`", item.id)))?;
         if item.done {
             done.insert(known);
         }

@@ -38,7 +38,8 @@ mod tests {
     use crate::catalog::{ItemId, Revision};
 
     fn progress() -> Progress {
-        let mut p = Progress::from_prefill(link::parse_prefill("services=intune&tenant=new").unwrap(), Revision::Current);
+        let mut p =
+            Progress::from_prefill(link::parse_prefill("services=intune&tenant=new").unwrap(), Revision::Current);
         p.done.insert(ItemId(0));
         p
     }
@@ -69,7 +70,12 @@ mod tests {
         assert_eq!(err("https://wizard.example/#"), "This link holds no scope.");
         let huge = format!("{{\"a\":\"{}\"}}", "x".repeat(MAX_BYTES));
         assert_eq!(err(&huge), format!("This could not be read: {}.", ReadError::TooLarge(huge.len())));
-        assert!(err("{\"schema\":\"other\"}").starts_with("This file could not be read: this is not a scope saved by this wizard"), "{}", err("{\"schema\":\"other\"}"));
+        assert!(
+            err("{\"schema\":\"other\"}")
+                .starts_with("This file could not be read: this is not a scope saved by this wizard"),
+            "{}",
+            err("{\"schema\":\"other\"}")
+        );
         assert!(err("[1,2]").starts_with("This file could not be read: "));
         let newer = "{\"schema\":\"ems-onboarding-scope\",\"version\":9}";
         assert_eq!(err(newer), format!("This file could not be read: {}.", ReadError::Newer(9)));

@@ -32,4 +32,3 @@ pub use answers::Answers;
 pub use catalog::{ItemId, ItemSet, QuestionId, Revision};
 pub use engine::{evaluate, Outcome, Scope};
 pub use progress::Progress;
-

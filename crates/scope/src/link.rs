@@ -89,9 +89,8 @@ pub fn parse_prefill(text: &str) -> Result<Answers, LinkError> {
     let mut answers = Answers::new();
     for pair in text.split('&').filter(|p| !p.is_empty()) {
         let pair = percent_decode(pair).ok_or(LinkError::Damaged("a %-escape is broken"))?;
-        let (question, values) = pair
-            .split_once('=')
-            .ok_or_else(|| LinkError::Unknown(format!("`{pair}` is not question=answer")))?;
+        let (question, values) =
+            pair.split_once('=').ok_or_else(|| LinkError::Unknown(format!("`{pair}` is not question=answer")))?;
         answers.set_by_joined_ids(question.trim(), values).map_err(LinkError::Unknown)?;
     }
     Ok(answers)
@@ -131,14 +130,18 @@ pub fn encode_share(progress: &Progress, with_done: bool) -> String {
 
 fn decode_share(payload: &str) -> Result<Progress, LinkError> {
     let bytes = base64url_decode(payload).ok_or(LinkError::Damaged("it holds characters a link of ours never has"))?;
-    let (body, sum) = bytes.split_at_checked(bytes.len().wrapping_sub(2)).ok_or(LinkError::Damaged("it is too short"))?;
+    let (body, sum) =
+        bytes.split_at_checked(bytes.len().wrapping_sub(2)).ok_or(LinkError::Damaged("it is too short"))?;
     if sum != checksum(body).to_le_bytes() {
         return Err(LinkError::Damaged("its checksum does not match"));
     }
     let (&count, rest) = body.split_first().ok_or(LinkError::Damaged("it is too short"))?;
     let count = count as usize;
     if count > QUESTIONS.len() {
-        return Err(LinkError::Unknown(format!("it has {count} questions; this version of the wizard has {}", QUESTIONS.len())));
+        return Err(LinkError::Unknown(format!(
+            "it has {count} questions; this version of the wizard has {}",
+            QUESTIONS.len()
+        )));
     }
     let (answer_bytes, rest) = rest.split_at_checked(count * 2).ok_or(LinkError::Damaged("it is too short"))?;
     let mut answers = Answers::new();
@@ -239,7 +242,15 @@ mod tests {
 
     #[test]
     fn base64url_writes_and_reads_the_rfc_4648_vectors() {
-        let vectors = [("", ""), ("f", "Zg"), ("fo", "Zm8"), ("foo", "Zm9v"), ("foob", "Zm9vYg"), ("fooba", "Zm9vYmE"), ("foobar", "Zm9vYmFy")];
+        let vectors = [
+            ("", ""),
+            ("f", "Zg"),
+            ("fo", "Zm8"),
+            ("foo", "Zm9v"),
+            ("foob", "Zm9vYg"),
+            ("fooba", "Zm9vYmE"),
+            ("foobar", "Zm9vYmFy"),
+        ];
         for (plain, encoded) in vectors {
             assert_eq!(base64url_encode(plain.as_bytes()), encoded);
             assert_eq!(base64url_decode(encoded).as_deref(), Some(plain.as_bytes()));

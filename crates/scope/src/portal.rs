@@ -138,12 +138,21 @@ mod tests {
         assert_eq!(WizardMessage::Ready.to_json(), r#"{"type":"ems-scope:ready","version":1}"#);
         let step = WizardMessage::Step { step: "intune".into(), index: 3, count: 5 };
         assert_eq!(step.to_json(), r#"{"type":"ems-scope:step","step":"intune","index":3,"count":5,"version":1}"#);
-        assert_eq!(WizardMessage::Height { height: 812 }.to_json(), r#"{"type":"ems-scope:height","height":812,"version":1}"#);
-        assert_eq!(WizardMessage::Export { format: "json".into() }.to_json(), r#"{"type":"ems-scope:export","format":"json","version":1}"#);
+        assert_eq!(
+            WizardMessage::Height { height: 812 }.to_json(),
+            r#"{"type":"ems-scope:height","height":812,"version":1}"#
+        );
+        assert_eq!(
+            WizardMessage::Export { format: "json".into() }.to_json(),
+            r#"{"type":"ems-scope:export","format":"json","version":1}"#
+        );
         let ok = WizardMessage::PrefillResult { ok: true, error: None };
         assert_eq!(ok.to_json(), r#"{"type":"ems-scope:prefill-result","ok":true,"version":1}"#);
         let refused = WizardMessage::PrefillResult { ok: false, error: Some("no answers given".into()) };
-        assert_eq!(refused.to_json(), r#"{"type":"ems-scope:prefill-result","ok":false,"error":"no answers given","version":1}"#);
+        assert_eq!(
+            refused.to_json(),
+            r#"{"type":"ems-scope:prefill-result","ok":false,"error":"no answers given","version":1}"#
+        );
     }
 
     #[test]
@@ -155,7 +164,16 @@ mod tests {
         done.insert(first_in_scope);
         let counts = Counts::of(&scope, &done);
         let c = scope.counts(None);
-        assert_eq!(counts, Counts { in_scope: c.in_scope, out_of_scope: c.out_of_scope, not_supported: c.not_supported, waiting: c.waiting, done: 1 });
+        assert_eq!(
+            counts,
+            Counts {
+                in_scope: c.in_scope,
+                out_of_scope: c.out_of_scope,
+                not_supported: c.not_supported,
+                waiting: c.waiting,
+                done: 1
+            }
+        );
         let json = WizardMessage::Scope { counts }.to_json();
         assert!(json.starts_with(r#"{"type":"ems-scope:scope","counts":{"in_scope":"#), "{json}");
         assert!(json.ends_with(r#","done":1},"version":1}"#), "{json}");
@@ -167,19 +185,28 @@ mod tests {
             read_host_message(r#"{"type":"ems-scope:prefill","answers":"services=intune"}"#),
             FromHost::Message(HostMessage::Prefill { answers: "services=intune".into() })
         );
-        assert_eq!(read_host_message(r#"{"type":"ems-scope:prefill"}"#), FromHost::Message(HostMessage::Prefill { answers: String::new() }));
+        assert_eq!(
+            read_host_message(r#"{"type":"ems-scope:prefill"}"#),
+            FromHost::Message(HostMessage::Prefill { answers: String::new() })
+        );
         for unrelated in ["null", "42", "\"text\"", "{}", r#"{"type":"other"}"#, r#"{"type":7}"#, "not json"] {
             assert_eq!(read_host_message(unrelated), FromHost::Unrelated, "{unrelated}");
         }
         for malformed in [r#"{"type":"ems-scope:prefill","answers":7}"#, r#"{"type":"ems-scope:launch"}"#] {
-            assert!(matches!(read_host_message(malformed), FromHost::Malformed(why) if why.starts_with("the message could not be read")), "{malformed}");
+            assert!(
+                matches!(read_host_message(malformed), FromHost::Malformed(why) if why.starts_with("the message could not be read")),
+                "{malformed}"
+            );
         }
     }
 
     #[test]
     fn a_prefill_opens_progress_or_says_why_not() {
         let p = prefill_progress("services=intune&tenant=new", Revision::Earlier).unwrap();
-        assert_eq!(p, Progress::from_prefill(link::parse_prefill("services=intune&tenant=new").unwrap(), Revision::Earlier));
+        assert_eq!(
+            p,
+            Progress::from_prefill(link::parse_prefill("services=intune&tenant=new").unwrap(), Revision::Earlier)
+        );
         let shared = Progress { step: "summary".into(), ..p.clone() };
         let fragment = link::encode_share(&shared, true);
         assert_eq!(prefill_progress(&fragment, Revision::Current).unwrap().answers, shared.answers);

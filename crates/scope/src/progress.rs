@@ -40,7 +40,9 @@ impl std::fmt::Display for ReadError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
             ReadError::NotOurs(why) => write!(f, "this is not a scope saved by this wizard ({why})"),
-            ReadError::Newer(v) => write!(f, "it was written by a newer version of the wizard (format {v}); update the page and try again"),
+            ReadError::Newer(v) => {
+                write!(f, "it was written by a newer version of the wizard (format {v}); update the page and try again")
+            }
             ReadError::Unknown(what) => write!(f, "it names {what}, which this version of the wizard does not know"),
             ReadError::TooLarge(n) => write!(f, "it is {n} bytes, far more than a scope can be"),
         }

@@ -85,9 +85,11 @@ fn the_size_cap_is_checked_before_reading() {
 
 #[test]
 fn odd_fields_of_a_saved_record_cost_only_themselves() {
-    let p = saved(r#"{"format":2,"answers":{"services":["intune","made_up"],"tenant":"new","colour":["blue"],"signin":[1],
+    let p = saved(
+        r#"{"format":2,"answers":{"services":["intune","made_up"],"tenant":"new","colour":["blue"],"signin":[1],
         "mdm_authority":["intune","none"],"directory":["single_forest"],"intune_scope":["pc"]},
-        "step":"nowhere","done":["general.remote_support",5,"made.up",null],"revision":"later"}"#)
+        "step":"nowhere","done":["general.remote_support",5,"made.up",null],"revision":"later"}"#,
+    )
     .unwrap();
     assert_eq!(p.answers, parse_prefill("directory=single_forest&intune_scope=pc").unwrap());
     assert_eq!(p.step, "");
@@ -106,7 +108,9 @@ fn odd_fields_of_a_saved_record_cost_only_themselves() {
 
 #[test]
 fn of_duplicate_keys_the_last_wins() {
-    let p = saved(r#"{"format":3,"format":2,"step":"aad","step":"rms","answers":{"tenant":["new"],"tenant":["existing"]}}"#);
+    let p = saved(
+        r#"{"format":3,"format":2,"step":"aad","step":"rms","answers":{"tenant":["new"],"tenant":["existing"]}}"#,
+    );
     let p = p.unwrap();
     assert_eq!((p.step.as_str(), p.answers), ("rms", parse_prefill("tenant=existing").unwrap()));
     assert_eq!(saved(r#"{"format":2,"format":3}"#), Err(ReadError::Newer(3)));
@@ -120,7 +124,11 @@ fn a_format_1_record_is_migrated_leniently() {
     .unwrap();
     assert!(migrated);
     // Format 1 had no ticks nor revision: they are not read.
-    let want = Progress { answers: parse_prefill("services=intune,aad_premium").unwrap(), step: "rms".into(), ..Progress::default() };
+    let want = Progress {
+        answers: parse_prefill("services=intune,aad_premium").unwrap(),
+        step: "rms".into(),
+        ..Progress::default()
+    };
     assert_eq!(p, want);
     for (step, want) in [("0", "services"), ("1", "environment"), ("5", ""), ("-1", ""), ("1.5", ""), ("\"aad\"", "")] {
         let p = saved(&format!(r#"{{"version":1,"answers":{{}},"step":{step}}}"#)).unwrap();
@@ -201,9 +209,18 @@ fn an_import_reads_answers_ticks_and_revision() {
 #[test]
 fn read_errors_say_what_is_wrong() {
     let say = |e: ReadError| e.to_string();
-    assert_eq!(say(ReadError::NotOurs("no format number".into())), "this is not a scope saved by this wizard (no format number)");
-    assert_eq!(say(ReadError::Newer(3)), "it was written by a newer version of the wizard (format 3); update the page and try again");
-    assert_eq!(say(ReadError::Unknown("the revision `x`".into())), "it names the revision `x`, which this version of the wizard does not know");
+    assert_eq!(
+        say(ReadError::NotOurs("no format number".into())),
+        "this is not a scope saved by this wizard (no format number)"
+    );
+    assert_eq!(
+        say(ReadError::Newer(3)),
+        "it was written by a newer version of the wizard (format 3); update the page and try again"
+    );
+    assert_eq!(
+        say(ReadError::Unknown("the revision `x`".into())),
+        "it names the revision `x`, which this version of the wizard does not know"
+    );
     assert_eq!(say(ReadError::TooLarge(300000)), "it is 300000 bytes, far more than a scope can be");
 }
 
@@ -239,7 +256,11 @@ mod links {
         assert_eq!(parse_fragment("s+7.x"), Err(LinkError::Newer(7)));
         // Not a version number: read as a prefill, which it is not either.
         for text in ["s256.x", "s-1.x", "s.x", "sx.y"] {
-            assert_eq!(parse_fragment(text), Err(LinkError::Unknown(format!("`{text}` is not question=answer"))), "{text}");
+            assert_eq!(
+                parse_fragment(text),
+                Err(LinkError::Unknown(format!("`{text}` is not question=answer"))),
+                "{text}"
+            );
         }
         assert_eq!(parse_fragment("s1"), Err(LinkError::Unknown("`s1` is not question=answer".into())));
     }
@@ -271,13 +292,26 @@ mod links {
         }
         assert_eq!(parse_prefill(""), Ok(Default::default()));
         assert_eq!(parse_prefill("services="), Ok(Default::default()));
-        for bad in ["services=intune%", "services=intune%4", "services=%zzintune", "services=%FF", "services=%C3", "services=%+"] {
+        for bad in [
+            "services=intune%",
+            "services=intune%4",
+            "services=%zzintune",
+            "services=%FF",
+            "services=%C3",
+            "services=%+",
+        ] {
             assert_eq!(parse_prefill(bad), Err(LinkError::Damaged("a %-escape is broken")), "{bad}");
         }
         // As `u8::from_str_radix` reads two hex digits (it takes a leading `+`).
-        assert_eq!(parse_prefill("%+1services=intune"), Err(LinkError::Unknown("unknown question `\u{1}services`".into())));
+        assert_eq!(
+            parse_prefill("%+1services=intune"),
+            Err(LinkError::Unknown("unknown question `\u{1}services`".into()))
+        );
         assert_eq!(parse_prefill("services=intune%2Caad_premium&directory=single_forest"), Ok(want.clone()));
-        assert_eq!(parse_prefill("services=%C3%A9"), Err(LinkError::Unknown("`é` is not an answer to `services`".into())));
+        assert_eq!(
+            parse_prefill("services=%C3%A9"),
+            Err(LinkError::Unknown("`é` is not an answer to `services`".into()))
+        );
         assert_eq!(parse_prefill("services"), Err(LinkError::Unknown("`services` is not question=answer".into())));
         assert_eq!(prefill_string(&want), "services=aad_premium,intune&directory=single_forest");
         assert_eq!(prefill_string(&Default::default()), "");
@@ -286,7 +320,10 @@ mod links {
     #[test]
     fn link_errors_say_what_is_wrong() {
         let say = |e: LinkError| e.to_string();
-        assert_eq!(say(LinkError::Damaged("it is too short")), "the link is damaged (it is too short); ask for it again, copied whole");
+        assert_eq!(
+            say(LinkError::Damaged("it is too short")),
+            "the link is damaged (it is too short); ask for it again, copied whole"
+        );
         assert_eq!(say(LinkError::Newer(2)), "the link was made by a newer version of the wizard (link version 2)");
         assert_eq!(say(LinkError::Unknown("x".into())), "its answers do not fit this wizard: x");
         assert_eq!(say(LinkError::TooLong(5000)), "the link is 5000 characters long, far longer than any scope");

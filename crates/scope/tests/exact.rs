@@ -22,7 +22,10 @@ fn counts(in_scope: usize, out_of_scope: usize, not_supported: usize, waiting: u
 
 #[test]
 fn counts_and_done_ticks_per_phase() {
-    let a = parse_prefill("services=aad_premium,intune&tenant=existing&directory=multi_forest&signin=federated&custom_sync_rules=yes").unwrap();
+    let a = parse_prefill(
+        "services=aad_premium,intune&tenant=existing&directory=multi_forest&signin=federated&custom_sync_rules=yes",
+    )
+    .unwrap();
     let scope = evaluate(&a, Revision::Current);
     // Ticks on items in scope count; on an item out of scope, waiting, or not in the revision not.
     let done = items(&[
@@ -54,7 +57,10 @@ fn counts_and_done_ticks_per_phase() {
 
 #[test]
 fn warnings_name_conflicts_first_then_ignored_answers() {
-    let a = parse_prefill("services=aad_premium&directory=cloud_only&aad_features=connect_sync&intune_scope=mam&signin=federated").unwrap();
+    let a = parse_prefill(
+        "services=aad_premium&directory=cloud_only&aad_features=connect_sync&intune_scope=mam&signin=federated",
+    )
+    .unwrap();
     let w = warnings(&a);
     assert_eq!(w.len(), 3, "{w:?}");
     assert!(matches!(&w[0], Warning::Conflict { conflict: "connect_sync_cloud_only", .. }), "{w:?}");
@@ -79,7 +85,8 @@ fn warnings_name_conflicts_first_then_ignored_answers() {
 #[test]
 fn compare_names_each_item_that_differs() {
     let ours = Progress {
-        answers: parse_prefill("services=aad_premium&tenant=new&directory=single_forest&custom_sync_rules=yes").unwrap(),
+        answers: parse_prefill("services=aad_premium&tenant=new&directory=single_forest&custom_sync_rules=yes")
+            .unwrap(),
         done: items(&["general.remote_support", "enable.single_forest.sync_server", "initiate.begin_onboarding"]),
         ..Progress::default()
     };
@@ -121,7 +128,8 @@ fn compare_names_each_item_that_differs() {
     // The same answers in the other revision: the capabilities each revision alone lists.
     let with_aad = Progress { answers: parse_prefill("services=aad_premium").unwrap(), ..Progress::default() };
     let with_aad_earlier = Progress { revision: Revision::Earlier, ..with_aad.clone() };
-    let diffs: Vec<(&str, Difference)> = compare(&with_aad, &with_aad_earlier).into_iter().map(|(id, d)| (id.get().id, d)).collect();
+    let diffs: Vec<(&str, Difference)> =
+        compare(&with_aad, &with_aad_earlier).into_iter().map(|(id, d)| (id.get().id, d)).collect();
     assert_eq!(
         diffs,
         [
@@ -248,14 +256,21 @@ fn the_item_set_holds_each_item_once_in_catalog_order() {
     set.clear();
     assert!(set.is_empty());
     assert_eq!(set, ItemSet::new());
-    assert_eq!(serde_json::to_string(&items(&["general.remote_support", "rms.connector"])).unwrap(), r#"["general.remote_support","rms.connector"]"#);
+    assert_eq!(
+        serde_json::to_string(&items(&["general.remote_support", "rms.connector"])).unwrap(),
+        r#"["general.remote_support","rms.connector"]"#
+    );
 }
 
 #[test]
 fn items_carry_both_revisions() {
     let item = |id: &str| ItemId::by_id(id).unwrap().get();
-    let (rms, health, adfs, both) = (item("rms.connector"), item("aad_cap.connect_health"), item("aad_cap.adfs"), item("enable.dns"));
-    assert_eq!((rms.rev, health.rev, adfs.rev, both.rev), (Rev::EarlierOnly, Rev::LaterOnly, Rev::EarlierOnly, Rev::Both));
+    let (rms, health, adfs, both) =
+        (item("rms.connector"), item("aad_cap.connect_health"), item("aad_cap.adfs"), item("enable.dns"));
+    assert_eq!(
+        (rms.rev, health.rev, adfs.rev, both.rev),
+        (Rev::EarlierOnly, Rev::LaterOnly, Rev::EarlierOnly, Rev::Both)
+    );
     let in_rev = |i: &scope::catalog::Item| (i.in_revision(Revision::Current), i.in_revision(Revision::Earlier));
     assert_eq!(in_rev(rms), (true, true), "carried into the current text");
     assert_eq!(in_rev(health), (true, false));

@@ -44,7 +44,10 @@ pub fn earlier() -> Progress {
 /// Several forests, federated, custom rules: items out of scope and not supported; no step yet.
 pub fn several_forests() -> Progress {
     Progress {
-        answers: parse_prefill("services=aad_premium&tenant=existing&directory=multi_forest&signin=federated&custom_sync_rules=yes").unwrap(),
+        answers: parse_prefill(
+            "services=aad_premium&tenant=existing&directory=multi_forest&signin=federated&custom_sync_rules=yes",
+        )
+        .unwrap(),
         step: "environment".into(),
         done: done(&["aad.multi_forest.connect_sync", "aad.multi_forest.custom_rules_note"]),
         revision: Revision::Current,

@@ -41,9 +41,35 @@ fn head_or_anywhere() -> impl Strategy<Value = usize> {
 /// Text shaped like our JSON documents, so that decoders get past the JSON syntax check often.
 fn json_like() -> impl Strategy<Value = String> {
     let token = proptest::sample::select(vec![
-        "{", "}", "[", "]", ",", ":", "\"format\"", "\"version\"", "\"schema\"", "\"answers\"", "\"items\"", "\"id\"",
-        "\"done\"", "\"step\"", "\"revision\"", "\"ems-onboarding-scope\"", "\"services\"", "\"intune\"", "\"earlier\"",
-        "\"general.remote_support\"", "0", "1", "2", "3", "-1", "1.5", "true", "null", "\"x\"",
+        "{",
+        "}",
+        "[",
+        "]",
+        ",",
+        ":",
+        "\"format\"",
+        "\"version\"",
+        "\"schema\"",
+        "\"answers\"",
+        "\"items\"",
+        "\"id\"",
+        "\"done\"",
+        "\"step\"",
+        "\"revision\"",
+        "\"ems-onboarding-scope\"",
+        "\"services\"",
+        "\"intune\"",
+        "\"earlier\"",
+        "\"general.remote_support\"",
+        "0",
+        "1",
+        "2",
+        "3",
+        "-1",
+        "1.5",
+        "true",
+        "null",
+        "\"x\"",
     ]);
     proptest::collection::vec(token, 0..40).prop_map(|t| t.concat())
 }

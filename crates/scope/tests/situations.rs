@@ -177,10 +177,16 @@ fn situations_from_the_source() {
 fn nothing_is_guessed_before_an_answer() {
     let a = Answers::new();
     assert_eq!(outcome(&a, Revision::Current, "general.remote_support"), Some(Outcome::InScope));
-    assert_eq!(outcome(&a, Revision::Current, "initiate.contact_new_tenant"), Some(Outcome::Waiting(vec![q("tenant")])));
+    assert_eq!(
+        outcome(&a, Revision::Current, "initiate.contact_new_tenant"),
+        Some(Outcome::Waiting(vec![q("tenant")]))
+    );
     assert_eq!(outcome(&a, Revision::Current, "aad.activate_tenant"), Some(Outcome::Waiting(vec![q("services")])));
     // The SSO test hangs on the sign-in model, which is asked only once accounts are known.
-    assert_eq!(outcome(&a, Revision::Current, "enable.test_sso"), Some(Outcome::Waiting(vec![q("directory"), q("signin")])));
+    assert_eq!(
+        outcome(&a, Revision::Current, "enable.test_sso"),
+        Some(Outcome::Waiting(vec![q("directory"), q("signin")]))
+    );
     // Half answered: the forest is known, the sign-in model not yet.
     let a = answers("directory=single_forest");
     assert_eq!(outcome(&a, Revision::Current, "enable.adfs_single_forest"), Some(Outcome::Waiting(vec![q("signin")])));
@@ -193,11 +199,14 @@ fn reasons_name_the_answers_that_brought_an_item_in() {
     let scope = evaluate(&a, Revision::Current);
     let note = scope.get(ItemId::by_id("aad.adfs_multi_forest_note").unwrap()).unwrap();
     let said: Vec<String> = note.reasons.iter().map(|r| r.describe()).collect();
-    assert_eq!(said, [
-        "Services: Azure Active Directory Premium",
-        "Accounts: Several on-premises Active Directory forests",
-        "Sign-in: Federated identities (AD FS, single sign-on)",
-    ]);
+    assert_eq!(
+        said,
+        [
+            "Services: Azure Active Directory Premium",
+            "Accounts: Several on-premises Active Directory forests",
+            "Sign-in: Federated identities (AD FS, single sign-on)",
+        ]
+    );
     let always = scope.get(ItemId::by_id("general.remote_support").unwrap()).unwrap();
     assert!(always.reasons.is_empty());
     // The or-clause names the branch that held.
@@ -228,11 +237,31 @@ fn answers_that_no_longer_apply_are_kept_but_ignored_with_a_warning() {
 #[test]
 fn contradictions_are_caught_and_name_the_answers() {
     let cases = [
-        ("services=intune&mdm_authority=none&intune_scope=mdm", "mam_only_with_mdm", vec!["mdm_authority", "intune_scope"]),
-        ("services=intune&mdm_authority=intune&third_party_mdm=yes", "intune_authority_with_third_party", vec!["mdm_authority", "third_party_mdm"]),
-        ("services=aad_premium&directory=cloud_only&aad_features=connect_sync", "connect_sync_cloud_only", vec!["aad_features", "directory"]),
-        ("services=azure_rms&exchange_onprem=no&rms_workloads=exchange_onprem", "rms_exchange_onprem_missing", vec!["rms_workloads", "exchange_onprem"]),
-        ("services=azure_rms&sharepoint_onprem=no&rms_workloads=sharepoint_onprem", "rms_sharepoint_onprem_missing", vec!["rms_workloads", "sharepoint_onprem"]),
+        (
+            "services=intune&mdm_authority=none&intune_scope=mdm",
+            "mam_only_with_mdm",
+            vec!["mdm_authority", "intune_scope"],
+        ),
+        (
+            "services=intune&mdm_authority=intune&third_party_mdm=yes",
+            "intune_authority_with_third_party",
+            vec!["mdm_authority", "third_party_mdm"],
+        ),
+        (
+            "services=aad_premium&directory=cloud_only&aad_features=connect_sync",
+            "connect_sync_cloud_only",
+            vec!["aad_features", "directory"],
+        ),
+        (
+            "services=azure_rms&exchange_onprem=no&rms_workloads=exchange_onprem",
+            "rms_exchange_onprem_missing",
+            vec!["rms_workloads", "exchange_onprem"],
+        ),
+        (
+            "services=azure_rms&sharepoint_onprem=no&rms_workloads=sharepoint_onprem",
+            "rms_sharepoint_onprem_missing",
+            vec!["rms_workloads", "sharepoint_onprem"],
+        ),
     ];
     for (prefill, id, questions) in cases {
         let a = answers(prefill);
@@ -301,7 +330,9 @@ fn every_situation_round_trips_through_export_link_and_prefill() {
         let fragment = link::encode_share(&p, true);
         assert!(fragment.len() < 100, "{}: share link of {} characters", s.name, fragment.len());
         match link::parse_fragment(&fragment) {
-            Ok(link::Fragment::Shared(back)) => assert_eq!((&back.answers, &back.done), (&p.answers, &p.done), "{}", s.name),
+            Ok(link::Fragment::Shared(back)) => {
+                assert_eq!((&back.answers, &back.done), (&p.answers, &p.done), "{}", s.name)
+            }
             other => panic!("{}: {other:?}", s.name),
         }
         assert_eq!(link::parse_prefill(&link::prefill_string(&a)).unwrap(), a, "{}: prefill", s.name);
@@ -335,13 +366,19 @@ fn broken_inputs_say_what_is_wrong() {
     assert!(e.contains("newer version"), "{e}");
     let e = export::from_json(r#"{"schema":"something-else"}"#).unwrap_err().to_string();
     assert!(e.contains("not a scope saved by this wizard"), "{e}");
-    let e = export::from_json(r#"{"schema":"ems-onboarding-scope","version":1,"answers":{},"items":[{"id":"made.up","done":true}]}"#).unwrap_err().to_string();
+    let e = export::from_json(
+        r#"{"schema":"ems-onboarding-scope","version":1,"answers":{},"items":[{"id":"made.up","done":true}]}"#,
+    )
+    .unwrap_err()
+    .to_string();
     assert!(e.contains("made.up"), "{e}");
     let big = format!("{{\"pad\":\"{}\"}}", "x".repeat(300_000));
     assert!(export::from_json(&big).unwrap_err().to_string().contains("bytes"));
     assert!(matches!(Progress::from_json(r#"{"format":99}"#), Err(scope::progress::ReadError::Newer(99))));
     // Format 1 is migrated.
-    let old = Progress::from_json(r#"{"version":1,"answers":{"services":"intune,aad_premium","tenant":"new"},"step":1}"#).unwrap();
+    let old =
+        Progress::from_json(r#"{"version":1,"answers":{"services":"intune,aad_premium","tenant":"new"},"step":1}"#)
+            .unwrap();
     assert_eq!(old.answers, answers("services=intune,aad_premium&tenant=new"));
     assert_eq!(old.step, "environment");
     // from_saved says which records were migrated.
