@@ -1,5 +1,5 @@
-//! Turns catalog.toml into static Rust tables (`$OUT_DIR/catalog_data.rs`), so the wasm carries
-//! plain data and no TOML or JSON parser for the catalog. Every reference in the catalog (question,
+//! Turns catalog.toml into static Rust tables (`$OUT_DIR/catalog_data.rs`): the catalog is
+//! compiled, not parsed at run time. Every reference in the catalog (question,
 //! value, section, parent, id uniqueness) is checked here: a bad catalog fails the build, not the
 //! browser.
 use serde::Deserialize;
