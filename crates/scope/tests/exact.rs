@@ -183,6 +183,10 @@ fn answers_hold_bit_masks_per_question() {
     assert_eq!(a.bits(tenant), 0b01);
     a.pick(tenant, 0);
     assert_eq!(a.bits(tenant), 0b01);
+    a.pick(tenant, 1);
+    assert_eq!(a.bits(tenant), 0b10);
+    a.pick(tenant, 0);
+    assert_eq!(a.bits(tenant), 0b01);
     a.pick(services, 0);
     assert_eq!(a.bits(services), 0b011);
     a.pick(services, 1);
