@@ -100,8 +100,15 @@ fn main() {
     std::fs::write(path, out).expect("write catalog_data.rs");
 }
 
-fn position<T>(list: &[T], key: impl Fn(&T) -> &str, id: &str, what: &str) -> Result<usize, String> {
-    list.iter().position(|x| key(x) == id).ok_or_else(|| format!("unknown {what} `{id}`"))
+fn position<T>(
+    list: &[T],
+    key: impl Fn(&T) -> &str,
+    id: &str,
+    what: &str,
+) -> Result<usize, String> {
+    list.iter()
+        .position(|x| key(x) == id)
+        .ok_or_else(|| format!("unknown {what} `{id}`"))
 }
 
 fn unique<'a>(ids: impl Iterator<Item = &'a str>, what: &str) -> Result<(), String> {
@@ -120,14 +127,21 @@ fn clauses(cat: &Catalog, list: &[String]) -> Result<String, String> {
     for clause in list {
         s.push_str("Clause(&[");
         for atom in clause.split(" | ") {
-            let (q, vals) = atom.trim().split_once('=').ok_or_else(|| format!("bad atom `{atom}`"))?;
+            let (q, vals) = atom
+                .trim()
+                .split_once('=')
+                .ok_or_else(|| format!("bad atom `{atom}`"))?;
             let qi = position(&cat.question, |x| &x.id, q, "question")?;
             let mut mask = 0u32;
             for v in vals.split(',') {
                 let vi = position(&cat.question[qi].values, |x| &x.id, v.trim(), "value")?;
                 mask |= 1 << vi;
             }
-            write!(s, "Atom {{ question: QuestionId({qi}), values: {mask:#b} }},").unwrap();
+            write!(
+                s,
+                "Atom {{ question: QuestionId({qi}), values: {mask:#b} }},"
+            )
+            .unwrap();
         }
         s.push_str("]),");
     }
@@ -155,7 +169,12 @@ fn generate(cat: &Catalog) -> Result<String, String> {
 
     s.push_str("pub static DOCUMENTS: &[Document] = &[");
     for d in &cat.document {
-        write!(s, "Document {{ id: {:?}, file: {:?}, title: {:?}, date: {:?} }},", d.id, d.file, d.title, d.date).unwrap();
+        write!(
+            s,
+            "Document {{ id: {:?}, file: {:?}, title: {:?}, date: {:?} }},",
+            d.id, d.file, d.title, d.date
+        )
+        .unwrap();
     }
     s.push_str("];\n");
 
@@ -174,9 +193,16 @@ fn generate(cat: &Catalog) -> Result<String, String> {
         for clause in &q.applies_when {
             for atom in clause.split(" | ") {
                 let name = atom.split('=').next().unwrap_or("").trim();
-                let before = cat.question.iter().take_while(|x| x.id != q.id).any(|x| x.id == name);
+                let before = cat
+                    .question
+                    .iter()
+                    .take_while(|x| x.id != q.id)
+                    .any(|x| x.id == name);
                 if !before {
-                    return Err(format!("question `{}`: applies_when may only name earlier questions", q.id));
+                    return Err(format!(
+                        "question `{}`: applies_when may only name earlier questions",
+                        q.id
+                    ));
                 }
             }
         }
@@ -186,8 +212,11 @@ fn generate(cat: &Catalog) -> Result<String, String> {
             "multi" => "Kind::Multi",
             k => return Err(format!("question `{}`: kind `{k}`", q.id)),
         };
-        let values: String =
-            q.values.iter().map(|v| format!("Choice {{ id: {:?}, label: {:?} }},", v.id, v.label)).collect();
+        let values: String = q
+            .values
+            .iter()
+            .map(|v| format!("Choice {{ id: {:?}, label: {:?} }},", v.id, v.label))
+            .collect();
         write!(
             s,
             "Question {{ id: {:?}, short: {:?}, step: StepId({step}), kind: {kind}, label: {:?}, help: {}, values: &[{values}], applies_when: {} }},",
@@ -199,7 +228,14 @@ fn generate(cat: &Catalog) -> Result<String, String> {
 
     s.push_str("pub static CONFLICTS: &[Conflict] = &[");
     for c in &cat.conflict {
-        write!(s, "Conflict {{ id: {:?}, when: {}, message: {:?} }},", c.id, clauses(cat, &c.when)?, c.message).unwrap();
+        write!(
+            s,
+            "Conflict {{ id: {:?}, when: {}, message: {:?} }},",
+            c.id,
+            clauses(cat, &c.when)?,
+            c.message
+        )
+        .unwrap();
     }
     s.push_str("];\n");
 
@@ -213,7 +249,14 @@ fn generate(cat: &Catalog) -> Result<String, String> {
             "enable" => "Phase::Enable",
             p => return Err(format!("section `{}`: phase `{p}`", sec.id)),
         };
-        write!(s, "Section {{ id: {:?}, phase: {phase}, title: {:?}, lead: {} }},", sec.id, sec.title, opt(&sec.lead)).unwrap();
+        write!(
+            s,
+            "Section {{ id: {:?}, phase: {phase}, title: {:?}, lead: {} }},",
+            sec.id,
+            sec.title,
+            opt(&sec.lead)
+        )
+        .unwrap();
     }
     s.push_str("];\n");
 
@@ -244,7 +287,10 @@ fn generate(cat: &Catalog) -> Result<String, String> {
             v => return Err(format!("item `{}`: status `{v}`", it.id)),
         };
         if it.carried && rev != "Rev::EarlierOnly" {
-            return Err(format!("item `{}`: only earlier-only items can be carried", it.id));
+            return Err(format!(
+                "item `{}`: only earlier-only items can be carried",
+                it.id
+            ));
         }
         write!(
             s,

@@ -37,22 +37,84 @@ fn random_progress(rng: &mut Rng) -> Progress {
             }
         }
     }
-    let done: ItemSet = (0..rng.below(12)).map(|_| ItemId(rng.below(ITEMS.len()))).collect();
-    let step = if rng.chance(2) { "summary".to_string() } else { STEPS[rng.below(STEPS.len())].id.to_string() };
-    let revision = if rng.chance(4) { Revision::Earlier } else { Revision::Current };
-    Progress { answers, step, done, revision }
+    let done: ItemSet = (0..rng.below(12))
+        .map(|_| ItemId(rng.below(ITEMS.len())))
+        .collect();
+    let step = if rng.chance(2) {
+        "summary".to_string()
+    } else {
+        STEPS[rng.below(STEPS.len())].id.to_string()
+    };
+    let revision = if rng.chance(4) {
+        Revision::Earlier
+    } else {
+        Revision::Current
+    };
+    Progress {
+        answers,
+        step,
+        done,
+        revision,
+    }
 }
 
 /// Pieces that matter to the parsers, spliced into inputs.
 const TOKENS: &[&str] = &[
-    "s1.", "s2.", "s9.", "#", "&", "=", ",", "%", "%2", "%zz", "%C3%A9", "%FF", "+", "services=", "intune", "aad_premium",
-    "directory=", "single_forest", "{", "}", "[", "]", "\"", ":", "null", "true", "false", "0", "-1", "2", "3",
-    "18446744073709551616", "1e400", "\"format\":2", "\"format\":3", "\"version\":1", "\"version\":2",
-    "\"schema\":\"ems-onboarding-scope\"", "\"answers\":{}", "\"items\":[]", "\"done\":true", "\"revision\":\"earlier\"",
-    "\"revision\":\"later\"", "\\u0000", "\\ud800", "é", "\u{202e}", "\0", "AAAA", "____", "----",
+    "s1.",
+    "s2.",
+    "s9.",
+    "#",
+    "&",
+    "=",
+    ",",
+    "%",
+    "%2",
+    "%zz",
+    "%C3%A9",
+    "%FF",
+    "+",
+    "services=",
+    "intune",
+    "aad_premium",
+    "directory=",
+    "single_forest",
+    "{",
+    "}",
+    "[",
+    "]",
+    "\"",
+    ":",
+    "null",
+    "true",
+    "false",
+    "0",
+    "-1",
+    "2",
+    "3",
+    "18446744073709551616",
+    "1e400",
+    "\"format\":2",
+    "\"format\":3",
+    "\"version\":1",
+    "\"version\":2",
+    "\"schema\":\"ems-onboarding-scope\"",
+    "\"answers\":{}",
+    "\"items\":[]",
+    "\"done\":true",
+    "\"revision\":\"earlier\"",
+    "\"revision\":\"later\"",
+    "\\u0000",
+    "\\ud800",
+    "é",
+    "\u{202e}",
+    "\0",
+    "AAAA",
+    "____",
+    "----",
 ];
 
-const ALPHABET_LINK: &[u8] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_.#&=,%+s1 ";
+const ALPHABET_LINK: &[u8] =
+    b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_.#&=,%+s1 ";
 const ALPHABET_JSON: &[u8] = b"{}[]\":,0123456789.-+eEtruefalsn \n\\abcdxyz_";
 
 fn random_bytes(rng: &mut Rng) -> String {
@@ -180,7 +242,10 @@ fn preview(s: &str) -> String {
 }
 
 fn main() -> ExitCode {
-    let n: u64 = std::env::args().nth(1).and_then(|a| a.parse().ok()).unwrap_or(100_000);
+    let n: u64 = std::env::args()
+        .nth(1)
+        .and_then(|a| a.parse().ok())
+        .unwrap_or(100_000);
     let abort = cfg!(panic = "abort");
     panic::set_hook(Box::new(move |info| {
         if abort {
@@ -202,15 +267,29 @@ fn main() -> ExitCode {
     let mut add_seed = |rng: &mut Rng, pool: &mut Vec<[String; 3]>| {
         let p = random_progress(rng);
         let with_done = rng.chance(2);
-        let share = format!("{}{}", if rng.chance(2) { "#" } else { "" }, link::encode_share(&p, with_done));
+        let share = format!(
+            "{}{}",
+            if rng.chance(2) { "#" } else { "" },
+            link::encode_share(&p, with_done)
+        );
         let saved = p.to_json();
         let exported = export::to_json(&p, "2026-11-23");
         // A panic here counts as a failed round trip (caught, so the run goes on).
         let ok = |f: &dyn Fn() -> bool| panic::catch_unwind(AssertUnwindSafe(f)).unwrap_or(false);
-        let ok_share = ok(&|| matches!(link::parse_fragment(&share), Ok(Fragment::Shared(ref q)) if q.answers == p.answers && q.revision == p.revision));
-        let ok_saved = ok(&|| matches!(Progress::from_json(&saved), Ok(ref q) if q.answers == p.answers && q.done == p.done));
-        let ok_export = ok(&|| matches!(export::from_json(&exported), Ok(ref q) if q.answers == p.answers && q.revision == p.revision));
-        for (ok, what, text) in [(ok_share, "share link", &share), (ok_saved, "saved record", &saved), (ok_export, "export", &exported)] {
+        let ok_share = ok(
+            &|| matches!(link::parse_fragment(&share), Ok(Fragment::Shared(ref q)) if q.answers == p.answers && q.revision == p.revision),
+        );
+        let ok_saved = ok(
+            &|| matches!(Progress::from_json(&saved), Ok(ref q) if q.answers == p.answers && q.done == p.done),
+        );
+        let ok_export = ok(
+            &|| matches!(export::from_json(&exported), Ok(ref q) if q.answers == p.answers && q.revision == p.revision),
+        );
+        for (ok, what, text) in [
+            (ok_share, "share link", &share),
+            (ok_saved, "saved record", &saved),
+            (ok_export, "export", &exported),
+        ] {
             if !ok {
                 roundtrip_failures += 1;
                 if roundtrip_failures <= 5 {
@@ -238,12 +317,20 @@ fn main() -> ExitCode {
             let source = rng.below(3);
             let input = match source {
                 0 => random_bytes(&mut rng),
-                1 => random_text(&mut rng, if decoder == Decoder::Fragment { ALPHABET_LINK } else { ALPHABET_JSON }),
+                1 => random_text(
+                    &mut rng,
+                    if decoder == Decoder::Fragment {
+                        ALPHABET_LINK
+                    } else {
+                        ALPHABET_JSON
+                    },
+                ),
                 _ => {
                     // Mostly the decoder's own format, sometimes another's.
                     let kind = if rng.chance(5) { rng.below(3) } else { d };
                     let seed = &pool[rng.below(pool.len())][kind];
-                    let other = &pool[rng.below(pool.len())][if rng.chance(3) { rng.below(3) } else { kind }];
+                    let other = &pool[rng.below(pool.len())]
+                        [if rng.chance(3) { rng.below(3) } else { kind }];
                     mutate(&mut rng, seed, other)
                 }
             };
@@ -289,7 +376,10 @@ fn main() -> ExitCode {
     let secs = started.elapsed().as_secs_f64();
 
     println!("decoder fuzz: {n} inputs per decoder (random bytes / random text / mutated valid outputs), {secs:.1} s");
-    println!("{:<22}{:>9}{:>10}{:>10}{:>8}{:>16}   accepted/rejected by source: bytes | text | mutated", "decoder", "inputs", "accepted", "rejected", "panics", "empty messages");
+    println!(
+        "{:<22}{:>9}{:>10}{:>10}{:>8}{:>16}   accepted/rejected by source: bytes | text | mutated",
+        "decoder", "inputs", "accepted", "rejected", "panics", "empty messages"
+    );
     let mut panics = 0;
     for (d, c) in decoders.iter().zip(&counts) {
         panics += c.panics;
@@ -307,7 +397,10 @@ fn main() -> ExitCode {
             src(2)
         );
     }
-    println!("valid outputs decoded back: {} (round-trip failures: {roundtrip_failures})", 3 * seeds);
+    println!(
+        "valid outputs decoded back: {} (round-trip failures: {roundtrip_failures})",
+        3 * seeds
+    );
     println!("panics: {panics}");
     if abort {
         println!("note: built with panic=abort; a panic would have stopped the run (none did)");

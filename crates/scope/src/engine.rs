@@ -1,7 +1,9 @@
 //! The scope engine: for each catalog item, whether it applies to the customer's case, and why.
 
 use crate::answers::{Answers, Applies};
-use crate::catalog::{Clause, ItemId, ItemSet, Phase, QuestionId, Revision, Verdict, CONFLICTS, ITEMS};
+use crate::catalog::{
+    Clause, ItemId, ItemSet, Phase, QuestionId, Revision, Verdict, CONFLICTS, ITEMS,
+};
 use crate::push;
 
 /// What the engine says of one item.
@@ -71,7 +73,11 @@ pub struct ItemScope {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Warning {
     /// Answers that make no sense together.
-    Conflict { conflict: &'static str, message: &'static str, questions: Vec<QuestionId> },
+    Conflict {
+        conflict: &'static str,
+        message: &'static str,
+        questions: Vec<QuestionId>,
+    },
     /// An answer to a question that no longer applies: kept, but ignored.
     Ignored { question: QuestionId },
 }
@@ -88,23 +94,37 @@ impl Warning {
     pub fn message(&self, answers: &Answers) -> String {
         let mut out = String::new();
         match self {
-            Warning::Conflict { message, questions, .. } => {
+            Warning::Conflict {
+                message, questions, ..
+            } => {
                 push(&mut out, &[message, " ("]);
                 for (i, &q) in questions.iter().enumerate() {
                     out.push_str(if i > 0 { "; " } else { "" });
-                    Reason { question: q, values: answers.bits(q) }.describe_into(&mut out);
+                    Reason {
+                        question: q,
+                        values: answers.bits(q),
+                    }
+                    .describe_into(&mut out);
                 }
                 out.push(')');
             }
             Warning::Ignored { question } => {
-                Reason { question: *question, values: answers.bits(*question) }.describe_into(&mut out);
+                Reason {
+                    question: *question,
+                    values: answers.bits(*question),
+                }
+                .describe_into(&mut out);
                 out.push_str(" is kept but ignored: it applies only with ");
                 // Clauses are joined by "and", the atoms of a clause by "or".
                 for (i, clause) in question.get().applies_when.iter().enumerate() {
                     out.push_str(if i > 0 { " and " } else { "" });
                     for (j, a) in clause.0.iter().enumerate() {
                         out.push_str(if j > 0 { " or " } else { "" });
-                        Reason { question: a.question, values: a.values }.describe_into(&mut out);
+                        Reason {
+                            question: a.question,
+                            values: a.values,
+                        }
+                        .describe_into(&mut out);
                     }
                 }
                 out.push('.');
@@ -149,7 +169,11 @@ impl Scope {
 
     pub fn counts(&self, phase: Option<Phase>) -> Counts {
         let mut c = Counts::default();
-        for s in self.items.iter().filter(|s| phase.is_none_or(|p| s.item.get().phase() == p)) {
+        for s in self
+            .items
+            .iter()
+            .filter(|s| phase.is_none_or(|p| s.item.get().phase() == p))
+        {
             match s.outcome {
                 Outcome::InScope => c.in_scope += 1,
                 Outcome::OutOfScope => c.out_of_scope += 1,
@@ -212,7 +236,10 @@ pub(crate) fn eval_clauses(answers: &Answers, clauses: &[Clause]) -> (Truth, Vec
                     let picked = answers.bits(atom.question);
                     if picked & atom.values != 0 {
                         hit = true;
-                        reasons.push(Reason { question: atom.question, values: picked & atom.values });
+                        reasons.push(Reason {
+                            question: atom.question,
+                            values: picked & atom.values,
+                        });
                     } else if picked == 0 {
                         push_unique(&mut clause_waiting, atom.question);
                     }
@@ -258,10 +285,18 @@ pub fn evaluate(answers: &Answers, revision: Revision) -> Scope {
                     Verdict::NotSupported => Outcome::NotSupported,
                 },
             };
-            ItemScope { item: id, outcome, reasons }
+            ItemScope {
+                item: id,
+                outcome,
+                reasons,
+            }
         })
         .collect();
-    Scope { revision, items, warnings: warnings(answers) }
+    Scope {
+        revision,
+        items,
+        warnings: warnings(answers),
+    }
 }
 
 /// Conflicting answers, then answers kept but ignored, in catalog order.
@@ -270,7 +305,11 @@ pub fn warnings(answers: &Answers) -> Vec<Warning> {
     for conflict in CONFLICTS {
         if let (Truth::True, reasons) = eval_clauses(answers, conflict.when) {
             let questions = reasons.iter().map(|r| r.question).collect();
-            out.push(Warning::Conflict { conflict: conflict.id, message: conflict.message, questions });
+            out.push(Warning::Conflict {
+                conflict: conflict.id,
+                message: conflict.message,
+                questions,
+            });
         }
     }
     for q in answers.answered() {

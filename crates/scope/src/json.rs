@@ -121,7 +121,12 @@ pub struct Writer {
 
 impl Writer {
     pub fn new(pretty: bool) -> Writer {
-        Writer { out: String::new(), pretty, open: Vec::new(), after_key: false }
+        Writer {
+            out: String::new(),
+            pretty,
+            open: Vec::new(),
+            after_key: false,
+        }
     }
 
     /// The text written.
@@ -212,7 +217,10 @@ pub(crate) fn parse_u64(text: &str) -> Option<u64> {
     if digits.is_empty() {
         return None;
     }
-    digits.bytes().try_fold(0u64, |n, b| n.checked_mul(10)?.checked_add(char::from(b).to_digit(10)?.into()))
+    digits.bytes().try_fold(0u64, |n, b| {
+        n.checked_mul(10)?
+            .checked_add(char::from(b).to_digit(10)?.into())
+    })
 }
 
 const HEX: &[u8; 16] = b"0123456789abcdef";
@@ -253,7 +261,10 @@ impl From<bool> for Json {
 
 /// Parses a whole JSON text. The error says what was wrong and at which byte.
 pub fn parse(text: &str) -> Result<Json, String> {
-    let mut p = Parser { bytes: text.as_bytes(), pos: 0 };
+    let mut p = Parser {
+        bytes: text.as_bytes(),
+        pos: 0,
+    };
     let value = p.value(0)?;
     p.space();
     if p.pos != p.bytes.len() {
@@ -279,7 +290,11 @@ impl Parser<'_> {
     }
 
     fn eat(&mut self, literal: &str, value: Json) -> Result<Json, String> {
-        if self.bytes.get(self.pos..).is_some_and(|rest| rest.starts_with(literal.as_bytes())) {
+        if self
+            .bytes
+            .get(self.pos..)
+            .is_some_and(|rest| rest.starts_with(literal.as_bytes()))
+        {
             self.pos += literal.len();
             Ok(value)
         } else {
@@ -390,11 +405,16 @@ impl Parser<'_> {
         }
         // Only ASCII was consumed: each byte is one character.
         let digits = self.bytes.get(start..self.pos).unwrap_or_default();
-        Ok(Json::Number(digits.iter().map(|&b| char::from(b)).collect()))
+        Ok(Json::Number(
+            digits.iter().map(|&b| char::from(b)).collect(),
+        ))
     }
 
     fn hex4(&mut self) -> Result<u32, String> {
-        let hex = self.bytes.get(self.pos..self.pos + 4).ok_or_else(|| self.error("short \\u escape"))?;
+        let hex = self
+            .bytes
+            .get(self.pos..self.pos + 4)
+            .ok_or_else(|| self.error("short \\u escape"))?;
         let n = hex
             .iter()
             .try_fold(0, |n, &b| Some(n << 4 | char::from(b).to_digit(16)?))
@@ -475,8 +495,25 @@ mod tests {
     fn parse_u64_reads_as_str_parse() {
         let mut texts: Vec<String> = (0..1000).map(|n| n.to_string()).collect();
         texts.extend(
-            ["", "+", "-", "+0", "+7", "++7", "-7", "-0", "07", "1e3", "2.0", "18446744073709551615", "18446744073709551616", "1_0", " 1", "٣"]
-                .map(String::from),
+            [
+                "",
+                "+",
+                "-",
+                "+0",
+                "+7",
+                "++7",
+                "-7",
+                "-0",
+                "07",
+                "1e3",
+                "2.0",
+                "18446744073709551615",
+                "18446744073709551616",
+                "1_0",
+                " 1",
+                "٣",
+            ]
+            .map(String::from),
         );
         for t in texts {
             assert_eq!(parse_u64(&t), t.parse::<u64>().ok(), "{t:?}");
@@ -490,9 +527,15 @@ mod tests {
         let doc = Json::Object(vec![
             key("a", Json::Array(vec![])),
             key("b", Json::Object(vec![])),
-            key("c", Json::Array(vec![Json::from_u64(1), inner, Json::Bool(false)])),
+            key(
+                "c",
+                Json::Array(vec![Json::from_u64(1), inner, Json::Bool(false)]),
+            ),
         ]);
-        assert_eq!(doc.to_compact(), r#"{"a":[],"b":{},"c":[1,{"d":null},false]}"#);
+        assert_eq!(
+            doc.to_compact(),
+            r#"{"a":[],"b":{},"c":[1,{"d":null},false]}"#
+        );
         assert_eq!(
             doc.to_pretty(),
             "{\n  \"a\": [],\n  \"b\": {},\n  \"c\": [\n    1,\n    {\n      \"d\": null\n    },\n    false\n  ]\n}"
@@ -514,7 +557,20 @@ mod tests {
 
     #[test]
     fn refuses_what_is_not_json() {
-        for bad in ["", "{", "[1,]", "{\"a\"}", "01", "1.", "\"\\x\"", "\"\\ud800\"", "[1] 2", "\"\u{1}\"", "tru", "-"] {
+        for bad in [
+            "",
+            "{",
+            "[1,]",
+            "{\"a\"}",
+            "01",
+            "1.",
+            "\"\\x\"",
+            "\"\\ud800\"",
+            "[1] 2",
+            "\"\u{1}\"",
+            "tru",
+            "-",
+        ] {
             assert!(parse(bad).is_err(), "{bad:?}");
         }
         let deep = "[".repeat(100) + &"]".repeat(100);

@@ -32,7 +32,6 @@ pub use catalog::{ItemId, ItemSet, QuestionId, Revision};
 pub use engine::{evaluate, Outcome, Scope};
 pub use progress::Progress;
 
-
 /// Appends the pieces in order: one plain function where `format!` would bring the formatting
 /// machinery into every call site.
 pub(crate) fn push(out: &mut String, pieces: &[&str]) {

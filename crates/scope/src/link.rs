@@ -26,10 +26,19 @@ pub enum LinkError {
 impl std::fmt::Display for LinkError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
-            LinkError::Damaged(why) => write!(f, "the link is damaged ({why}); ask for it again, copied whole"),
-            LinkError::Newer(v) => write!(f, "the link was made by a newer version of the wizard (link version {v})"),
+            LinkError::Damaged(why) => write!(
+                f,
+                "the link is damaged ({why}); ask for it again, copied whole"
+            ),
+            LinkError::Newer(v) => write!(
+                f,
+                "the link was made by a newer version of the wizard (link version {v})"
+            ),
             LinkError::Unknown(what) => write!(f, "its answers do not fit this wizard: {what}"),
-            LinkError::TooLong(n) => write!(f, "the link is {n} characters long, far longer than any scope"),
+            LinkError::TooLong(n) => write!(
+                f,
+                "the link is {n} characters long, far longer than any scope"
+            ),
         }
     }
 }
@@ -75,7 +84,11 @@ pub fn parse_fragment(fragment: &str) -> Result<Fragment, LinkError> {
     if let Some(rest) = fragment.strip_prefix('s') {
         if let Some((v, _)) = rest.split_once('.') {
             match parse_u8(v) {
-                Some(0) => return Err(LinkError::Damaged("it names link version 0, which never existed")),
+                Some(0) => {
+                    return Err(LinkError::Damaged(
+                        "it names link version 0, which never existed",
+                    ))
+                }
                 Some(v) => return Err(LinkError::Newer(v)),
                 None => {}
             }
@@ -97,7 +110,9 @@ pub fn parse_prefill(text: &str) -> Result<Answers, LinkError> {
         let (question, values) = pair
             .split_once('=')
             .ok_or_else(|| LinkError::Unknown(format!("`{pair}` is not question=answer")))?;
-        answers.set_by_joined_ids(question.trim(), values).map_err(LinkError::Unknown)?;
+        answers
+            .set_by_joined_ids(question.trim(), values)
+            .map_err(LinkError::Unknown)?;
     }
     Ok(answers)
 }
@@ -135,30 +150,46 @@ pub fn encode_share(progress: &Progress, with_done: bool) -> String {
 }
 
 fn decode_share(payload: &str) -> Result<Progress, LinkError> {
-    let bytes = base64url_decode(payload).ok_or(LinkError::Damaged("it holds characters a link of ours never has"))?;
-    let (body, sum) = bytes.split_at_checked(bytes.len().wrapping_sub(2)).ok_or(LinkError::Damaged("it is too short"))?;
+    let bytes = base64url_decode(payload).ok_or(LinkError::Damaged(
+        "it holds characters a link of ours never has",
+    ))?;
+    let (body, sum) = bytes
+        .split_at_checked(bytes.len().wrapping_sub(2))
+        .ok_or(LinkError::Damaged("it is too short"))?;
     if sum != checksum(body).to_le_bytes() {
         return Err(LinkError::Damaged("its checksum does not match"));
     }
-    let (&count, rest) = body.split_first().ok_or(LinkError::Damaged("it is too short"))?;
+    let (&count, rest) = body
+        .split_first()
+        .ok_or(LinkError::Damaged("it is too short"))?;
     let count = count as usize;
     if count > QUESTIONS.len() {
-        return Err(LinkError::Unknown(format!("it has {count} questions; this version of the wizard has {}", QUESTIONS.len())));
+        return Err(LinkError::Unknown(format!(
+            "it has {count} questions; this version of the wizard has {}",
+            QUESTIONS.len()
+        )));
     }
-    let (answer_bytes, rest) = rest.split_at_checked(count * 2).ok_or(LinkError::Damaged("it is too short"))?;
+    let (answer_bytes, rest) = rest
+        .split_at_checked(count * 2)
+        .ok_or(LinkError::Damaged("it is too short"))?;
     let mut answers = Answers::new();
     for (i, pair) in answer_bytes.chunks_exact(2).enumerate() {
         let q = QuestionId(i);
         let bits = u16::from_le_bytes([pair[0], pair[1]]) as u32;
         if bits >> q.get().values.len() != 0 {
-            return Err(LinkError::Unknown(format!("an answer to `{}` that this version does not have", q.get().id)));
+            return Err(LinkError::Unknown(format!(
+                "an answer to `{}` that this version does not have",
+                q.get().id
+            )));
         }
         answers.set_bits(q, bits);
         if answers.bits(q) != bits {
             return Err(LinkError::Damaged("a one-answer question has several"));
         }
     }
-    let (&flags, bitmap) = rest.split_first().ok_or(LinkError::Damaged("it is too short"))?;
+    let (&flags, bitmap) = rest
+        .split_first()
+        .ok_or(LinkError::Damaged("it is too short"))?;
     if flags > 1 {
         return Err(LinkError::Damaged("unknown flags"));
     }
@@ -168,14 +199,25 @@ fn decode_share(payload: &str) -> Result<Progress, LinkError> {
             if byte & (1 << bit) != 0 {
                 let index = byte_index * 8 + bit;
                 if index >= ITEMS.len() {
-                    return Err(LinkError::Unknown("a guidance item that this version does not have".into()));
+                    return Err(LinkError::Unknown(
+                        "a guidance item that this version does not have".into(),
+                    ));
                 }
                 done.insert(ItemId(index));
             }
         }
     }
-    let revision = if flags == 1 { Revision::Earlier } else { Revision::Current };
-    Ok(Progress { answers, step: crate::wizard::SUMMARY.into(), done, revision })
+    let revision = if flags == 1 {
+        Revision::Earlier
+    } else {
+        Revision::Current
+    };
+    Ok(Progress {
+        answers,
+        step: crate::wizard::SUMMARY.into(),
+        done,
+        revision,
+    })
 }
 
 /// A 16-bit FNV-1a fold: catches a truncated or edited link, not a determined forger (a link
@@ -194,7 +236,10 @@ const ALPHABET: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwx
 fn base64url_encode(bytes: &[u8]) -> String {
     let mut out = String::with_capacity(bytes.len() * 4 / 3 + 2);
     for chunk in bytes.chunks(3) {
-        let n = chunk.iter().enumerate().fold(0u32, |n, (i, &b)| n | (b as u32) << (16 - 8 * i));
+        let n = chunk
+            .iter()
+            .enumerate()
+            .fold(0u32, |n, (i, &b)| n | (b as u32) << (16 - 8 * i));
         for i in 0..=chunk.len() {
             out.push(ALPHABET[(n >> (18 - 6 * i) & 63) as usize] as char);
         }
@@ -270,8 +315,17 @@ mod tests {
         let chars: Vec<char> = (0u8..128).map(char::from).chain(['é', '€']).collect();
         for &a in &chars {
             for &b in &chars {
-                for text in [format!("x%{a}{b}"), format!("%{a}{b}%41"), format!("%{a}"), format!("%{a}{b}")] {
-                    assert_eq!(percent_decode(&text), percent_decode_before(&text), "{text:?}");
+                for text in [
+                    format!("x%{a}{b}"),
+                    format!("%{a}{b}%41"),
+                    format!("%{a}"),
+                    format!("%{a}{b}"),
+                ] {
+                    assert_eq!(
+                        percent_decode(&text),
+                        percent_decode_before(&text),
+                        "{text:?}"
+                    );
                 }
             }
         }
@@ -280,7 +334,28 @@ mod tests {
     #[test]
     fn parse_u8_reads_as_str_parse() {
         let mut texts: Vec<String> = (0..1000).map(|n| n.to_string()).collect();
-        texts.extend(["", "+", "-", "+0", "+7", "++7", "-7", "07", "0255", "256", "1_0", " 1", "1 ", "a", "٣", "+-1", "00000000000000000001"].map(String::from));
+        texts.extend(
+            [
+                "",
+                "+",
+                "-",
+                "+0",
+                "+7",
+                "++7",
+                "-7",
+                "07",
+                "0255",
+                "256",
+                "1_0",
+                " 1",
+                "1 ",
+                "a",
+                "٣",
+                "+-1",
+                "00000000000000000001",
+            ]
+            .map(String::from),
+        );
         for t in texts {
             assert_eq!(parse_u8(&t), t.parse::<u8>().ok(), "{t:?}");
         }
@@ -290,7 +365,10 @@ mod tests {
     fn base64_round_trips_every_length() {
         for len in 0..40u8 {
             let data: Vec<u8> = (0..len).map(|i| i.wrapping_mul(37)).collect();
-            assert_eq!(base64url_decode(&base64url_encode(&data)).as_deref(), Some(&data[..]));
+            assert_eq!(
+                base64url_decode(&base64url_encode(&data)).as_deref(),
+                Some(&data[..])
+            );
         }
     }
 }

@@ -58,7 +58,12 @@ impl Progress {
     /// question left, no ticks; the revision shown stays as it was.
     pub fn from_prefill(answers: Answers, revision: Revision) -> Progress {
         let step = crate::wizard::first_open_step(&answers).to_string();
-        Progress { answers, step, done: ItemSet::new(), revision }
+        Progress {
+            answers,
+            step,
+            done: ItemSet::new(),
+            revision,
+        }
     }
 
     /// The saved record, as compact JSON.
@@ -95,7 +100,10 @@ impl Progress {
     /// (and so was migrated), for the app to tell the user.
     pub fn from_saved(text: &str) -> Result<(Progress, bool), ReadError> {
         let root = read_object(text)?;
-        match (root.get("format").and_then(Json::as_u64), root.get("version").and_then(Json::as_u64)) {
+        match (
+            root.get("format").and_then(Json::as_u64),
+            root.get("version").and_then(Json::as_u64),
+        ) {
             (Some(FORMAT), _) => Ok((read_format_2(&root), false)),
             (Some(v), _) if v > FORMAT => Err(ReadError::Newer(v)),
             (None, Some(1)) => Ok((migrate_format_1(&root), true)),
@@ -117,18 +125,36 @@ pub(crate) fn read_object(text: &str) -> Result<Json, ReadError> {
 }
 
 fn read_format_2(root: &Json) -> Progress {
-    let answers = root.get("answers").map(|a| answers_from_json(a, false).unwrap_or_default()).unwrap_or_default();
-    let step = root.get("step").and_then(Json::as_str).filter(|s| is_step(s)).unwrap_or("").to_string();
+    let answers = root
+        .get("answers")
+        .map(|a| answers_from_json(a, false).unwrap_or_default())
+        .unwrap_or_default();
+    let step = root
+        .get("step")
+        .and_then(Json::as_str)
+        .filter(|s| is_step(s))
+        .unwrap_or("")
+        .to_string();
     let done = root
         .get("done")
         .and_then(Json::as_array)
-        .map(|list| list.iter().filter_map(Json::as_str).filter_map(ItemId::by_id).collect())
+        .map(|list| {
+            list.iter()
+                .filter_map(Json::as_str)
+                .filter_map(ItemId::by_id)
+                .collect()
+        })
         .unwrap_or_default();
     let revision = match root.get("revision").and_then(Json::as_str) {
         Some("earlier") => Revision::Earlier,
         _ => Revision::Current,
     };
-    Progress { answers, step, done, revision }
+    Progress {
+        answers,
+        step,
+        done,
+        revision,
+    }
 }
 
 /// Format 1: `{"version":1,"answers":{"services":"intune,aad_premium"},"step":2}`: answers as
@@ -148,7 +174,12 @@ fn migrate_format_1(root: &Json) -> Progress {
         .and_then(|n| STEPS.get(n as usize))
         .map(|s| s.id.to_string())
         .unwrap_or_default();
-    Progress { answers, step, done: ItemSet::new(), revision: Revision::Current }
+    Progress {
+        answers,
+        step,
+        done: ItemSet::new(),
+        revision: Revision::Current,
+    }
 }
 
 fn is_step(s: &str) -> bool {
@@ -173,7 +204,9 @@ pub(crate) fn write_answers(w: &mut Writer, answers: &Answers) {
 /// Reads answers as the saved record and exports write them (`{"question":["value",…]}`). With `strict`, an unknown question or value, or an
 /// answer of the wrong shape, is an error; without, that one answer is skipped and the rest kept.
 pub fn answers_from_json(value: &Json, strict: bool) -> Result<Answers, ReadError> {
-    let map = value.as_object().ok_or_else(|| ReadError::NotOurs("answers are not an object".into()))?;
+    let map = value
+        .as_object()
+        .ok_or_else(|| ReadError::NotOurs("answers are not an object".into()))?;
     let mut answers = Answers::new();
     for (question, values) in map {
         let read = read_answer(&mut answers, question, values);
@@ -187,19 +220,26 @@ pub fn answers_from_json(value: &Json, strict: bool) -> Result<Answers, ReadErro
 /// One answer; with an error, `answers` is left as it was for that question.
 fn read_answer(answers: &mut Answers, question: &str, values: &Json) -> Result<(), ReadError> {
     {
-        let list = values.as_array().ok_or_else(|| ReadError::NotOurs(format!("answer `{question}` is not a list")))?;
+        let list = values
+            .as_array()
+            .ok_or_else(|| ReadError::NotOurs(format!("answer `{question}` is not a list")))?;
         let ids: Vec<&str> = list.iter().filter_map(Json::as_str).collect();
         if ids.len() != list.len() {
-            return Err(ReadError::NotOurs(format!("answer `{question}` holds something other than text")));
+            return Err(ReadError::NotOurs(format!(
+                "answer `{question}` holds something other than text"
+            )));
         }
-        answers.set_by_ids(question, &ids).map_err(ReadError::Unknown)
+        answers
+            .set_by_ids(question, &ids)
+            .map_err(ReadError::Unknown)
     }
 }
 
 /// The saved record as a serde document, so storage can write it with a typed `set`.
 impl serde::Serialize for Progress {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        let record: serde_json::Value = serde_json::from_str(&self.to_json()).map_err(serde::ser::Error::custom)?;
+        let record: serde_json::Value =
+            serde_json::from_str(&self.to_json()).map_err(serde::ser::Error::custom)?;
         record.serialize(serializer)
     }
 }

@@ -20,14 +20,21 @@ fn any_answers() -> impl Strategy<Value = Answers> {
 }
 
 fn any_progress() -> impl Strategy<Value = Progress> {
-    (any_answers(), proptest::collection::btree_set(0..ITEMS.len(), 0..20), any::<bool>()).prop_map(|(answers, done, earlier)| {
-        Progress {
+    (
+        any_answers(),
+        proptest::collection::btree_set(0..ITEMS.len(), 0..20),
+        any::<bool>(),
+    )
+        .prop_map(|(answers, done, earlier)| Progress {
             answers,
             step: "summary".into(),
             done: done.into_iter().map(ItemId).collect::<ItemSet>(),
-            revision: if earlier { Revision::Earlier } else { Revision::Current },
-        }
-    })
+            revision: if earlier {
+                Revision::Earlier
+            } else {
+                Revision::Current
+            },
+        })
 }
 
 proptest! {
