@@ -46,9 +46,9 @@ fn start(params: &Params) -> Wizard {
     follow_address(wizard);
     embed::connect(wizard, params);
     match browser::query_param("debug").as_deref() {
-        Some("panic") => request_animation_frame(|| {
-            panic!("panic requested by ?debug=panic (a test of the error page)")
-        }),
+        Some("panic") => {
+            request_animation_frame(|| panic!("panic requested by ?debug=panic (a test of the error page)"))
+        }
         Some("engine") => request_animation_frame(|| browser::time_engine(1000)),
         _ => {}
     }
@@ -105,9 +105,7 @@ fn EmbedBar() -> impl IntoView {
 #[component]
 fn DeferredGuidance() -> impl IntoView {
     let ready = RwSignal::new(false);
-    request_animation_frame(move || {
-        set_timeout(move || ready.set(true), std::time::Duration::ZERO)
-    });
+    request_animation_frame(move || set_timeout(move || ready.set(true), std::time::Duration::ZERO));
     view! {
         <Show
             when=move || ready.get()
@@ -145,9 +143,7 @@ fn Notices() -> impl IntoView {
 fn IncomingPrompt(incoming: Incoming) -> impl IntoView {
     let wizard = use_wizard();
     let Incoming { progress, from } = incoming;
-    let count = evaluate(&progress.answers, progress.revision)
-        .counts(None)
-        .in_scope;
+    let count = evaluate(&progress.answers, progress.revision).counts(None).in_scope;
     let title = NodeRef::<html::H2>::new();
     focus_soon(title);
     let replace = move |_| {
@@ -157,10 +153,7 @@ fn IncomingPrompt(incoming: Incoming) -> impl IntoView {
     };
     let keep = move |_| {
         wizard.incoming.set(None);
-        wizard.tell(
-            Tone::Info,
-            format!("Kept your saved progress; the {from} was not opened."),
-        );
+        wizard.tell(Tone::Info, format!("Kept your saved progress; the {from} was not opened."));
         wizard.focus_step_heading();
     };
     view! {

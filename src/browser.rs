@@ -29,9 +29,7 @@ pub fn show_panic_page(info: &std::panic::PanicHookInfo) {
         p.set_text_content(Some(saved));
     }
     if let Some(a) = document.get_element_by_id("panic-reload") {
-        let href = web_sys::window()
-            .and_then(|w| w.location().href().ok())
-            .unwrap_or_default();
+        let href = web_sys::window().and_then(|w| w.location().href().ok()).unwrap_or_default();
         let _ = a.set_attribute("href", &href);
     }
     if let Some(pre) = document.get_element_by_id("panic-details") {
@@ -42,21 +40,12 @@ pub fn show_panic_page(info: &std::panic::PanicHookInfo) {
 /// Today's date as YYYY-MM-DD, in the user's time zone.
 pub fn today() -> String {
     let d = js_sys::Date::new_0();
-    format!(
-        "{:04}-{:02}-{:02}",
-        d.get_full_year(),
-        d.get_month() + 1,
-        d.get_date()
-    )
+    format!("{:04}-{:02}-{:02}", d.get_full_year(), d.get_month() + 1, d.get_date())
 }
 
 /// The URL fragment without its `#`, or "".
 pub fn hash() -> String {
-    location()
-        .hash()
-        .ok()
-        .map(|h| h.trim_start_matches('#').to_string())
-        .unwrap_or_default()
+    location().hash().ok().map(|h| h.trim_start_matches('#').to_string()).unwrap_or_default()
 }
 
 /// The page address without the fragment.
@@ -75,33 +64,22 @@ pub fn clear_hash() {
 /// A query parameter of the page address.
 pub fn query_param(name: &str) -> Option<String> {
     let search = location().search().ok()?;
-    web_sys::UrlSearchParams::new_with_str(&search)
-        .ok()?
-        .get(name)
+    web_sys::UrlSearchParams::new_with_str(&search).ok()?.get(name)
 }
 
 /// Offers `text` as a file download through `link`, a hidden anchor of the page.
-pub fn download(
-    link: &web_sys::HtmlAnchorElement,
-    name: &str,
-    mime: &str,
-    text: &str,
-) -> Result<(), String> {
+pub fn download(link: &web_sys::HtmlAnchorElement, name: &str, mime: &str, text: &str) -> Result<(), String> {
     let refused = |_| "the browser refused to make the file".to_string();
     let parts = js_sys::Array::of1(&JsValue::from_str(text));
     let options = web_sys::BlobPropertyBag::new();
     options.set_type(mime);
-    let blob =
-        web_sys::Blob::new_with_str_sequence_and_options(&parts, &options).map_err(refused)?;
+    let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options).map_err(refused)?;
     let url = web_sys::Url::create_object_url_with_blob(&blob).map_err(refused)?;
     link.set_href(&url);
     link.set_download(name);
     link.click();
     // Revoked a little later: some browsers cancel a download whose URL is revoked at once.
-    set_timeout(
-        move || drop(web_sys::Url::revoke_object_url(&url)),
-        std::time::Duration::from_secs(30),
-    );
+    set_timeout(move || drop(web_sys::Url::revoke_object_url(&url)), std::time::Duration::from_secs(30));
     Ok(())
 }
 
@@ -115,9 +93,7 @@ pub fn copy(text: &str, done: impl FnOnce(bool) + 'static) {
         done(false);
         return;
     };
-    let promise = clipboard
-        .unchecked_into::<web_sys::Clipboard>()
-        .write_text(text);
+    let promise = clipboard.unchecked_into::<web_sys::Clipboard>().write_text(text);
     wasm_bindgen_futures::spawn_local(async move {
         done(wasm_bindgen_futures::JsFuture::from(promise).await.is_ok());
     });
@@ -137,9 +113,7 @@ pub fn time_engine(changes: u32) {
         // Walk through every value of every question: a mix of picks, toggles and switches.
         let q = QuestionId(n % QUESTIONS.len());
         answers.pick(q, (n / QUESTIONS.len()) % q.get().values.len());
-        listed += scope::evaluate(&answers, scope::Revision::Current)
-            .items
-            .len();
+        listed += scope::evaluate(&answers, scope::Revision::Current).items.len();
     }
     let per_change = (performance.now() - start) / f64::from(changes);
     if let Some(root) = document().document_element() {

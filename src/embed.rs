@@ -27,9 +27,7 @@ impl Params {
     pub fn from_location() -> Params {
         Params {
             embedded: query_param("embed").is_some_and(|v| v == "1" || v == "true"),
-            host_origin: query_param("origin")
-                .filter(|o| valid_origin(o))
-                .and_then(|o| normal_origin(&o)),
+            host_origin: query_param("origin").filter(|o| valid_origin(o)).and_then(|o| normal_origin(&o)),
             accent: query_param("accent").and_then(|a| valid_colour(&a)),
             font: query_param("font").filter(|f| valid_font(f)),
         }
@@ -38,10 +36,7 @@ impl Params {
 
 /// The origin as the browser writes it in MessageEvent.origin (lower case, default port dropped).
 fn normal_origin(origin: &str) -> Option<String> {
-    web_sys::Url::new(origin)
-        .ok()
-        .map(|u| u.origin())
-        .filter(|o| o != "null")
+    web_sys::Url::new(origin).ok().map(|u| u.origin()).filter(|o| o != "null")
 }
 
 /// The host page, when the wizard is framed by one that named its origin; provided as context
@@ -68,34 +63,22 @@ impl Host {
 /// Tells the host that the user exported (format: "link", "markdown" or "json").
 pub fn notify_export(format: &str) {
     if let Some(host) = use_context::<Host>() {
-        host.post(&WizardMessage::Export {
-            format: format.into(),
-        });
+        host.post(&WizardMessage::Export { format: format.into() });
     }
 }
 
 /// The full page's address (no embed parameters, no fragment).
 pub fn full_page_base() -> String {
     let location = location();
-    format!(
-        "{}{}",
-        location.origin().unwrap_or_default(),
-        location.pathname().unwrap_or_default()
-    )
+    format!("{}{}", location.origin().unwrap_or_default(), location.pathname().unwrap_or_default())
 }
 
 /// Applies the partner's styling and, inside a frame with a named host origin, starts the
 /// protocol: ready, step, scope and height messages out; prefills in.
 pub fn connect(wizard: Wizard, params: &Params) {
     apply_style(params);
-    let framed = window()
-        .parent()
-        .ok()
-        .flatten()
-        .is_some_and(|parent| !js_sys::Object::is(&parent, &window()));
-    let host = Host {
-        origin: params.host_origin.clone().filter(|_| framed),
-    };
+    let framed = window().parent().ok().flatten().is_some_and(|parent| !js_sys::Object::is(&parent, &window()));
+    let host = Host { origin: params.host_origin.clone().filter(|_| framed) };
     provide_context(host.clone());
     let Some(origin) = host.origin.clone() else {
         return;
@@ -118,19 +101,11 @@ pub fn connect(wizard: Wizard, params: &Params) {
 /// The accent colour where it keeps its contrast, and the font, through CSSOM custom properties
 /// (a style attribute would break a strict `style-src`).
 fn apply_style(params: &Params) {
-    let Some(root) = document()
-        .document_element()
-        .and_then(|r| r.dyn_into::<web_sys::HtmlElement>().ok())
-    else {
+    let Some(root) = document().document_element().and_then(|r| r.dyn_into::<web_sys::HtmlElement>().ok()) else {
         return;
     };
     let style = root.style();
-    for property in params
-        .accent
-        .as_deref()
-        .map(accent_properties)
-        .unwrap_or_default()
-    {
+    for property in params.accent.as_deref().map(accent_properties).unwrap_or_default() {
         let _ = style.set_property(property.name, &property.value);
     }
     if let Some(font) = &params.font {
@@ -140,10 +115,7 @@ fn apply_style(params: &Params) {
 
 /// Reads a message from the host's origin and answers it.
 fn answer_host(wizard: Wizard, host: &Host, data: &JsValue) {
-    let Some(json) = js_sys::JSON::stringify(data)
-        .ok()
-        .and_then(|s| s.as_string())
-    else {
+    let Some(json) = js_sys::JSON::stringify(data).ok().and_then(|s| s.as_string()) else {
         return;
     };
     let result = match portal::read_host_message(&json) {
@@ -151,12 +123,8 @@ fn answer_host(wizard: Wizard, host: &Host, data: &JsValue) {
         FromHost::Malformed(why) => Err(why),
         FromHost::Message(HostMessage::Prefill { answers }) => {
             let revision = wizard.progress.with_untracked(|p| p.revision);
-            portal::prefill_progress(&answers, revision).map(|progress| {
-                wizard.offer(Incoming {
-                    progress,
-                    from: "portal",
-                })
-            })
+            portal::prefill_progress(&answers, revision)
+                .map(|progress| wizard.offer(Incoming { progress, from: "portal" }))
         }
     };
     let (ok, error) = match result {
@@ -170,33 +138,18 @@ fn answer_host(wizard: Wizard, host: &Host, data: &JsValue) {
 fn follow_progress(wizard: Wizard, host: Host) {
     let step = Memo::new(move |_| {
         wizard.progress.with(|p| {
-            let (step, steps) = (
-                scope::wizard::current_step(p),
-                scope::wizard::steps(&p.answers),
-            );
+            let (step, steps) = (scope::wizard::current_step(p), scope::wizard::steps(&p.answers));
             let index = steps.iter().position(|s| *s == step).unwrap_or(0) + 1;
             (step, index as u32, steps.len() as u32)
         })
     });
-    let counts = Memo::new(move |_| {
-        wizard
-            .progress
-            .with(|p| wizard.scope.with(|s| Counts::of(s, &p.done)))
-    });
+    let counts = Memo::new(move |_| wizard.progress.with(|p| wizard.scope.with(|s| Counts::of(s, &p.done))));
     let step_host = host.clone();
     Effect::new(move |_| {
         let (step, index, count) = step.get();
-        step_host.post(&WizardMessage::Step {
-            step: step.into(),
-            index,
-            count,
-        });
+        step_host.post(&WizardMessage::Step { step: step.into(), index, count });
     });
-    Effect::new(move |_| {
-        host.post(&WizardMessage::Scope {
-            counts: counts.get(),
-        })
-    });
+    Effect::new(move |_| host.post(&WizardMessage::Scope { counts: counts.get() }));
 }
 
 /// The content height, so the host sizes the iframe with no scroll bar.

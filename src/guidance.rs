@@ -12,12 +12,7 @@ use std::collections::BTreeSet;
 fn applying(items: &[ItemScope]) -> BTreeSet<ItemId> {
     items
         .iter()
-        .filter(|s| {
-            matches!(
-                s.outcome,
-                Outcome::InScope | Outcome::OutOfScope | Outcome::NotSupported
-            )
-        })
+        .filter(|s| matches!(s.outcome, Outcome::InScope | Outcome::OutOfScope | Outcome::NotSupported))
         .map(|s| s.item)
         .collect()
 }
@@ -50,15 +45,10 @@ fn Totals() -> impl IntoView {
     let wizard = use_wizard();
     let totals = move || {
         let c = wizard.scope.with(|s| s.counts(None));
-        let done = wizard
-            .progress
-            .with(|p| wizard.scope.with(|s| s.done_count(&p.done, None)));
+        let done = wizard.progress.with(|p| wizard.scope.with(|s| s.done_count(&p.done, None)));
         let mut text = format!("{} in scope, {} done", c.in_scope, done);
         if c.out_of_scope + c.not_supported > 0 {
-            text.push_str(&format!(
-                ", {} out of scope or not supported",
-                c.out_of_scope + c.not_supported
-            ));
+            text.push_str(&format!(", {} out of scope or not supported", c.out_of_scope + c.not_supported));
         }
         if c.waiting > 0 {
             text.push_str(&format!(", {} waiting for an answer", c.waiting));
@@ -100,10 +90,7 @@ fn SetApart() -> impl IntoView {
     let scope = use_wizard().scope;
     let set_apart = move || {
         scope.with(|s| {
-            let apart = s
-                .items
-                .iter()
-                .filter(|i| matches!(i.outcome, Outcome::OutOfScope | Outcome::NotSupported));
+            let apart = s.items.iter().filter(|i| matches!(i.outcome, Outcome::OutOfScope | Outcome::NotSupported));
             apart.map(|i| (s.revision, i.clone())).collect::<Vec<_>>()
         })
     };
@@ -150,9 +137,7 @@ fn Warnings() -> impl IntoView {
                     .map(|w| {
                         // The step shows its own clear button where it is on screen.
                         let ignored = match w {
-                            Warning::Ignored { question }
-                                if !shown.contains(&question.get().step.get().id) =>
-                            {
+                            Warning::Ignored { question } if !shown.contains(&question.get().step.get().id) => {
                                 Some(*question)
                             }
                             _ => None,
@@ -199,9 +184,7 @@ fn PhaseBlock(phase: Phase) -> impl IntoView {
     };
     let counts = move || {
         let c = scope.with(|s| s.counts(Some(phase)));
-        let done = wizard
-            .progress
-            .with(|p| scope.with(|s| s.done_count(&p.done, Some(phase))));
+        let done = wizard.progress.with(|p| scope.with(|s| s.done_count(&p.done, Some(phase))));
         let mut text = format!("{} in scope, {} done", c.in_scope, done);
         if c.waiting > 0 {
             text.push_str(&format!(", {} waiting", c.waiting));
@@ -269,10 +252,7 @@ fn ItemRow(revision: Revision, row: ItemScope) -> impl IntoView {
         Outcome::NotSupported => (Some("Not supported".to_string()), "item not-supported"),
         Outcome::Waiting(qs) => {
             let names: Vec<&str> = qs.iter().map(|q| q.get().short).collect();
-            (
-                Some(format!("Waiting for: {}", names.join(", "))),
-                "item waiting",
-            )
+            (Some(format!("Waiting for: {}", names.join(", "))), "item waiting")
         }
         Outcome::NotApplicable => (None, "item"),
     };
@@ -352,12 +332,7 @@ fn revision_change(id: ItemId, revision: Revision) -> Option<(String, String)> {
     let item = id.get();
     let later = Document::later().date;
     let quote = |text: Option<&str>, condition: Option<&str>| {
-        [condition, text]
-            .into_iter()
-            .flatten()
-            .map(|t| format!("\u{201c}{t}\u{201d}"))
-            .collect::<Vec<_>>()
-            .join(" ")
+        [condition, text].into_iter().flatten().map(|t| format!("\u{201c}{t}\u{201d}")).collect::<Vec<_>>().join(" ")
     };
     match (revision, item.rev, item.carried) {
         (Revision::Current, Rev::EarlierOnly, true) => Some((
@@ -365,12 +340,19 @@ fn revision_change(id: ItemId, revision: Revision) -> Option<(String, String)> {
             "The later page has no Azure Rights Management section; this line is from the earlier page.".into(),
         )),
         (Revision::Current, Rev::LaterOnly, _) => Some((format!("New on {later}"), "Not on the earlier page.".into())),
-        (Revision::Earlier, Rev::EarlierOnly, false) => Some(("Dropped later".into(), format!("The {later} page no longer lists this."))),
+        (Revision::Earlier, Rev::EarlierOnly, false) => {
+            Some(("Dropped later".into(), format!("The {later} page no longer lists this.")))
+        }
         (_, Rev::Both, _) if item.reworded() => Some(match revision {
-            Revision::Current => ("Reworded".into(), format!("The earlier page said: {}", quote(item.earlier, item.condition_earlier))),
+            Revision::Current => {
+                ("Reworded".into(), format!("The earlier page said: {}", quote(item.earlier, item.condition_earlier)))
+            }
             Revision::Earlier => (
                 "Reworded later".into(),
-                format!("The {later} page says: {}", quote(item.earlier.map(|_| item.text), item.condition_earlier.and(item.condition))),
+                format!(
+                    "The {later} page says: {}",
+                    quote(item.earlier.map(|_| item.text), item.condition_earlier.and(item.condition))
+                ),
             ),
         }),
         _ => None,
@@ -385,13 +367,7 @@ fn PrintHeader() -> impl IntoView {
         wizard.progress.with(|p| {
             p.answers
                 .answered()
-                .map(|q| {
-                    scope::engine::Reason {
-                        question: q,
-                        values: p.answers.bits(q),
-                    }
-                    .describe()
-                })
+                .map(|q| scope::engine::Reason { question: q, values: p.answers.bits(q) }.describe())
                 .collect::<Vec<_>>()
                 .join("; ")
         })

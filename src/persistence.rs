@@ -45,12 +45,7 @@ pub struct Loaded {
 
 impl Loaded {
     fn fresh(store: Store, notice: Option<(Tone, String)>) -> Loaded {
-        Loaded {
-            store,
-            progress: Progress::default(),
-            notice,
-            up_to_date: true,
-        }
+        Loaded { store, progress: Progress::default(), notice, up_to_date: true }
     }
 }
 
@@ -77,20 +72,19 @@ pub fn load() -> Loaded {
     SAVED.store(true, Ordering::Relaxed);
     match Progress::from_saved(&text) {
         Ok((progress, migrated)) => {
-            let notice = migrated.then(|| (Tone::Warning, "Your saved progress came from an earlier version of the wizard and was updated to this one.".to_string()));
-            Loaded {
-                store: Store::Local,
-                progress,
-                notice,
-                up_to_date: !migrated,
-            }
+            let notice = migrated.then(|| {
+                (
+                    Tone::Warning,
+                    "Your saved progress came from an earlier version of the wizard and was updated to this one."
+                        .to_string(),
+                )
+            });
+            Loaded { store: Store::Local, progress, notice, up_to_date: !migrated }
         }
         Err(ReadError::Newer(format)) => {
             // Copied aside, and also left in place for the newer version; this tab works from
             // memory so as not to overwrite it.
-            let copy = keep_aside(&text)
-                .map(|aside| format!(" A copy is kept under \"{aside}\"."))
-                .unwrap_or_default();
+            let copy = keep_aside(&text).map(|aside| format!(" A copy is kept under \"{aside}\".")).unwrap_or_default();
             let notice = format!("Your saved progress was written by a newer version of the wizard (format {format}). It is left untouched for that version; reload the page to get it.{copy} Until then this tab starts fresh and keeps nothing.");
             Loaded::fresh(Store::Memory, Some((Tone::Warning, notice)))
         }
@@ -102,7 +96,13 @@ pub fn load() -> Loaded {
                     Loaded::fresh(Store::Local, Some((Tone::Warning, notice)))
                 }
                 // It could not be copied aside: do not overwrite it either.
-                None => Loaded::fresh(Store::Memory, Some((Tone::Warning, format!("{what} It is left untouched, and this tab starts fresh and keeps nothing.")))),
+                None => Loaded::fresh(
+                    Store::Memory,
+                    Some((
+                        Tone::Warning,
+                        format!("{what} It is left untouched, and this tab starts fresh and keeps nothing."),
+                    )),
+                ),
             }
         }
     }
@@ -111,10 +111,7 @@ pub fn load() -> Loaded {
 /// Copies a record's text under a new key; the key, if the copy was written.
 fn keep_aside(text: &str) -> Option<String> {
     let aside = format!("{ASIDE_PREFIX}{}", js_sys::Date::now() as u64);
-    LocalStorage::raw()
-        .set_item(&aside, text)
-        .ok()
-        .map(|()| aside)
+    LocalStorage::raw().set_item(&aside, text).ok().map(|()| aside)
 }
 
 /// Keeps the progress in storage: one write per change, none for a change that came from another
@@ -125,9 +122,7 @@ pub fn keep(wizard: Wizard, loaded: &Loaded) {
     let stored = StoredValue::new(loaded.up_to_date.then(|| loaded.progress.clone()));
     Effect::new(move |_| {
         let progress = wizard.progress.get();
-        if store.get_value() == Store::Memory
-            || stored.with_value(|s| s.as_ref() == Some(&progress))
-        {
+        if store.get_value() == Store::Memory || stored.with_value(|s| s.as_ref() == Some(&progress)) {
             return;
         }
         stored.set_value(Some(progress.clone()));
@@ -156,10 +151,7 @@ pub fn keep(wizard: Wizard, loaded: &Loaded) {
             None => Progress::default(),
         };
         stored.set_value(Some(progress.clone()));
-        if wizard
-            .progress
-            .with_untracked(|current| *current != progress)
-        {
+        if wizard.progress.with_untracked(|current| *current != progress) {
             wizard.progress.set(progress);
         }
     });

@@ -13,11 +13,7 @@ use wasm_bindgen::JsCast;
 
 /// The full page's address with `progress` as a share link.
 pub fn share_link_url(progress: &Progress, with_done: bool) -> String {
-    format!(
-        "{}#{}",
-        full_page_base(),
-        link::encode_share(progress, with_done)
-    )
+    format!("{}#{}", full_page_base(), link::encode_share(progress, with_done))
 }
 
 #[component]
@@ -50,10 +46,7 @@ fn ShareBlock() -> impl IntoView {
         embed::notify_export("link");
     };
     let select_all = |ev: web_sys::FocusEvent| {
-        if let Some(input) = ev
-            .target()
-            .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
-        {
+        if let Some(input) = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()) {
             input.select();
         }
     };
@@ -80,21 +73,11 @@ fn ExportBlock() -> impl IntoView {
     let wizard = use_wizard();
     let status = RwSignal::new(String::new());
     let download_link = NodeRef::<html::A>::new();
-    let markdown = move || {
-        wizard
-            .progress
-            .with_untracked(|p| export::to_markdown(p, &browser::today()))
-    };
-    let json = move || {
-        wizard
-            .progress
-            .with_untracked(|p| export::to_json(p, &browser::today()))
-    };
+    let markdown = move || wizard.progress.with_untracked(|p| export::to_markdown(p, &browser::today()));
+    let json = move || wizard.progress.with_untracked(|p| export::to_json(p, &browser::today()));
     let save = move |extension: &str, mime: &str, text: String, format: &str| {
         let file = format!("ems-onboarding-scope-{}.{extension}", browser::today());
-        let saved = download_link
-            .get_untracked()
-            .ok_or_else(|| "the page is not ready".to_string());
+        let saved = download_link.get_untracked().ok_or_else(|| "the page is not ready".to_string());
         match saved.and_then(|link| browser::download(&link, &file, mime, &text)) {
             Ok(()) => status.set(format!("Downloaded {file}.")),
             Err(e) => status.set(format!("The download failed: {e}.")),
@@ -104,12 +87,8 @@ fn ExportBlock() -> impl IntoView {
     let copy_markdown = move |_| {
         browser::copy(&markdown(), move |ok| {
             status.set(
-                if ok {
-                    "Markdown copied."
-                } else {
-                    "Copying was refused by the browser; use the download instead."
-                }
-                .into(),
+                if ok { "Markdown copied." } else { "Copying was refused by the browser; use the download instead." }
+                    .into(),
             )
         });
         embed::notify_export("markdown");
@@ -136,11 +115,9 @@ fn ImportBlock() -> impl IntoView {
     let wizard = use_wizard();
     let pasted = RwSignal::new(String::new());
     let error = RwSignal::new(String::new());
-    let differences = RwSignal::new(None::<Vec<(ItemId, Difference)>>);
-    let read = move || match wizard
-        .progress
-        .with_untracked(|p| read_scope(&pasted.get_untracked(), p))
-    {
+    // Numbered, so that comparing again draws (and announces) the result again.
+    let differences = RwSignal::new(None::<(u32, Vec<(ItemId, Difference)>)>);
+    let read = move || match wizard.progress.with_untracked(|p| read_scope(&pasted.get_untracked(), p)) {
         Ok(p) => {
             error.set(String::new());
             Some(p)
@@ -153,19 +130,13 @@ fn ImportBlock() -> impl IntoView {
     };
     let open = move |_| {
         if let Some(progress) = read() {
-            wizard.offer(Incoming {
-                progress,
-                from: "import",
-            });
+            wizard.offer(Incoming { progress, from: "import" });
         }
     };
     let compare = move |_| {
         if let Some(theirs) = read() {
-            differences.set(Some(
-                wizard
-                    .progress
-                    .with_untracked(|ours| export::compare(ours, &theirs)),
-            ));
+            let diffs = wizard.progress.with_untracked(|ours| export::compare(ours, &theirs));
+            differences.update(|d| *d = Some((d.as_ref().map_or(0, |(n, _)| n + 1), diffs)));
         }
     };
     view! {
@@ -178,7 +149,9 @@ fn ImportBlock() -> impl IntoView {
                 <button type="button" on:click=compare>"Compare with mine"</button>
             </div>
             <p class="error-text" role="alert">{move || error.get()}</p>
-            {move || differences.get().map(|diffs| view! { <Comparison diffs/> })}
+            <For each=move || differences.get() key=|(n, _)| *n let:((_, diffs))>
+                <Comparison diffs/>
+            </For>
         </section>
     }
 }
@@ -188,19 +161,12 @@ fn ImportBlock() -> impl IntoView {
 fn DropZone(pasted: RwSignal<String>, error: RwSignal<String>) -> impl IntoView {
     let read_file = move |file: web_sys::File| {
         if file.size() > MAX_BYTES as f64 {
-            error.set(format!(
-                "This file could not be read: {}.",
-                ReadError::TooLarge(file.size() as usize)
-            ));
+            error.set(format!("This file could not be read: {}.", ReadError::TooLarge(file.size() as usize)));
             return;
         }
         let promise = file.text();
         wasm_bindgen_futures::spawn_local(async move {
-            match wasm_bindgen_futures::JsFuture::from(promise)
-                .await
-                .ok()
-                .and_then(|v| v.as_string())
-            {
+            match wasm_bindgen_futures::JsFuture::from(promise).await.ok().and_then(|v| v.as_string()) {
                 Some(text) => pasted.set(text),
                 None => error.set("This file could not be read as text.".into()),
             }
@@ -208,18 +174,12 @@ fn DropZone(pasted: RwSignal<String>, error: RwSignal<String>) -> impl IntoView 
     };
     let dropped = move |ev: web_sys::DragEvent| {
         ev.prevent_default();
-        if let Some(file) = ev
-            .data_transfer()
-            .and_then(|d| d.files())
-            .and_then(|f| f.get(0))
-        {
+        if let Some(file) = ev.data_transfer().and_then(|d| d.files()).and_then(|f| f.get(0)) {
             read_file(file);
         }
     };
     let chosen = move |ev: web_sys::Event| {
-        let input = ev
-            .target()
-            .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok());
+        let input = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok());
         if let Some(file) = input.and_then(|i| i.files()).and_then(|f| f.get(0)) {
             read_file(file);
         }
@@ -247,15 +207,12 @@ fn Comparison(diffs: Vec<(ItemId, Difference)>) -> impl IntoView {
             let what = match difference {
                 Difference::OnlyTheirs => "Only in theirs".to_string(),
                 Difference::OnlyOurs => "Only in yours".to_string(),
-                Difference::Outcome { ours, theirs } => format!(
-                    "Yours: {}; theirs: {}",
-                    ours.replace('_', " "),
-                    theirs.replace('_', " ")
-                ),
-                Difference::Done { ours, theirs } => format!(
-                    "Done in {} only",
-                    if ours && !theirs { "yours" } else { "theirs" }
-                ),
+                Difference::Outcome { ours, theirs } => {
+                    format!("Yours: {}; theirs: {}", ours.replace('_', " "), theirs.replace('_', " "))
+                }
+                Difference::Done { ours, theirs } => {
+                    format!("Done in {} only", if ours && !theirs { "yours" } else { "theirs" })
+                }
             };
             view! { <tr><td>{id.get().text}</td><td>{what}</td></tr> }
         })
@@ -287,10 +244,7 @@ fn StartOver() -> impl IntoView {
     let erase = move |_| {
         wizard.progress.set(Progress::default());
         asking.set(false);
-        wizard.tell(
-            Tone::Info,
-            "Started over: all answers and ticks are erased.",
-        );
+        wizard.tell(Tone::Info, "Started over: all answers and ticks are erased.");
         wizard.focus_step_heading();
     };
     let cancel = move |_| {

@@ -70,8 +70,7 @@ impl Wizard {
     }
 
     pub fn dismiss(&self, id: u32) {
-        self.notices
-            .update(|notices| notices.retain(|n| n.id != id));
+        self.notices.update(|notices| notices.retain(|n| n.id != id));
     }
 
     /// Moves to `step` and puts focus on its heading.
@@ -88,8 +87,7 @@ impl Wizard {
     /// to replace the progress on screen.
     pub fn offer(&self, incoming: Incoming) {
         let differs = self.progress.with_untracked(|p| {
-            !p.is_blank()
-                && (p.answers != incoming.progress.answers || p.done != incoming.progress.done)
+            !p.is_blank() && (p.answers != incoming.progress.answers || p.done != incoming.progress.done)
         });
         if differs {
             self.incoming.set(Some(incoming));
@@ -113,19 +111,12 @@ impl Wizard {
         let revision = self.progress.with_untracked(|p| p.revision);
         match link::parse_fragment(fragment) {
             Ok(fragment) => {
-                let from = if matches!(fragment, link::Fragment::Shared(_)) {
-                    "share link"
-                } else {
-                    "link"
-                };
+                let from = if matches!(fragment, link::Fragment::Shared(_)) { "share link" } else { "link" };
                 if let Some(progress) = fragment.into_progress(revision) {
                     self.offer(Incoming { progress, from });
                 }
             }
-            Err(e) => self.tell(
-                Tone::Error,
-                format!("The link could not be opened: {e}. Your progress is unchanged."),
-            ),
+            Err(e) => self.tell(Tone::Error, format!("The link could not be opened: {e}. Your progress is unchanged.")),
         }
     }
 

@@ -19,10 +19,7 @@ pub fn StepsPanel() -> impl IntoView {
     let step = Memo::new(move |_| wizard.step());
     let position = move || steps.with(|s| s.iter().position(|x| *x == step.get()).unwrap_or(0));
     let go_back = move |_| {
-        if let Some(previous) = position()
-            .checked_sub(1)
-            .and_then(|i| steps.with_untracked(|s| s.get(i).copied()))
-        {
+        if let Some(previous) = position().checked_sub(1).and_then(|i| steps.with_untracked(|s| s.get(i).copied())) {
             wizard.go_to(previous);
         }
     };
@@ -63,24 +60,16 @@ pub fn StepsPanel() -> impl IntoView {
 #[component]
 fn StepQuestions(step: StepId) -> impl IntoView {
     let wizard = use_wizard();
-    let questions = Memo::new(move |_| {
-        wizard
-            .progress
-            .with(|p| wizard::questions(&p.answers, step))
-    });
+    let questions = Memo::new(move |_| wizard.progress.with(|p| wizard::questions(&p.answers, step)));
     let ignored = move || {
         wizard.scope.with(|s| {
             let ignored_here = s.warnings.iter().filter_map(|w| match w {
-                Warning::Ignored { question } if question.get().step == step => {
-                    Some((*question, w))
-                }
+                Warning::Ignored { question } if question.get().step == step => Some((*question, w)),
                 _ => None,
             });
-            wizard.progress.with_untracked(|p| {
-                ignored_here
-                    .map(|(q, w)| (q, w.message(&p.answers)))
-                    .collect::<Vec<_>>()
-            })
+            wizard
+                .progress
+                .with_untracked(|p| ignored_here.map(|(q, w)| (q, w.message(&p.answers))).collect::<Vec<_>>())
         })
     };
     view! {
@@ -123,13 +112,9 @@ fn QuestionField(q: QuestionId) -> impl IntoView {
     let help_id = format!("help-{}", question.id);
     let conflicts = move || {
         wizard.scope.with(|s| {
-            let here = s
-                .warnings
-                .iter()
-                .filter(|w| matches!(w, Warning::Conflict { .. }) && w.questions().contains(&q));
-            wizard
-                .progress
-                .with_untracked(|p| here.map(|w| w.message(&p.answers)).collect::<Vec<_>>())
+            let here =
+                s.warnings.iter().filter(|w| matches!(w, Warning::Conflict { .. }) && w.questions().contains(&q));
+            wizard.progress.with_untracked(|p| here.map(|w| w.message(&p.answers)).collect::<Vec<_>>())
         })
     };
     provide_context(ChoiceGroup { question: q });
@@ -180,18 +165,11 @@ fn Summary() -> impl IntoView {
     let wizard = use_wizard();
     let rows = move || {
         wizard.progress.with(|p| {
-            let applying = p
-                .answers
-                .answered()
-                .filter(|q| p.answers.applies(*q) == Applies::Yes);
+            let applying = p.answers.answered().filter(|q| p.answers.applies(*q) == Applies::Yes);
             applying
                 .map(|q| {
                     let question = q.get();
-                    let values: Vec<&str> = p
-                        .answers
-                        .values(q)
-                        .map(|v| question.values[v].label)
-                        .collect();
+                    let values: Vec<&str> = p.answers.values(q).map(|v| question.values[v].label).collect();
                     (question.short, values.join(", "), question.step.get().id)
                 })
                 .collect::<Vec<_>>()
