@@ -1,5 +1,5 @@
-//! Turns catalog.toml into static Rust tables (`$OUT_DIR/catalog_data.rs`), so the wasm carries
-//! plain data and no TOML or JSON parser for the catalog. Every reference in the catalog (question,
+//! Turns catalog.toml into static Rust tables (`$OUT_DIR/catalog_data.rs`): the catalog is
+//! compiled, not parsed at run time. Every reference in the catalog (question,
 //! value, section, parent, id uniqueness) is checked here: a bad catalog fails the build, not the
 //! browser.
 use serde::Deserialize;
@@ -100,15 +100,8 @@ fn main() {
     std::fs::write(path, out).expect("write catalog_data.rs");
 }
 
-fn position<T>(
-    list: &[T],
-    key: impl Fn(&T) -> &str,
-    id: &str,
-    what: &str,
-) -> Result<usize, String> {
-    list.iter()
-        .position(|x| key(x) == id)
-        .ok_or_else(|| format!("unknown {what} `{id}`"))
+fn position<T>(list: &[T], key: impl Fn(&T) -> &str, id: &str, what: &str) -> Result<usize, String> {
+    list.iter().position(|x| key(x) == id).ok_or_else(|| format!("unknown {what} `{id}`"))
 }
 
 fn unique<'a>(ids: impl Iterator<Item = &'a str>, what: &str) -> Result<(), String> {
@@ -127,21 +120,14 @@ fn clauses(cat: &Catalog, list: &[String]) -> Result<String, String> {
     for clause in list {
         s.push_str("Clause(&[");
         for atom in clause.split(" | ") {
-            let (q, vals) = atom
-                .trim()
-                .split_once('=')
-                .ok_or_else(|| format!("bad atom `{atom}`"))?;
+            let (q, vals) = atom.trim().split_once('=').ok_or_else(|| format!("bad atom `{atom}`"))?;
             let qi = position(&cat.question, |x| &x.id, q, "question")?;
             let mut mask = 0u32;
             for v in vals.split(',') {
                 let vi = position(&cat.question[qi].values, |x| &x.id, v.trim(), "value")?;
                 mask |= 1 << vi;
             }
-            write!(
-                s,
-                "Atom {{ question: QuestionId({qi}), values: {mask:#b} }},"
-            )
-            .unwrap();
+            write!(s, "Atom {{ question: QuestionId({qi}), values: {mask:#b} }},").unwrap();
         }
         s.push_str("]),");
     }
@@ -169,12 +155,8 @@ fn generate(cat: &Catalog) -> Result<String, String> {
 
     s.push_str("pub static DOCUMENTS: &[Document] = &[");
     for d in &cat.document {
-        write!(
-            s,
-            "Document {{ id: {:?}, file: {:?}, title: {:?}, date: {:?} }},",
-            d.id, d.file, d.title, d.date
-        )
-        .unwrap();
+        write!(s, "Document {{ id: {:?}, file: {:?}, title: {:?}, date: {:?} }},", d.id, d.file, d.title, d.date)
+            .unwrap();
     }
     s.push_str("];\n");
 
@@ -184,6 +166,21 @@ fn generate(cat: &Catalog) -> Result<String, String> {
     }
     s.push_str("];\n");
 
+    write_questions(&mut s, cat)?;
+    s.push_str("pub static CONFLICTS: &[Conflict] = &[");
+    for c in &cat.conflict {
+        write!(s, "Conflict {{ id: {:?}, when: {}, message: {:?} }},", c.id, clauses(cat, &c.when)?, c.message)
+            .unwrap();
+    }
+    s.push_str("];\n");
+
+    write_sections(&mut s, cat)?;
+    write_items(&mut s, cat)?;
+    Ok(s)
+}
+
+/// The QUESTIONS table; each question's values and `applies_when` checked.
+fn write_questions(s: &mut String, cat: &Catalog) -> Result<(), String> {
     s.push_str("pub static QUESTIONS: &[Question] = &[");
     for q in &cat.question {
         if q.values.is_empty() || q.values.len() > 16 {
@@ -193,16 +190,9 @@ fn generate(cat: &Catalog) -> Result<String, String> {
         for clause in &q.applies_when {
             for atom in clause.split(" | ") {
                 let name = atom.split('=').next().unwrap_or("").trim();
-                let before = cat
-                    .question
-                    .iter()
-                    .take_while(|x| x.id != q.id)
-                    .any(|x| x.id == name);
+                let before = cat.question.iter().take_while(|x| x.id != q.id).any(|x| x.id == name);
                 if !before {
-                    return Err(format!(
-                        "question `{}`: applies_when may only name earlier questions",
-                        q.id
-                    ));
+                    return Err(format!("question `{}`: applies_when may only name earlier questions", q.id));
                 }
             }
         }
@@ -212,11 +202,8 @@ fn generate(cat: &Catalog) -> Result<String, String> {
             "multi" => "Kind::Multi",
             k => return Err(format!("question `{}`: kind `{k}`", q.id)),
         };
-        let values: String = q
-            .values
-            .iter()
-            .map(|v| format!("Choice {{ id: {:?}, label: {:?} }},", v.id, v.label))
-            .collect();
+        let values: String =
+            q.values.iter().map(|v| format!("Choice {{ id: {:?}, label: {:?} }},", v.id, v.label)).collect();
         write!(
             s,
             "Question {{ id: {:?}, short: {:?}, step: StepId({step}), kind: {kind}, label: {:?}, help: {}, values: &[{values}], applies_when: {} }},",
@@ -225,20 +212,11 @@ fn generate(cat: &Catalog) -> Result<String, String> {
         .unwrap();
     }
     s.push_str("];\n");
+    Ok(())
+}
 
-    s.push_str("pub static CONFLICTS: &[Conflict] = &[");
-    for c in &cat.conflict {
-        write!(
-            s,
-            "Conflict {{ id: {:?}, when: {}, message: {:?} }},",
-            c.id,
-            clauses(cat, &c.when)?,
-            c.message
-        )
-        .unwrap();
-    }
-    s.push_str("];\n");
-
+/// The SECTIONS table.
+fn write_sections(s: &mut String, cat: &Catalog) -> Result<(), String> {
     s.push_str("pub static SECTIONS: &[Section] = &[");
     for sec in &cat.section {
         let phase = match sec.phase.as_str() {
@@ -249,18 +227,21 @@ fn generate(cat: &Catalog) -> Result<String, String> {
             "enable" => "Phase::Enable",
             p => return Err(format!("section `{}`: phase `{p}`", sec.id)),
         };
-        write!(
-            s,
-            "Section {{ id: {:?}, phase: {phase}, title: {:?}, lead: {} }},",
-            sec.id,
-            sec.title,
-            opt(&sec.lead)
-        )
-        .unwrap();
+        write!(s, "Section {{ id: {:?}, phase: {phase}, title: {:?}, lead: {} }},", sec.id, sec.title, opt(&sec.lead))
+            .unwrap();
     }
     s.push_str("];\n");
+    Ok(())
+}
 
-    writeln!(s, "/// How many guidance items the catalog has (the length of [`ITEMS`]).\npub const ITEM_COUNT: usize = {};", cat.item.len()).unwrap();
+/// ITEM_COUNT and the ITEMS table; each item's section, parent, revision and status checked.
+fn write_items(s: &mut String, cat: &Catalog) -> Result<(), String> {
+    writeln!(
+        s,
+        "/// How many guidance items the catalog has (the length of [`ITEMS`]).\npub const ITEM_COUNT: usize = {};",
+        cat.item.len()
+    )
+    .unwrap();
     s.push_str("pub static ITEMS: &[Item] = &[");
     for (n, it) in cat.item.iter().enumerate() {
         let section = position(&cat.section, |x| &x.id, &it.section, "section")?;
@@ -287,10 +268,7 @@ fn generate(cat: &Catalog) -> Result<String, String> {
             v => return Err(format!("item `{}`: status `{v}`", it.id)),
         };
         if it.carried && rev != "Rev::EarlierOnly" {
-            return Err(format!(
-                "item `{}`: only earlier-only items can be carried",
-                it.id
-            ));
+            return Err(format!("item `{}`: only earlier-only items can be carried", it.id));
         }
         write!(
             s,
@@ -300,5 +278,5 @@ fn generate(cat: &Catalog) -> Result<String, String> {
         .unwrap();
     }
     s.push_str("];\n");
-    Ok(s)
+    Ok(())
 }

@@ -37,25 +37,10 @@ fn random_progress(rng: &mut Rng) -> Progress {
             }
         }
     }
-    let done: ItemSet = (0..rng.below(12))
-        .map(|_| ItemId(rng.below(ITEMS.len())))
-        .collect();
-    let step = if rng.chance(2) {
-        "summary".to_string()
-    } else {
-        STEPS[rng.below(STEPS.len())].id.to_string()
-    };
-    let revision = if rng.chance(4) {
-        Revision::Earlier
-    } else {
-        Revision::Current
-    };
-    Progress {
-        answers,
-        step,
-        done,
-        revision,
-    }
+    let done: ItemSet = (0..rng.below(12)).map(|_| ItemId(rng.below(ITEMS.len()))).collect();
+    let step = if rng.chance(2) { "summary".to_string() } else { STEPS[rng.below(STEPS.len())].id.to_string() };
+    let revision = if rng.chance(4) { Revision::Earlier } else { Revision::Current };
+    Progress { answers, step, done, revision }
 }
 
 /// Pieces that matter to the parsers, spliced into inputs.
@@ -113,8 +98,7 @@ const TOKENS: &[&str] = &[
     "----",
 ];
 
-const ALPHABET_LINK: &[u8] =
-    b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_.#&=,%+s1 ";
+const ALPHABET_LINK: &[u8] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_.#&=,%+s1 ";
 const ALPHABET_JSON: &[u8] = b"{}[]\":,0123456789.-+eEtruefalsn \n\\abcdxyz_";
 
 fn random_bytes(rng: &mut Rng) -> String {
@@ -241,12 +225,8 @@ fn preview(s: &str) -> String {
     format!("{p:?}{}", if p.len() < s.len() { "…" } else { "" })
 }
 
-fn main() -> ExitCode {
-    let n: u64 = std::env::args()
-        .nth(1)
-        .and_then(|a| a.parse().ok())
-        .unwrap_or(100_000);
-    let abort = cfg!(panic = "abort");
+/// With `panic = "abort"` nothing can be caught: the hook reports the input that panicked.
+fn install_panic_hook(abort: bool) {
     panic::set_hook(Box::new(move |info| {
         if abort {
             let cur = CURRENT.lock().ok().and_then(|c| c.clone());
@@ -256,22 +236,21 @@ fn main() -> ExitCode {
             eprintln!("panics: 1 (built with panic=abort: the run stops here; set CARGO_PROFILE_RELEASE_PANIC=unwind to count them all)");
         }
     }));
+}
 
-    let mut rng = Rng(0x2545_f491_4f6c_dd1d ^ n);
-    let mut failures = 0u64;
+/// Valid outputs to mutate, refreshed as the run goes. Each must decode back.
+#[derive(Default)]
+struct Seeds {
+    pool: Vec<[String; 3]>,
+    made: u64,
+    roundtrip_failures: u64,
+}
 
-    // Valid outputs to mutate, refreshed as the run goes. Each must decode back.
-    let mut pool: Vec<[String; 3]> = Vec::new();
-    let mut roundtrip_failures = 0u64;
-    let mut seeds = 0u64;
-    let mut add_seed = |rng: &mut Rng, pool: &mut Vec<[String; 3]>| {
+impl Seeds {
+    fn add(&mut self, rng: &mut Rng) {
         let p = random_progress(rng);
         let with_done = rng.chance(2);
-        let share = format!(
-            "{}{}",
-            if rng.chance(2) { "#" } else { "" },
-            link::encode_share(&p, with_done)
-        );
+        let share = format!("{}{}", if rng.chance(2) { "#" } else { "" }, link::encode_share(&p, with_done));
         let saved = p.to_json();
         let exported = export::to_json(&p, "2026-11-23");
         // A panic here counts as a failed round trip (caught, so the run goes on).
@@ -279,109 +258,91 @@ fn main() -> ExitCode {
         let ok_share = ok(
             &|| matches!(link::parse_fragment(&share), Ok(Fragment::Shared(ref q)) if q.answers == p.answers && q.revision == p.revision),
         );
-        let ok_saved = ok(
-            &|| matches!(Progress::from_json(&saved), Ok(ref q) if q.answers == p.answers && q.done == p.done),
-        );
+        let ok_saved =
+            ok(&|| matches!(Progress::from_json(&saved), Ok(ref q) if q.answers == p.answers && q.done == p.done));
         let ok_export = ok(
             &|| matches!(export::from_json(&exported), Ok(ref q) if q.answers == p.answers && q.revision == p.revision),
         );
-        for (ok, what, text) in [
-            (ok_share, "share link", &share),
-            (ok_saved, "saved record", &saved),
-            (ok_export, "export", &exported),
-        ] {
+        for (ok, what, text) in
+            [(ok_share, "share link", &share), (ok_saved, "saved record", &saved), (ok_export, "export", &exported)]
+        {
             if !ok {
-                roundtrip_failures += 1;
-                if roundtrip_failures <= 5 {
+                self.roundtrip_failures += 1;
+                if self.roundtrip_failures <= 5 {
                     eprintln!("ROUND TRIP FAILED for a valid {what}: {}", preview(text));
                 }
             }
         }
-        seeds += 1;
-        pool.push([share, saved, exported]);
+        self.made += 1;
+        self.pool.push([share, saved, exported]);
+    }
+}
+
+/// One input for decoder `d`: from random bytes, random text, or a mutated valid output (source
+/// 0, 1 or 2, returned with it).
+fn input_for(rng: &mut Rng, seeds: &Seeds, d: usize, decoder: Decoder) -> (usize, String) {
+    let source = rng.below(3);
+    let input = match source {
+        0 => random_bytes(rng),
+        1 => random_text(rng, if decoder == Decoder::Fragment { ALPHABET_LINK } else { ALPHABET_JSON }),
+        _ => {
+            // Mostly the decoder's own format, sometimes another's.
+            let pool = &seeds.pool;
+            let kind = if rng.chance(5) { rng.below(3) } else { d };
+            let seed = &pool[rng.below(pool.len())][kind];
+            let other = &pool[rng.below(pool.len())][if rng.chance(3) { rng.below(3) } else { kind }];
+            mutate(rng, seed, other)
+        }
     };
-    for _ in 0..64 {
-        add_seed(&mut rng, &mut pool);
-    }
+    (source, input)
+}
 
-    let decoders = [Decoder::Fragment, Decoder::Progress, Decoder::Export];
-    let mut counts: Vec<Counts> = decoders.iter().map(|_| Counts::default()).collect();
-    let started = std::time::Instant::now();
-    for i in 0..n {
-        if i % 256 == 255 {
-            let slot = rng.below(pool.len());
-            add_seed(&mut rng, &mut pool);
-            pool.swap_remove(slot);
+/// Runs `decoder` on `input` and counts the outcome; returns whether it failed.
+fn check(decoder: Decoder, input: &str, source: usize, c: &mut Counts, failures: u64) -> bool {
+    c.inputs += 1;
+    match panic::catch_unwind(AssertUnwindSafe(|| decoder.run(input))) {
+        Ok(Ok(true)) => {
+            c.accepted += 1;
+            c.by_source[source].0 += 1;
+            false
         }
-        for (d, &decoder) in decoders.iter().enumerate() {
-            let source = rng.below(3);
-            let input = match source {
-                0 => random_bytes(&mut rng),
-                1 => random_text(
-                    &mut rng,
-                    if decoder == Decoder::Fragment {
-                        ALPHABET_LINK
-                    } else {
-                        ALPHABET_JSON
-                    },
-                ),
-                _ => {
-                    // Mostly the decoder's own format, sometimes another's.
-                    let kind = if rng.chance(5) { rng.below(3) } else { d };
-                    let seed = &pool[rng.below(pool.len())][kind];
-                    let other = &pool[rng.below(pool.len())]
-                        [if rng.chance(3) { rng.below(3) } else { kind }];
-                    mutate(&mut rng, seed, other)
-                }
-            };
-            if abort {
-                if let Ok(mut c) = CURRENT.lock() {
-                    *c = Some((decoder.name(), input.clone()));
-                }
+        Ok(Ok(false)) => {
+            c.rejected += 1;
+            c.by_source[source].1 += 1;
+            false
+        }
+        Ok(Err(why)) => {
+            c.rejected += 1;
+            c.empty_messages += 1;
+            if failures < 10 {
+                eprintln!("FAIL {}: {why}; input {}", decoder.name(), preview(input));
             }
-            let c = &mut counts[d];
-            c.inputs += 1;
-            match panic::catch_unwind(AssertUnwindSafe(|| decoder.run(&input))) {
-                Ok(Ok(true)) => {
-                    c.accepted += 1;
-                    c.by_source[source].0 += 1;
-                }
-                Ok(Ok(false)) => {
-                    c.rejected += 1;
-                    c.by_source[source].1 += 1;
-                }
-                Ok(Err(why)) => {
-                    c.rejected += 1;
-                    c.empty_messages += 1;
-                    failures += 1;
-                    if failures <= 10 {
-                        eprintln!("FAIL {}: {why}; input {}", decoder.name(), preview(&input));
-                    }
-                }
-                Err(payload) => {
-                    c.panics += 1;
-                    failures += 1;
-                    let msg = payload
-                        .downcast_ref::<&str>()
-                        .map(|s| s.to_string())
-                        .or_else(|| payload.downcast_ref::<String>().cloned())
-                        .unwrap_or_default();
-                    if failures <= 10 {
-                        eprintln!("PANIC {}: {msg}; input {}", decoder.name(), preview(&input));
-                    }
-                }
+            true
+        }
+        Err(payload) => {
+            c.panics += 1;
+            let msg = payload
+                .downcast_ref::<&str>()
+                .map(|s| s.to_string())
+                .or_else(|| payload.downcast_ref::<String>().cloned())
+                .unwrap_or_default();
+            if failures < 10 {
+                eprintln!("PANIC {}: {msg}; input {}", decoder.name(), preview(input));
             }
+            true
         }
     }
-    let secs = started.elapsed().as_secs_f64();
+}
 
+/// The table of counts.
+fn report(n: u64, secs: f64, decoders: &[Decoder], counts: &[Counts], seeds: &Seeds) {
     println!("decoder fuzz: {n} inputs per decoder (random bytes / random text / mutated valid outputs), {secs:.1} s");
     println!(
         "{:<22}{:>9}{:>10}{:>10}{:>8}{:>16}   accepted/rejected by source: bytes | text | mutated",
         "decoder", "inputs", "accepted", "rejected", "panics", "empty messages"
     );
     let mut panics = 0;
-    for (d, c) in decoders.iter().zip(&counts) {
+    for (d, c) in decoders.iter().zip(counts) {
         panics += c.panics;
         let src = |i: usize| format!("{}/{}", c.by_source[i].0, c.by_source[i].1);
         println!(
@@ -397,16 +358,49 @@ fn main() -> ExitCode {
             src(2)
         );
     }
-    println!(
-        "valid outputs decoded back: {} (round-trip failures: {roundtrip_failures})",
-        3 * seeds
-    );
+    println!("valid outputs decoded back: {} (round-trip failures: {})", 3 * seeds.made, seeds.roundtrip_failures);
     println!("panics: {panics}");
+}
+
+fn main() -> ExitCode {
+    let n: u64 = std::env::args().nth(1).and_then(|a| a.parse().ok()).unwrap_or(100_000);
+    let abort = cfg!(panic = "abort");
+    install_panic_hook(abort);
+
+    let mut rng = Rng(0x2545_f491_4f6c_dd1d ^ n);
+    let mut failures = 0u64;
+    let mut seeds = Seeds::default();
+    for _ in 0..64 {
+        seeds.add(&mut rng);
+    }
+
+    let decoders = [Decoder::Fragment, Decoder::Progress, Decoder::Export];
+    let mut counts: Vec<Counts> = decoders.iter().map(|_| Counts::default()).collect();
+    let started = std::time::Instant::now();
+    for i in 0..n {
+        if i % 256 == 255 {
+            let slot = rng.below(seeds.pool.len());
+            seeds.add(&mut rng);
+            seeds.pool.swap_remove(slot);
+        }
+        for (d, &decoder) in decoders.iter().enumerate() {
+            let (source, input) = input_for(&mut rng, &seeds, d, decoder);
+            if abort {
+                if let Ok(mut c) = CURRENT.lock() {
+                    *c = Some((decoder.name(), input.clone()));
+                }
+            }
+            if check(decoder, &input, source, &mut counts[d], failures) {
+                failures += 1;
+            }
+        }
+    }
+    report(n, started.elapsed().as_secs_f64(), &decoders, &counts, &seeds);
     if abort {
         println!("note: built with panic=abort; a panic would have stopped the run (none did)");
     }
-    if failures > 0 || roundtrip_failures > 0 {
-        println!("FAILED: {failures} decoder failures, {roundtrip_failures} round-trip failures");
+    if failures > 0 || seeds.roundtrip_failures > 0 {
+        println!("FAILED: {failures} decoder failures, {} round-trip failures", seeds.roundtrip_failures);
         return ExitCode::FAILURE;
     }
     ExitCode::SUCCESS

@@ -4,6 +4,7 @@
 //! kept (the customer may switch back) but the engine ignores them.
 
 use crate::catalog::{Kind, QuestionId, QUESTIONS};
+use serde::{Serialize, Serializer};
 
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct Answers {
@@ -125,5 +126,13 @@ impl Answers {
     /// Questions in catalog order that are asked and answered, and those answered but ignored.
     pub fn answered(&self) -> impl Iterator<Item = QuestionId> + '_ {
         QuestionId::all().filter(|&q| self.is_answered(q))
+    }
+}
+
+/// Documents write answers as `{"services":["intune","aad_premium"],"directory":["single_forest"]}`:
+/// questions in catalog order, unanswered ones left out (`progress::answers_from_map` reads it).
+impl Serialize for Answers {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_map(self.answered().map(|q| (q.get().id, self.value_ids(q))))
     }
 }

@@ -4,6 +4,8 @@
 //! Items keep the source's wording; where the two revisions differ, `text` is the later (current)
 //! wording and `earlier` the earlier one.
 
+use serde::{Deserialize, Serialize};
+
 /// A source document (one revision of Microsoft's page).
 #[derive(Debug)]
 pub struct Document {
@@ -168,8 +170,9 @@ pub struct Item {
     pub when: &'static [Clause],
 }
 
-/// Which revision of the source to render.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+/// Which revision of the source to render. Documents name it `"current"` or `"earlier"`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
 pub enum Revision {
     /// The later page (10/02/2016), plus the earlier page's Azure RMS section it lacks.
     #[default]
@@ -202,7 +205,7 @@ index_type!(ItemId, ITEMS, Item);
 
 /// A set of guidance items (the done ticks): one bit per catalog item. It needs no heap, compares
 /// and copies as a few words, and iterates in catalog order, so exports and links list items in
-/// the same order as before. (A `BTreeSet` cost the wasm about 6 KB of tree code.)
+/// the same order as before. Documents write it as the list of item ids.
 #[derive(Clone, Copy, PartialEq, Eq, Default, Hash)]
 pub struct ItemSet([u32; ITEM_WORDS]);
 
@@ -273,6 +276,12 @@ impl FromIterator<ItemId> for ItemSet {
             set.insert(id);
         }
         set
+    }
+}
+
+impl Serialize for ItemSet {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_seq(self.iter().map(|id| id.get().id))
     }
 }
 

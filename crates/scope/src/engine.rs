@@ -1,10 +1,7 @@
 //! The scope engine: for each catalog item, whether it applies to the customer's case, and why.
 
 use crate::answers::{Answers, Applies};
-use crate::catalog::{
-    Clause, ItemId, ItemSet, Phase, QuestionId, Revision, Verdict, CONFLICTS, ITEMS,
-};
-use crate::push;
+use crate::catalog::{Clause, ItemId, ItemSet, Phase, QuestionId, Revision, Verdict, CONFLICTS, ITEMS};
 
 /// What the engine says of one item.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
@@ -43,22 +40,10 @@ pub struct Reason {
 impl Reason {
     /// "Accounts: One on-premises Active Directory forest".
     pub fn describe(&self) -> String {
-        let mut out = String::new();
-        self.describe_into(&mut out);
-        out
-    }
-
-    /// [`Reason::describe`], appended to `out`.
-    fn describe_into(&self, out: &mut String) {
         let q = self.question.get();
-        push(out, &[q.short, ": "]);
-        let mut first = true;
-        for (v, choice) in q.values.iter().enumerate() {
-            if self.values & (1 << v) != 0 {
-                push(out, &[if first { "" } else { ", " }, choice.label]);
-                first = false;
-            }
-        }
+        let values = q.values.iter().enumerate().filter(|(v, _)| self.values & (1 << v) != 0);
+        let labels: Vec<&str> = values.map(|(_, choice)| choice.label).collect();
+        format!("{}: {}", q.short, labels.join(", "))
     }
 }
 
@@ -73,11 +58,7 @@ pub struct ItemScope {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Warning {
     /// Answers that make no sense together.
-    Conflict {
-        conflict: &'static str,
-        message: &'static str,
-        questions: Vec<QuestionId>,
-    },
+    Conflict { conflict: &'static str, message: &'static str, questions: Vec<QuestionId> },
     /// An answer to a question that no longer applies: kept, but ignored.
     Ignored { question: QuestionId },
 }
@@ -92,45 +73,26 @@ impl Warning {
     }
 
     pub fn message(&self, answers: &Answers) -> String {
-        let mut out = String::new();
+        let describe = |q: QuestionId, values: u32| Reason { question: q, values }.describe();
         match self {
-            Warning::Conflict {
-                message, questions, ..
-            } => {
-                push(&mut out, &[message, " ("]);
-                for (i, &q) in questions.iter().enumerate() {
-                    out.push_str(if i > 0 { "; " } else { "" });
-                    Reason {
-                        question: q,
-                        values: answers.bits(q),
-                    }
-                    .describe_into(&mut out);
-                }
-                out.push(')');
+            Warning::Conflict { message, questions, .. } => {
+                let answers: Vec<String> = questions.iter().map(|&q| describe(q, answers.bits(q))).collect();
+                format!("{message} ({})", answers.join("; "))
             }
             Warning::Ignored { question } => {
-                Reason {
-                    question: *question,
-                    values: answers.bits(*question),
-                }
-                .describe_into(&mut out);
-                out.push_str(" is kept but ignored: it applies only with ");
                 // Clauses are joined by "and", the atoms of a clause by "or".
-                for (i, clause) in question.get().applies_when.iter().enumerate() {
-                    out.push_str(if i > 0 { " and " } else { "" });
-                    for (j, a) in clause.0.iter().enumerate() {
-                        out.push_str(if j > 0 { " or " } else { "" });
-                        Reason {
-                            question: a.question,
-                            values: a.values,
-                        }
-                        .describe_into(&mut out);
-                    }
-                }
-                out.push('.');
+                let clauses: Vec<String> = question
+                    .get()
+                    .applies_when
+                    .iter()
+                    .map(|clause| {
+                        clause.0.iter().map(|a| describe(a.question, a.values)).collect::<Vec<_>>().join(" or ")
+                    })
+                    .collect();
+                let answer = describe(*question, answers.bits(*question));
+                format!("{answer} is kept but ignored: it applies only with {}.", clauses.join(" and "))
             }
         }
-        out
     }
 }
 
@@ -169,11 +131,7 @@ impl Scope {
 
     pub fn counts(&self, phase: Option<Phase>) -> Counts {
         let mut c = Counts::default();
-        for s in self
-            .items
-            .iter()
-            .filter(|s| phase.is_none_or(|p| s.item.get().phase() == p))
-        {
+        for s in self.items.iter().filter(|s| phase.is_none_or(|p| s.item.get().phase() == p)) {
             match s.outcome {
                 Outcome::InScope => c.in_scope += 1,
                 Outcome::OutOfScope => c.out_of_scope += 1,
@@ -236,10 +194,7 @@ pub(crate) fn eval_clauses(answers: &Answers, clauses: &[Clause]) -> (Truth, Vec
                     let picked = answers.bits(atom.question);
                     if picked & atom.values != 0 {
                         hit = true;
-                        reasons.push(Reason {
-                            question: atom.question,
-                            values: picked & atom.values,
-                        });
+                        reasons.push(Reason { question: atom.question, values: picked & atom.values });
                     } else if picked == 0 {
                         push_unique(&mut clause_waiting, atom.question);
                     }
@@ -256,14 +211,7 @@ pub(crate) fn eval_clauses(answers: &Answers, clauses: &[Clause]) -> (Truth, Vec
     if waiting.is_empty() {
         (Truth::True, reasons)
     } else {
-        // Insertion sort: a handful of questions, and the library sort costs 5 KB of wasm.
-        for i in 1..waiting.len() {
-            let mut j = i;
-            while j > 0 && waiting[j - 1] > waiting[j] {
-                waiting.swap(j - 1, j);
-                j -= 1;
-            }
-        }
+        waiting.sort_unstable();
         (Truth::Unknown(waiting), Vec::new())
     }
 }
@@ -285,18 +233,10 @@ pub fn evaluate(answers: &Answers, revision: Revision) -> Scope {
                     Verdict::NotSupported => Outcome::NotSupported,
                 },
             };
-            ItemScope {
-                item: id,
-                outcome,
-                reasons,
-            }
+            ItemScope { item: id, outcome, reasons }
         })
         .collect();
-    Scope {
-        revision,
-        items,
-        warnings: warnings(answers),
-    }
+    Scope { revision, items, warnings: warnings(answers) }
 }
 
 /// Conflicting answers, then answers kept but ignored, in catalog order.
@@ -305,11 +245,7 @@ pub fn warnings(answers: &Answers) -> Vec<Warning> {
     for conflict in CONFLICTS {
         if let (Truth::True, reasons) = eval_clauses(answers, conflict.when) {
             let questions = reasons.iter().map(|r| r.question).collect();
-            out.push(Warning::Conflict {
-                conflict: conflict.id,
-                message: conflict.message,
-                questions,
-            });
+            out.push(Warning::Conflict { conflict: conflict.id, message: conflict.message, questions });
         }
     }
     for q in answers.answered() {

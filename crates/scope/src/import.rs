@@ -11,16 +11,10 @@ use crate::progress::{Progress, ReadError, MAX_BYTES};
 pub fn read_scope(text: &str, current: &Progress) -> Result<Progress, String> {
     let text = text.trim_start_matches('\u{feff}').trim();
     if text.is_empty() {
-        return Err(
-            "There is nothing to read: paste a share link or a JSON export, or choose a file."
-                .into(),
-        );
+        return Err("There is nothing to read: paste a share link or a JSON export, or choose a file.".into());
     }
     if text.len() > MAX_BYTES {
-        return Err(format!(
-            "This could not be read: {}.",
-            ReadError::TooLarge(text.len())
-        ));
+        return Err(format!("This could not be read: {}.", ReadError::TooLarge(text.len())));
     }
     if text.starts_with('{') || text.starts_with('[') {
         // A JSON export, or a saved record kept aside by this wizard.
@@ -44,10 +38,8 @@ mod tests {
     use crate::catalog::{ItemId, Revision};
 
     fn progress() -> Progress {
-        let mut p = Progress::from_prefill(
-            link::parse_prefill("services=intune&tenant=new").unwrap(),
-            Revision::Current,
-        );
+        let mut p =
+            Progress::from_prefill(link::parse_prefill("services=intune&tenant=new").unwrap(), Revision::Current);
         p.done.insert(ItemId(0));
         p
     }
@@ -58,28 +50,15 @@ mod tests {
         let blank = Progress::default();
         let export = export::to_json(&p, "2026-12-01");
         let read = read_scope(&format!("\u{feff}  {export}\n"), &blank).unwrap();
-        assert_eq!(
-            (read.answers, read.done, read.step.as_str()),
-            (p.answers.clone(), p.done.clone(), "summary")
-        );
+        assert_eq!((read.answers, read.done, read.step.as_str()), (p.answers.clone(), p.done, "summary"));
         let saved = read_scope(&p.to_json(), &blank).unwrap();
         assert_eq!(saved, p);
         let share = link::encode_share(&p, true);
-        let from_address =
-            read_scope(&format!("https://wizard.example/?embed=1#{share}"), &blank).unwrap();
-        assert_eq!(
-            (from_address.answers, from_address.done),
-            (p.answers.clone(), p.done.clone())
-        );
-        let earlier = Progress {
-            revision: Revision::Earlier,
-            ..Progress::default()
-        };
+        let from_address = read_scope(&format!("https://wizard.example/?embed=1#{share}"), &blank).unwrap();
+        assert_eq!((from_address.answers, from_address.done), (p.answers.clone(), p.done));
+        let earlier = Progress { revision: Revision::Earlier, ..Progress::default() };
         let prefill = read_scope("#services=intune&tenant=new", &earlier).unwrap();
-        assert_eq!(
-            prefill,
-            Progress::from_prefill(p.answers.clone(), Revision::Earlier)
-        );
+        assert_eq!(prefill, Progress::from_prefill(p.answers.clone(), Revision::Earlier));
         assert!(prefill.done.is_empty());
     }
 
@@ -87,34 +66,20 @@ mod tests {
     fn says_why_nothing_was_read() {
         let blank = Progress::default();
         let err = |text: &str| read_scope(text, &blank).unwrap_err();
-        assert_eq!(
-            err("  \n"),
-            "There is nothing to read: paste a share link or a JSON export, or choose a file."
-        );
+        assert_eq!(err("  \n"), "There is nothing to read: paste a share link or a JSON export, or choose a file.");
         assert_eq!(err("https://wizard.example/#"), "This link holds no scope.");
         let huge = format!("{{\"a\":\"{}\"}}", "x".repeat(MAX_BYTES));
-        assert_eq!(
-            err(&huge),
-            format!(
-                "This could not be read: {}.",
-                ReadError::TooLarge(huge.len())
-            )
-        );
+        assert_eq!(err(&huge), format!("This could not be read: {}.", ReadError::TooLarge(huge.len())));
         assert!(
-            err("{\"schema\":\"other\"}").starts_with(
-                "This file could not be read: this is not a scope saved by this wizard"
-            ),
+            err("{\"schema\":\"other\"}")
+                .starts_with("This file could not be read: this is not a scope saved by this wizard"),
             "{}",
             err("{\"schema\":\"other\"}")
         );
         assert!(err("[1,2]").starts_with("This file could not be read: "));
         let newer = "{\"schema\":\"ems-onboarding-scope\",\"version\":9}";
-        assert_eq!(
-            err(newer),
-            format!("This file could not be read: {}.", ReadError::Newer(9))
-        );
-        assert!(err("#services=nothing")
-            .starts_with("This could not be read: its answers do not fit this wizard"));
+        assert_eq!(err(newer), format!("This file could not be read: {}.", ReadError::Newer(9)));
+        assert!(err("#services=nothing").starts_with("This could not be read: its answers do not fit this wizard"));
         assert!(err("s1.AAAA").starts_with("This could not be read: the link is damaged"));
     }
 }

@@ -13,7 +13,9 @@
 //! - [`import`]: reading whatever a user pastes or drops (export, saved record, link).
 //! - [`embed`]: the checks and colour maths of embed mode's parameters.
 //! - [`portal`]: the messages exchanged with a partner's page.
-//! - [`json`]: the small JSON reader and writer those use.
+//!
+//! The JSON documents (saved record, export, portal messages) are read and written with serde and
+//! serde_json.
 
 pub mod answers;
 pub mod catalog;
@@ -21,7 +23,6 @@ pub mod embed;
 pub mod engine;
 pub mod export;
 pub mod import;
-pub mod json;
 pub mod link;
 pub mod portal;
 pub mod progress;
@@ -31,11 +32,3 @@ pub use answers::Answers;
 pub use catalog::{ItemId, ItemSet, QuestionId, Revision};
 pub use engine::{evaluate, Outcome, Scope};
 pub use progress::Progress;
-
-/// Appends the pieces in order: one plain function where `format!` would bring the formatting
-/// machinery into every call site.
-pub(crate) fn push(out: &mut String, pieces: &[&str]) {
-    for piece in pieces {
-        out.push_str(piece);
-    }
-}

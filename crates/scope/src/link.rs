@@ -26,19 +26,10 @@ pub enum LinkError {
 impl std::fmt::Display for LinkError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
-            LinkError::Damaged(why) => write!(
-                f,
-                "the link is damaged ({why}); ask for it again, copied whole"
-            ),
-            LinkError::Newer(v) => write!(
-                f,
-                "the link was made by a newer version of the wizard (link version {v})"
-            ),
+            LinkError::Damaged(why) => write!(f, "the link is damaged ({why}); ask for it again, copied whole"),
+            LinkError::Newer(v) => write!(f, "the link was made by a newer version of the wizard (link version {v})"),
             LinkError::Unknown(what) => write!(f, "its answers do not fit this wizard: {what}"),
-            LinkError::TooLong(n) => write!(
-                f,
-                "the link is {n} characters long, far longer than any scope"
-            ),
+            LinkError::TooLong(n) => write!(f, "the link is {n} characters long, far longer than any scope"),
         }
     }
 }
@@ -83,12 +74,8 @@ pub fn parse_fragment(fragment: &str) -> Result<Fragment, LinkError> {
     }
     if let Some(rest) = fragment.strip_prefix('s') {
         if let Some((v, _)) = rest.split_once('.') {
-            match parse_u8(v) {
-                Some(0) => {
-                    return Err(LinkError::Damaged(
-                        "it names link version 0, which never existed",
-                    ))
-                }
+            match v.parse::<u8>().ok() {
+                Some(0) => return Err(LinkError::Damaged("it names link version 0, which never existed")),
                 Some(v) => return Err(LinkError::Newer(v)),
                 None => {}
             }
@@ -97,22 +84,14 @@ pub fn parse_fragment(fragment: &str) -> Result<Fragment, LinkError> {
     parse_prefill(fragment).map(Fragment::Prefill)
 }
 
-/// A version number as `str::parse::<u8>` reads it.
-fn parse_u8(text: &str) -> Option<u8> {
-    crate::json::parse_u64(text).and_then(|n| u8::try_from(n).ok())
-}
-
 /// `#services=intune,aad_premium&directory=single_forest`.
 pub fn parse_prefill(text: &str) -> Result<Answers, LinkError> {
     let mut answers = Answers::new();
     for pair in text.split('&').filter(|p| !p.is_empty()) {
         let pair = percent_decode(pair).ok_or(LinkError::Damaged("a %-escape is broken"))?;
-        let (question, values) = pair
-            .split_once('=')
-            .ok_or_else(|| LinkError::Unknown(format!("`{pair}` is not question=answer")))?;
-        answers
-            .set_by_joined_ids(question.trim(), values)
-            .map_err(LinkError::Unknown)?;
+        let (question, values) =
+            pair.split_once('=').ok_or_else(|| LinkError::Unknown(format!("`{pair}` is not question=answer")))?;
+        answers.set_by_joined_ids(question.trim(), values).map_err(LinkError::Unknown)?;
     }
     Ok(answers)
 }
@@ -150,18 +129,13 @@ pub fn encode_share(progress: &Progress, with_done: bool) -> String {
 }
 
 fn decode_share(payload: &str) -> Result<Progress, LinkError> {
-    let bytes = base64url_decode(payload).ok_or(LinkError::Damaged(
-        "it holds characters a link of ours never has",
-    ))?;
-    let (body, sum) = bytes
-        .split_at_checked(bytes.len().wrapping_sub(2))
-        .ok_or(LinkError::Damaged("it is too short"))?;
+    let bytes = base64url_decode(payload).ok_or(LinkError::Damaged("it holds characters a link of ours never has"))?;
+    let (body, sum) =
+        bytes.split_at_checked(bytes.len().wrapping_sub(2)).ok_or(LinkError::Damaged("it is too short"))?;
     if sum != checksum(body).to_le_bytes() {
         return Err(LinkError::Damaged("its checksum does not match"));
     }
-    let (&count, rest) = body
-        .split_first()
-        .ok_or(LinkError::Damaged("it is too short"))?;
+    let (&count, rest) = body.split_first().ok_or(LinkError::Damaged("it is too short"))?;
     let count = count as usize;
     if count > QUESTIONS.len() {
         return Err(LinkError::Unknown(format!(
@@ -169,27 +143,20 @@ fn decode_share(payload: &str) -> Result<Progress, LinkError> {
             QUESTIONS.len()
         )));
     }
-    let (answer_bytes, rest) = rest
-        .split_at_checked(count * 2)
-        .ok_or(LinkError::Damaged("it is too short"))?;
+    let (answer_bytes, rest) = rest.split_at_checked(count * 2).ok_or(LinkError::Damaged("it is too short"))?;
     let mut answers = Answers::new();
     for (i, pair) in answer_bytes.chunks_exact(2).enumerate() {
         let q = QuestionId(i);
         let bits = u16::from_le_bytes([pair[0], pair[1]]) as u32;
         if bits >> q.get().values.len() != 0 {
-            return Err(LinkError::Unknown(format!(
-                "an answer to `{}` that this version does not have",
-                q.get().id
-            )));
+            return Err(LinkError::Unknown(format!("an answer to `{}` that this version does not have", q.get().id)));
         }
         answers.set_bits(q, bits);
         if answers.bits(q) != bits {
             return Err(LinkError::Damaged("a one-answer question has several"));
         }
     }
-    let (&flags, bitmap) = rest
-        .split_first()
-        .ok_or(LinkError::Damaged("it is too short"))?;
+    let (&flags, bitmap) = rest.split_first().ok_or(LinkError::Damaged("it is too short"))?;
     if flags > 1 {
         return Err(LinkError::Damaged("unknown flags"));
     }
@@ -199,25 +166,14 @@ fn decode_share(payload: &str) -> Result<Progress, LinkError> {
             if byte & (1 << bit) != 0 {
                 let index = byte_index * 8 + bit;
                 if index >= ITEMS.len() {
-                    return Err(LinkError::Unknown(
-                        "a guidance item that this version does not have".into(),
-                    ));
+                    return Err(LinkError::Unknown("a guidance item that this version does not have".into()));
                 }
                 done.insert(ItemId(index));
             }
         }
     }
-    let revision = if flags == 1 {
-        Revision::Earlier
-    } else {
-        Revision::Current
-    };
-    Ok(Progress {
-        answers,
-        step: crate::wizard::SUMMARY.into(),
-        done,
-        revision,
-    })
+    let revision = if flags == 1 { Revision::Earlier } else { Revision::Current };
+    Ok(Progress { answers, step: crate::wizard::SUMMARY.into(), done, revision })
 }
 
 /// A 16-bit FNV-1a fold: catches a truncated or edited link, not a determined forger (a link
@@ -236,10 +192,7 @@ const ALPHABET: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwx
 fn base64url_encode(bytes: &[u8]) -> String {
     let mut out = String::with_capacity(bytes.len() * 4 / 3 + 2);
     for chunk in bytes.chunks(3) {
-        let n = chunk
-            .iter()
-            .enumerate()
-            .fold(0u32, |n, (i, &b)| n | (b as u32) << (16 - 8 * i));
+        let n = chunk.iter().enumerate().fold(0u32, |n, (i, &b)| n | (b as u32) << (16 - 8 * i));
         for i in 0..=chunk.len() {
             out.push(ALPHABET[(n >> (18 - 6 * i) & 63) as usize] as char);
         }
@@ -264,21 +217,16 @@ fn base64url_decode(text: &str) -> Option<Vec<u8>> {
     (acc == 0 && bits < 6).then_some(out)
 }
 
+/// Decodes `%XX` escapes and `+` (a space), as forms and portals write them; `None` for a broken
+/// escape or text that is not UTF-8 once decoded.
 fn percent_decode(text: &str) -> Option<String> {
     let bytes = text.as_bytes();
     let mut out = Vec::with_capacity(bytes.len());
     let mut i = 0;
     while i < bytes.len() {
         if bytes[i] == b'%' {
-            let digit = |b: u8| char::from(b).to_digit(16);
-            // As `u8::from_str_radix(_, 16)` read it before (it takes a leading `+`), without
-            // bringing that parser into the wasm.
-            let value = match *bytes.get(i + 1..i + 3)? {
-                [b'+', low] => digit(low)?,
-                [high, low] => digit(high)? << 4 | digit(low)?,
-                _ => return None,
-            };
-            out.push(value as u8);
+            let hex = std::str::from_utf8(bytes.get(i + 1..i + 3)?).ok()?;
+            out.push(u8::from_str_radix(hex, 16).ok()?);
             i += 3;
         } else {
             out.push(if bytes[i] == b'+' { b' ' } else { bytes[i] });
@@ -292,83 +240,147 @@ fn percent_decode(text: &str) -> Option<String> {
 mod tests {
     use super::*;
 
-    /// The former decoder, built on `u8::from_str_radix`: the hand-written one must agree.
-    fn percent_decode_before(text: &str) -> Option<String> {
-        let bytes = text.as_bytes();
-        let mut out = Vec::with_capacity(bytes.len());
-        let mut i = 0;
-        while i < bytes.len() {
-            if bytes[i] == b'%' {
-                let hex = std::str::from_utf8(bytes.get(i + 1..i + 3)?).ok()?;
-                out.push(u8::from_str_radix(hex, 16).ok()?);
-                i += 3;
-            } else {
-                out.push(if bytes[i] == b'+' { b' ' } else { bytes[i] });
-                i += 1;
-            }
+    #[test]
+    fn base64url_writes_and_reads_the_rfc_4648_vectors() {
+        let vectors = [
+            ("", ""),
+            ("f", "Zg"),
+            ("fo", "Zm8"),
+            ("foo", "Zm9v"),
+            ("foob", "Zm9vYg"),
+            ("fooba", "Zm9vYmE"),
+            ("foobar", "Zm9vYmFy"),
+        ];
+        for (plain, encoded) in vectors {
+            assert_eq!(base64url_encode(plain.as_bytes()), encoded);
+            assert_eq!(base64url_decode(encoded).as_deref(), Some(plain.as_bytes()));
         }
-        String::from_utf8(out).ok()
+        // The URL-safe alphabet: `-` and `_` for `+` and `/`.
+        assert_eq!(base64url_encode(&[0xfb, 0xff, 0xbf]), "-_-_");
+        assert_eq!(base64url_decode("-_-_").as_deref(), Some(&[0xfb, 0xff, 0xbf][..]));
+        // Bits left over that are not zero padding, a lone character, padding and other alphabets.
+        for bad in ["Zh", "Zm9", "A", "Zm9vY", "Zg==", "Zm9v+", "Zm9v/", "Zm 9v"] {
+            assert_eq!(base64url_decode(bad), None, "{bad}");
+        }
+        assert_eq!(base64url_decode("Zm8").as_deref(), Some(&b"fo"[..]));
     }
 
     #[test]
-    fn percent_decode_reads_every_escape_as_before() {
-        let chars: Vec<char> = (0u8..128).map(char::from).chain(['é', '€']).collect();
-        for &a in &chars {
-            for &b in &chars {
-                for text in [
-                    format!("x%{a}{b}"),
-                    format!("%{a}{b}%41"),
-                    format!("%{a}"),
-                    format!("%{a}{b}"),
-                ] {
-                    assert_eq!(
-                        percent_decode(&text),
-                        percent_decode_before(&text),
-                        "{text:?}"
-                    );
-                }
-            }
+    fn the_checksum_is_fnv_1a_folded_to_16_bits() {
+        assert_eq!(checksum(b""), 0x811c ^ 0x9dc5);
+        // FNV-1a of "a" is 0xe40c292c.
+        assert_eq!(checksum(b"a"), 0xe40c ^ 0x292c);
+        // FNV-1a of "foobar" is 0xbf9cf968.
+        assert_eq!(checksum(b"foobar"), 0xbf9c ^ 0xf968);
+    }
+
+    /// A share link over `body` with a right checksum.
+    fn link(body: &[u8]) -> String {
+        let mut bytes = body.to_vec();
+        bytes.extend_from_slice(&checksum(body).to_le_bytes());
+        format!("s1.{}", base64url_encode(&bytes))
+    }
+
+    fn with_answers(answers: &[u16], rest: &[u8]) -> Vec<u8> {
+        let mut body = vec![answers.len() as u8];
+        for a in answers {
+            body.extend_from_slice(&a.to_le_bytes());
         }
+        body.extend_from_slice(rest);
+        body
     }
 
     #[test]
-    fn parse_u8_reads_as_str_parse() {
-        let mut texts: Vec<String> = (0..1000).map(|n| n.to_string()).collect();
-        texts.extend(
-            [
-                "",
-                "+",
-                "-",
-                "+0",
-                "+7",
-                "++7",
-                "-7",
-                "07",
-                "0255",
-                "256",
-                "1_0",
-                " 1",
-                "1 ",
-                "a",
-                "٣",
-                "+-1",
-                "00000000000000000001",
-            ]
-            .map(String::from),
-        );
-        for t in texts {
-            assert_eq!(parse_u8(&t), t.parse::<u8>().ok(), "{t:?}");
-        }
+    fn a_share_link_is_read_field_by_field() {
+        let n = QUESTIONS.len();
+        let none = vec![0u16; n];
+        let read = |body: &[u8]| parse_fragment(&link(body));
+        let shared = |answers: Answers, done: ItemSet, revision| {
+            Ok(Fragment::Shared(Progress { answers, step: "summary".into(), done, revision }))
+        };
+        assert_eq!(read(&with_answers(&none, &[0])), shared(Answers::new(), ItemSet::new(), Revision::Current));
+        assert_eq!(read(&with_answers(&none, &[1])), shared(Answers::new(), ItemSet::new(), Revision::Earlier));
+        assert_eq!(read(&with_answers(&none, &[2])), Err(LinkError::Damaged("unknown flags")));
+        assert_eq!(read(&with_answers(&none, &[])), Err(LinkError::Damaged("it is too short")));
+        // A link from a catalog with fewer questions leaves the later ones unanswered.
+        let services = QuestionId::by_id("services").unwrap();
+        let mut answers = Answers::new();
+        answers.set_bits(services, 0b101);
+        assert_eq!(read(&with_answers(&[0b101], &[0])), shared(answers, ItemSet::new(), Revision::Current));
+        assert_eq!(read(&with_answers(&[0b101], &[])), Err(LinkError::Damaged("it is too short")));
+        assert_eq!(read(&[1, 5]), Err(LinkError::Damaged("it is too short")));
+        assert_eq!(read(&[]), Err(LinkError::Damaged("it is too short")));
+        // More questions than this catalog has.
+        let more = vec![0u16; n + 1];
+        let want = format!("it has {} questions; this version of the wizard has {n}", n + 1);
+        assert_eq!(read(&with_answers(&more, &[0])), Err(LinkError::Unknown(want)));
+        // A value bit past the question's values; two values of a one-answer question.
+        let tenant = QuestionId::by_id("tenant").unwrap();
+        assert_eq!(tenant.get().values.len(), 2);
+        let mut bad = none.clone();
+        bad[tenant.0] = 0b100;
+        let want = "an answer to `tenant` that this version does not have".to_string();
+        assert_eq!(read(&with_answers(&bad, &[0])), Err(LinkError::Unknown(want)));
+        bad[tenant.0] = 0b11;
+        assert_eq!(read(&with_answers(&bad, &[0])), Err(LinkError::Damaged("a one-answer question has several")));
+        bad[tenant.0] = 0b10;
+        let mut answers = Answers::new();
+        answers.set_bits(tenant, 0b10);
+        assert_eq!(read(&with_answers(&bad, &[0])), shared(answers, ItemSet::new(), Revision::Current));
+    }
+
+    #[test]
+    fn done_ticks_are_a_bitmap_over_the_items() {
+        let n = QUESTIONS.len();
+        let none = vec![0u16; n];
+        let read = |bitmap: &[u8]| match parse_fragment(&link(&with_answers(&none, &[&[0], bitmap].concat()))) {
+            Ok(Fragment::Shared(p)) => Ok(p.done.iter().map(|d| d.0).collect::<Vec<_>>()),
+            Ok(other) => panic!("{other:?}"),
+            Err(e) => Err(e),
+        };
+        assert_eq!(read(&[0b1000_0001, 0, 0b10]), Ok(vec![0, 7, 17]));
+        let last = ITEMS.len() - 1;
+        let mut bitmap = vec![0u8; ITEMS.len().div_ceil(8)];
+        bitmap[last / 8] = 1 << (last % 8);
+        assert_eq!(read(&bitmap), Ok(vec![last]));
+        let past = ITEMS.len();
+        let mut bitmap = vec![0u8; (past + 1).div_ceil(8)];
+        bitmap[past / 8] = 1 << (past % 8);
+        let want = LinkError::Unknown("a guidance item that this version does not have".into());
+        assert_eq!(read(&bitmap), Err(want));
+    }
+
+    #[test]
+    fn a_share_link_is_written_byte_by_byte() {
+        let tenant = QuestionId::by_id("tenant").unwrap();
+        let mut p = Progress::default();
+        p.answers.set_bits(tenant, 0b10);
+        p.done.insert(ItemId(0));
+        p.done.insert(ItemId(9));
+        let mut body = vec![0u8; 1 + 2 * QUESTIONS.len()];
+        body[0] = QUESTIONS.len() as u8;
+        body[1 + 2 * tenant.0] = 0b10;
+        let without = [&body[..], &[0]].concat();
+        assert_eq!(encode_share(&p, false), link(&without));
+        // Ticks as a bitmap, trailing zero bytes left out.
+        assert_eq!(encode_share(&p, true), link(&[&without[..], &[0b1, 0b10]].concat()));
+        p.revision = Revision::Earlier;
+        p.done.clear();
+        assert_eq!(encode_share(&p, true), link(&[&body[..], &[1]].concat()));
+        // Every answer bit of a many-valued question fits in its two bytes.
+        let features = QuestionId::by_id("aad_features").unwrap();
+        let all = (1u32 << features.get().values.len()) - 1;
+        assert!(all > 0xff);
+        p.answers.set_bits(features, all);
+        body[1 + 2 * features.0..3 + 2 * features.0].copy_from_slice(&(all as u16).to_le_bytes());
+        assert_eq!(encode_share(&p, true), link(&[&body[..], &[1]].concat()));
     }
 
     #[test]
     fn base64_round_trips_every_length() {
         for len in 0..40u8 {
             let data: Vec<u8> = (0..len).map(|i| i.wrapping_mul(37)).collect();
-            assert_eq!(
-                base64url_decode(&base64url_encode(&data)).as_deref(),
-                Some(&data[..])
-            );
+            assert_eq!(base64url_decode(&base64url_encode(&data)).as_deref(), Some(&data[..]));
         }
     }
 }

@@ -24,11 +24,7 @@ pub enum WizardMessage {
     Ready,
     /// The step on screen: its id, its 1-based position and how many steps there are.
     #[serde(rename = "ems-scope:step")]
-    Step {
-        step: String,
-        index: u32,
-        count: u32,
-    },
+    Step { step: String, index: u32, count: u32 },
     /// The content height in CSS pixels, so the host sizes the frame.
     #[serde(rename = "ems-scope:height")]
     Height { height: i32 },
@@ -80,11 +76,7 @@ struct Envelope<'a> {
 impl WizardMessage {
     /// The message as JSON text, with the protocol version.
     pub fn to_json(&self) -> String {
-        serde_json::to_string(&Envelope {
-            message: self,
-            version: PROTOCOL,
-        })
-        .unwrap_or_default()
+        serde_json::to_string(&Envelope { message: self, version: PROTOCOL }).unwrap_or_default()
     }
 }
 
@@ -131,9 +123,7 @@ pub fn read_host_message(json: &str) -> FromHost {
 /// The progress a prefill opens, or why it opens none.
 pub fn prefill_progress(answers: &str, revision: Revision) -> Result<Progress, String> {
     match link::parse_fragment(answers) {
-        Ok(fragment) => fragment
-            .into_progress(revision)
-            .ok_or_else(|| "no answers given".to_string()),
+        Ok(fragment) => fragment.into_progress(revision).ok_or_else(|| "no answers given".to_string()),
         Err(e) => Err(e.to_string()),
     }
 }
@@ -145,42 +135,20 @@ mod tests {
 
     #[test]
     fn wizard_messages_carry_type_and_version() {
-        assert_eq!(
-            WizardMessage::Ready.to_json(),
-            r#"{"type":"ems-scope:ready","version":1}"#
-        );
-        let step = WizardMessage::Step {
-            step: "intune".into(),
-            index: 3,
-            count: 5,
-        };
-        assert_eq!(
-            step.to_json(),
-            r#"{"type":"ems-scope:step","step":"intune","index":3,"count":5,"version":1}"#
-        );
+        assert_eq!(WizardMessage::Ready.to_json(), r#"{"type":"ems-scope:ready","version":1}"#);
+        let step = WizardMessage::Step { step: "intune".into(), index: 3, count: 5 };
+        assert_eq!(step.to_json(), r#"{"type":"ems-scope:step","step":"intune","index":3,"count":5,"version":1}"#);
         assert_eq!(
             WizardMessage::Height { height: 812 }.to_json(),
             r#"{"type":"ems-scope:height","height":812,"version":1}"#
         );
         assert_eq!(
-            WizardMessage::Export {
-                format: "json".into()
-            }
-            .to_json(),
+            WizardMessage::Export { format: "json".into() }.to_json(),
             r#"{"type":"ems-scope:export","format":"json","version":1}"#
         );
-        let ok = WizardMessage::PrefillResult {
-            ok: true,
-            error: None,
-        };
-        assert_eq!(
-            ok.to_json(),
-            r#"{"type":"ems-scope:prefill-result","ok":true,"version":1}"#
-        );
-        let refused = WizardMessage::PrefillResult {
-            ok: false,
-            error: Some("no answers given".into()),
-        };
+        let ok = WizardMessage::PrefillResult { ok: true, error: None };
+        assert_eq!(ok.to_json(), r#"{"type":"ems-scope:prefill-result","ok":true,"version":1}"#);
+        let refused = WizardMessage::PrefillResult { ok: false, error: Some("no answers given".into()) };
         assert_eq!(
             refused.to_json(),
             r#"{"type":"ems-scope:prefill-result","ok":false,"error":"no answers given","version":1}"#
@@ -192,12 +160,7 @@ mod tests {
         let answers = link::parse_prefill("services=intune&directory=single_forest").unwrap();
         let scope = evaluate(&answers, Revision::Current);
         let mut done = ItemSet::new();
-        let first_in_scope = scope
-            .items
-            .iter()
-            .find(|s| s.outcome == crate::Outcome::InScope)
-            .unwrap()
-            .item;
+        let first_in_scope = scope.items.iter().find(|s| s.outcome == crate::Outcome::InScope).unwrap().item;
         done.insert(first_in_scope);
         let counts = Counts::of(&scope, &done);
         let c = scope.counts(None);
@@ -212,10 +175,7 @@ mod tests {
             }
         );
         let json = WizardMessage::Scope { counts }.to_json();
-        assert!(
-            json.starts_with(r#"{"type":"ems-scope:scope","counts":{"in_scope":"#),
-            "{json}"
-        );
+        assert!(json.starts_with(r#"{"type":"ems-scope:scope","counts":{"in_scope":"#), "{json}");
         assert!(json.ends_with(r#","done":1},"version":1}"#), "{json}");
     }
 
@@ -223,35 +183,16 @@ mod tests {
     fn host_messages_are_read_or_told_apart() {
         assert_eq!(
             read_host_message(r#"{"type":"ems-scope:prefill","answers":"services=intune"}"#),
-            FromHost::Message(HostMessage::Prefill {
-                answers: "services=intune".into()
-            })
+            FromHost::Message(HostMessage::Prefill { answers: "services=intune".into() })
         );
         assert_eq!(
             read_host_message(r#"{"type":"ems-scope:prefill"}"#),
-            FromHost::Message(HostMessage::Prefill {
-                answers: String::new()
-            })
+            FromHost::Message(HostMessage::Prefill { answers: String::new() })
         );
-        for unrelated in [
-            "null",
-            "42",
-            "\"text\"",
-            "{}",
-            r#"{"type":"other"}"#,
-            r#"{"type":7}"#,
-            "not json",
-        ] {
-            assert_eq!(
-                read_host_message(unrelated),
-                FromHost::Unrelated,
-                "{unrelated}"
-            );
+        for unrelated in ["null", "42", "\"text\"", "{}", r#"{"type":"other"}"#, r#"{"type":7}"#, "not json"] {
+            assert_eq!(read_host_message(unrelated), FromHost::Unrelated, "{unrelated}");
         }
-        for malformed in [
-            r#"{"type":"ems-scope:prefill","answers":7}"#,
-            r#"{"type":"ems-scope:launch"}"#,
-        ] {
+        for malformed in [r#"{"type":"ems-scope:prefill","answers":7}"#, r#"{"type":"ems-scope:launch"}"#] {
             assert!(
                 matches!(read_host_message(malformed), FromHost::Malformed(why) if why.starts_with("the message could not be read")),
                 "{malformed}"
@@ -264,30 +205,13 @@ mod tests {
         let p = prefill_progress("services=intune&tenant=new", Revision::Earlier).unwrap();
         assert_eq!(
             p,
-            Progress::from_prefill(
-                link::parse_prefill("services=intune&tenant=new").unwrap(),
-                Revision::Earlier
-            )
+            Progress::from_prefill(link::parse_prefill("services=intune&tenant=new").unwrap(), Revision::Earlier)
         );
-        let shared = Progress {
-            step: "summary".into(),
-            ..p.clone()
-        };
+        let shared = Progress { step: "summary".into(), ..p.clone() };
         let fragment = link::encode_share(&shared, true);
-        assert_eq!(
-            prefill_progress(&fragment, Revision::Current)
-                .unwrap()
-                .answers,
-            shared.answers
-        );
-        assert_eq!(
-            prefill_progress("", Revision::Current),
-            Err("no answers given".into())
-        );
+        assert_eq!(prefill_progress(&fragment, Revision::Current).unwrap().answers, shared.answers);
+        assert_eq!(prefill_progress("", Revision::Current), Err("no answers given".into()));
         let err = prefill_progress("services=nothing", Revision::Current).unwrap_err();
-        assert!(
-            err.starts_with("its answers do not fit this wizard"),
-            "{err}"
-        );
+        assert!(err.starts_with("its answers do not fit this wizard"), "{err}");
     }
 }

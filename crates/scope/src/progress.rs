@@ -7,7 +7,9 @@
 
 use crate::answers::Answers;
 use crate::catalog::{ItemId, ItemSet, Revision, STEPS};
-use crate::json::{self, Json, Writer};
+use serde::de::DeserializeOwned;
+use serde::{Deserialize, Deserializer, Serialize};
+use serde_json::{Map, Value};
 
 /// The saved-record format this build writes.
 pub const FORMAT: u64 = 2;
@@ -38,7 +40,9 @@ impl std::fmt::Display for ReadError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
             ReadError::NotOurs(why) => write!(f, "this is not a scope saved by this wizard ({why})"),
-            ReadError::Newer(v) => write!(f, "it was written by a newer version of the wizard (format {v}); update the page and try again"),
+            ReadError::Newer(v) => {
+                write!(f, "it was written by a newer version of the wizard (format {v}); update the page and try again")
+            }
             ReadError::Unknown(what) => write!(f, "it names {what}, which this version of the wizard does not know"),
             ReadError::TooLarge(n) => write!(f, "it is {n} bytes, far more than a scope can be"),
         }
@@ -58,36 +62,12 @@ impl Progress {
     /// question left, no ticks; the revision shown stays as it was.
     pub fn from_prefill(answers: Answers, revision: Revision) -> Progress {
         let step = crate::wizard::first_open_step(&answers).to_string();
-        Progress {
-            answers,
-            step,
-            done: ItemSet::new(),
-            revision,
-        }
+        Progress { answers, step, done: ItemSet::new(), revision }
     }
 
     /// The saved record, as compact JSON.
     pub fn to_json(&self) -> String {
-        let mut w = Writer::new(false);
-        w.begin('{');
-        w.key("format");
-        w.u64(FORMAT);
-        w.key("answers");
-        write_answers(&mut w, &self.answers);
-        w.key("step");
-        w.str(&self.step);
-        w.key("done");
-        w.begin('[');
-        for d in self.done.iter() {
-            w.str(d.get().id);
-        }
-        w.end(']');
-        if self.revision == Revision::Earlier {
-            w.key("revision");
-            w.str("earlier");
-        }
-        w.end('}');
-        w.finish()
+        serde_json::to_string(self).expect("a saved record always serializes")
     }
 
     /// Reads a saved record of any known format. Unknown question, value or item ids (from a
@@ -99,114 +79,117 @@ impl Progress {
     /// Like [`Progress::from_json`], and also says whether the record was in an earlier format
     /// (and so was migrated), for the app to tell the user.
     pub fn from_saved(text: &str) -> Result<(Progress, bool), ReadError> {
-        let root = read_object(text)?;
-        match (
-            root.get("format").and_then(Json::as_u64),
-            root.get("version").and_then(Json::as_u64),
-        ) {
-            (Some(FORMAT), _) => Ok((read_format_2(&root), false)),
+        let record: SavedIn = read_object(text)?;
+        match (record.format, record.version) {
             (Some(v), _) if v > FORMAT => Err(ReadError::Newer(v)),
-            (None, Some(1)) => Ok((migrate_format_1(&root), true)),
+            (Some(FORMAT), _) => Ok((record.format_2(), false)),
+            (None, Some(1)) => Ok((record.format_1(), true)),
             _ => Err(ReadError::NotOurs("no format number".into())),
         }
     }
 }
 
-/// A JSON object from outside (storage, a file), within the size cap.
-pub(crate) fn read_object(text: &str) -> Result<Json, ReadError> {
-    if text.len() > MAX_BYTES {
-        return Err(ReadError::TooLarge(text.len()));
-    }
-    let root = json::parse(text).map_err(|e| ReadError::NotOurs(format!("not JSON: {e}")))?;
-    if root.as_object().is_none() {
-        return Err(ReadError::NotOurs("not a JSON object".into()));
-    }
-    Ok(root)
+/// The saved record as this build writes it (format 2):
+/// `{"format":2,"answers":{"services":["intune"]},"step":"aad","done":["general.remote_support"]}`,
+/// with `"revision":"earlier"` at the end when the earlier revision is shown.
+#[derive(Serialize)]
+struct SavedOut<'a> {
+    format: u64,
+    answers: &'a Answers,
+    step: &'a str,
+    done: &'a ItemSet,
+    #[serde(skip_serializing_if = "is_current")]
+    revision: Revision,
 }
 
-fn read_format_2(root: &Json) -> Progress {
-    let answers = root
-        .get("answers")
-        .map(|a| answers_from_json(a, false).unwrap_or_default())
-        .unwrap_or_default();
-    let step = root
-        .get("step")
-        .and_then(Json::as_str)
-        .filter(|s| is_step(s))
-        .unwrap_or("")
-        .to_string();
-    let done = root
-        .get("done")
-        .and_then(Json::as_array)
-        .map(|list| {
-            list.iter()
-                .filter_map(Json::as_str)
-                .filter_map(ItemId::by_id)
-                .collect()
-        })
-        .unwrap_or_default();
-    let revision = match root.get("revision").and_then(Json::as_str) {
-        Some("earlier") => Revision::Earlier,
-        _ => Revision::Current,
-    };
-    Progress {
-        answers,
-        step,
-        done,
-        revision,
+fn is_current(revision: &Revision) -> bool {
+    *revision == Revision::Current
+}
+
+/// A progress serializes as its saved record (so storage can write it with a typed `set`).
+impl Serialize for Progress {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let record = SavedOut {
+            format: FORMAT,
+            answers: &self.answers,
+            step: &self.step,
+            done: &self.done,
+            revision: self.revision,
+        };
+        record.serialize(serializer)
     }
 }
 
-/// Format 1: `{"version":1,"answers":{"services":"intune,aad_premium"},"step":2}`: answers as
-/// comma-joined strings, the step as an index into the step list, no done ticks.
-fn migrate_format_1(root: &Json) -> Progress {
-    let mut answers = Answers::new();
-    if let Some(map) = root.get("answers").and_then(Json::as_object) {
-        for (question, joined) in map {
+/// A saved record of any format, read leniently: a field of the wrong shape reads as missing.
+/// Format 1 (`{"version":1,"answers":{"services":"intune,aad_premium"},"step":2}`) has answers
+/// as comma-joined strings, the step as an index into the step list, and no done ticks.
+#[derive(Deserialize)]
+struct SavedIn {
+    #[serde(default, deserialize_with = "lenient")]
+    format: Option<u64>,
+    #[serde(default, deserialize_with = "lenient")]
+    version: Option<u64>,
+    #[serde(default, deserialize_with = "lenient")]
+    answers: Map<String, Value>,
+    /// A step id (format 2) or index (format 1).
+    #[serde(default)]
+    step: Value,
+    #[serde(default, deserialize_with = "lenient")]
+    done: Vec<Value>,
+    #[serde(default, deserialize_with = "lenient")]
+    revision: Revision,
+}
+
+impl SavedIn {
+    fn format_2(self) -> Progress {
+        let answers = answers_from_map(&self.answers, false).unwrap_or_default();
+        let step = self.step.as_str().filter(|s| is_step(s)).unwrap_or("").to_string();
+        let done = self.done.iter().filter_map(Value::as_str).filter_map(ItemId::by_id).collect();
+        Progress { answers, step, done, revision: self.revision }
+    }
+
+    fn format_1(self) -> Progress {
+        let mut answers = Answers::new();
+        for (question, joined) in &self.answers {
             if let Some(joined) = joined.as_str() {
                 let _ = answers.set_by_joined_ids(question, joined);
             }
         }
+        let step = self.step.as_u64().and_then(|n| STEPS.get(n as usize)).map(|s| s.id.to_string());
+        Progress { answers, step: step.unwrap_or_default(), done: ItemSet::new(), revision: Revision::Current }
     }
-    let step = root
-        .get("step")
-        .and_then(Json::as_u64)
-        .and_then(|n| STEPS.get(n as usize))
-        .map(|s| s.id.to_string())
-        .unwrap_or_default();
-    Progress {
-        answers,
-        step,
-        done: ItemSet::new(),
-        revision: Revision::Current,
+}
+
+/// For `deserialize_with`: the field as `T` if it has that shape, else `T`'s default, so that one
+/// odd field of a saved record costs only itself.
+fn lenient<'de, D: Deserializer<'de>, T: DeserializeOwned + Default>(deserializer: D) -> Result<T, D::Error> {
+    let value = Value::deserialize(deserializer)?;
+    Ok(T::deserialize(value).unwrap_or_default())
+}
+
+/// A JSON object from outside (storage, a file), within the size cap, read as `T`. The text is
+/// read as a JSON value first, so that anything but an object is refused as such (a derived
+/// struct would also take an array), and of duplicate keys the last wins. serde_json refuses
+/// nesting deeper than 128 levels with an error, so deep nesting cannot overflow the stack.
+pub(crate) fn read_object<T: DeserializeOwned>(text: &str) -> Result<T, ReadError> {
+    if text.len() > MAX_BYTES {
+        return Err(ReadError::TooLarge(text.len()));
     }
+    let value: Value = serde_json::from_str(text).map_err(|e| ReadError::NotOurs(format!("not JSON: {e}")))?;
+    if !value.is_object() {
+        return Err(ReadError::NotOurs("not a JSON object".into()));
+    }
+    T::deserialize(value).map_err(|e| ReadError::NotOurs(format!("not laid out as ours: {e}")))
 }
 
 fn is_step(s: &str) -> bool {
     s == crate::wizard::SUMMARY || STEPS.iter().any(|st| st.id == s)
 }
 
-/// Writes the answers as `{"services":["intune","aad_premium"],"directory":["single_forest"]}`,
-/// questions in catalog order, unanswered ones left out ([`answers_from_json`] reads it back).
-pub(crate) fn write_answers(w: &mut Writer, answers: &Answers) {
-    w.begin('{');
-    for q in answers.answered() {
-        w.key(q.get().id);
-        w.begin('[');
-        for v in answers.values(q) {
-            w.str(q.get().values[v].id);
-        }
-        w.end(']');
-    }
-    w.end('}');
-}
-
-/// Reads answers as the saved record and exports write them (`{"question":["value",…]}`). With `strict`, an unknown question or value, or an
-/// answer of the wrong shape, is an error; without, that one answer is skipped and the rest kept.
-pub fn answers_from_json(value: &Json, strict: bool) -> Result<Answers, ReadError> {
-    let map = value
-        .as_object()
-        .ok_or_else(|| ReadError::NotOurs("answers are not an object".into()))?;
+/// Reads answers as the saved record and exports write them (`{"question":["value",…]}`). With
+/// `strict`, an unknown question or value, or an answer of the wrong shape, is an error; without,
+/// that one answer is skipped and the rest kept.
+pub(crate) fn answers_from_map(map: &Map<String, Value>, strict: bool) -> Result<Answers, ReadError> {
     let mut answers = Answers::new();
     for (question, values) in map {
         let read = read_answer(&mut answers, question, values);
@@ -218,28 +201,9 @@ pub fn answers_from_json(value: &Json, strict: bool) -> Result<Answers, ReadErro
 }
 
 /// One answer; with an error, `answers` is left as it was for that question.
-fn read_answer(answers: &mut Answers, question: &str, values: &Json) -> Result<(), ReadError> {
-    {
-        let list = values
-            .as_array()
-            .ok_or_else(|| ReadError::NotOurs(format!("answer `{question}` is not a list")))?;
-        let ids: Vec<&str> = list.iter().filter_map(Json::as_str).collect();
-        if ids.len() != list.len() {
-            return Err(ReadError::NotOurs(format!(
-                "answer `{question}` holds something other than text"
-            )));
-        }
-        answers
-            .set_by_ids(question, &ids)
-            .map_err(ReadError::Unknown)
-    }
-}
-
-/// The saved record as a serde document, so storage can write it with a typed `set`.
-impl serde::Serialize for Progress {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        let record: serde_json::Value =
-            serde_json::from_str(&self.to_json()).map_err(serde::ser::Error::custom)?;
-        record.serialize(serializer)
-    }
+fn read_answer(answers: &mut Answers, question: &str, values: &Value) -> Result<(), ReadError> {
+    let list = values.as_array().ok_or_else(|| ReadError::NotOurs(format!("answer `{question}` is not a list")))?;
+    let ids: Option<Vec<&str>> = list.iter().map(Value::as_str).collect();
+    let ids = ids.ok_or_else(|| ReadError::NotOurs(format!("answer `{question}` holds something other than text")))?;
+    answers.set_by_ids(question, &ids).map_err(ReadError::Unknown)
 }

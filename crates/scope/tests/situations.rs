@@ -160,11 +160,7 @@ fn situations_from_the_source() {
         let check = |ids: &[&str], want: Option<Outcome>| {
             for id in ids {
                 let got = outcome(&a, Revision::Current, id);
-                let got = if got == Some(Outcome::NotApplicable) {
-                    None
-                } else {
-                    got
-                };
+                let got = if got == Some(Outcome::NotApplicable) { None } else { got };
                 assert_eq!(got, want, "{}: item {id}", s.name);
             }
         };
@@ -173,30 +169,19 @@ fn situations_from_the_source() {
         check(s.not_supported, Some(Outcome::NotSupported));
         check(s.absent, None);
         let scope = evaluate(&a, Revision::Current);
-        assert!(
-            scope.warnings.is_empty(),
-            "{}: unexpected warnings {:?}",
-            s.name,
-            scope.warnings
-        );
+        assert!(scope.warnings.is_empty(), "{}: unexpected warnings {:?}", s.name, scope.warnings);
     }
 }
 
 #[test]
 fn nothing_is_guessed_before_an_answer() {
     let a = Answers::new();
-    assert_eq!(
-        outcome(&a, Revision::Current, "general.remote_support"),
-        Some(Outcome::InScope)
-    );
+    assert_eq!(outcome(&a, Revision::Current, "general.remote_support"), Some(Outcome::InScope));
     assert_eq!(
         outcome(&a, Revision::Current, "initiate.contact_new_tenant"),
         Some(Outcome::Waiting(vec![q("tenant")]))
     );
-    assert_eq!(
-        outcome(&a, Revision::Current, "aad.activate_tenant"),
-        Some(Outcome::Waiting(vec![q("services")]))
-    );
+    assert_eq!(outcome(&a, Revision::Current, "aad.activate_tenant"), Some(Outcome::Waiting(vec![q("services")])));
     // The SSO test hangs on the sign-in model, which is asked only once accounts are known.
     assert_eq!(
         outcome(&a, Revision::Current, "enable.test_sso"),
@@ -204,23 +189,15 @@ fn nothing_is_guessed_before_an_answer() {
     );
     // Half answered: the forest is known, the sign-in model not yet.
     let a = answers("directory=single_forest");
-    assert_eq!(
-        outcome(&a, Revision::Current, "enable.adfs_single_forest"),
-        Some(Outcome::Waiting(vec![q("signin")]))
-    );
-    assert_eq!(
-        outcome(&a, Revision::Current, "enable.single_forest.sync_server"),
-        Some(Outcome::InScope)
-    );
+    assert_eq!(outcome(&a, Revision::Current, "enable.adfs_single_forest"), Some(Outcome::Waiting(vec![q("signin")])));
+    assert_eq!(outcome(&a, Revision::Current, "enable.single_forest.sync_server"), Some(Outcome::InScope));
 }
 
 #[test]
 fn reasons_name_the_answers_that_brought_an_item_in() {
     let a = answers("services=aad_premium&directory=multi_forest&signin=federated");
     let scope = evaluate(&a, Revision::Current);
-    let note = scope
-        .get(ItemId::by_id("aad.adfs_multi_forest_note").unwrap())
-        .unwrap();
+    let note = scope.get(ItemId::by_id("aad.adfs_multi_forest_note").unwrap()).unwrap();
     let said: Vec<String> = note.reasons.iter().map(|r| r.describe()).collect();
     assert_eq!(
         said,
@@ -230,20 +207,13 @@ fn reasons_name_the_answers_that_brought_an_item_in() {
             "Sign-in: Federated identities (AD FS, single sign-on)",
         ]
     );
-    let always = scope
-        .get(ItemId::by_id("general.remote_support").unwrap())
-        .unwrap();
+    let always = scope.get(ItemId::by_id("general.remote_support").unwrap()).unwrap();
     assert!(always.reasons.is_empty());
     // The or-clause names the branch that held.
     let a = answers("services=intune&intune_scope=pc&third_party_mdm=yes");
     let scope = evaluate(&a, Revision::Current);
-    let mam = scope
-        .get(ItemId::by_id("intune.mam.policies").unwrap())
-        .unwrap();
-    assert!(mam
-        .reasons
-        .iter()
-        .any(|r| r.question == q("third_party_mdm")));
+    let mam = scope.get(ItemId::by_id("intune.mam.policies").unwrap()).unwrap();
+    assert!(mam.reasons.iter().any(|r| r.question == q("third_party_mdm")));
 }
 
 #[test]
@@ -251,37 +221,17 @@ fn answers_that_no_longer_apply_are_kept_but_ignored_with_a_warning() {
     // MAM picked, then Intune dropped from the services.
     let a = answers("services=aad_premium&intune_scope=mam");
     let scope = evaluate(&a, Revision::Current);
-    assert!(scope.warnings.contains(&Warning::Ignored {
-        question: q("intune_scope")
-    }));
-    assert_eq!(
-        outcome(&a, Revision::Current, "intune.mam.policies"),
-        Some(Outcome::NotApplicable)
-    );
-    assert_eq!(
-        a.value_ids(q("intune_scope")),
-        ["mam"],
-        "the answer is kept"
-    );
+    assert!(scope.warnings.contains(&Warning::Ignored { question: q("intune_scope") }));
+    assert_eq!(outcome(&a, Revision::Current, "intune.mam.policies"), Some(Outcome::NotApplicable));
+    assert_eq!(a.value_ids(q("intune_scope")), ["mam"], "the answer is kept");
     let msg = scope.warnings[0].message(&a);
-    assert!(
-        msg.contains("Intune scope: Mobile apps (MAM)") && msg.contains("Microsoft Intune"),
-        "{msg}"
-    );
+    assert!(msg.contains("Intune scope: Mobile apps (MAM)") && msg.contains("Microsoft Intune"), "{msg}");
 
     // Federated sign-in left over after switching to cloud-only accounts.
     let a = answers("directory=cloud_only&signin=federated");
     let scope = evaluate(&a, Revision::Current);
-    assert_eq!(
-        scope.warnings,
-        vec![Warning::Ignored {
-            question: q("signin")
-        }]
-    );
-    assert_eq!(
-        outcome(&a, Revision::Current, "enable.test_sso"),
-        Some(Outcome::NotApplicable)
-    );
+    assert_eq!(scope.warnings, vec![Warning::Ignored { question: q("signin") }]);
+    assert_eq!(outcome(&a, Revision::Current, "enable.test_sso"), Some(Outcome::NotApplicable));
 }
 
 #[test]
@@ -316,22 +266,14 @@ fn contradictions_are_caught_and_name_the_answers() {
     for (prefill, id, questions) in cases {
         let a = answers(prefill);
         let scope = evaluate(&a, Revision::Current);
-        let found = scope
-            .warnings
-            .iter()
-            .find(|w| matches!(w, Warning::Conflict { conflict, .. } if *conflict == id));
+        let found = scope.warnings.iter().find(|w| matches!(w, Warning::Conflict { conflict, .. } if *conflict == id));
         let w = found.unwrap_or_else(|| panic!("{prefill}: no {id} in {:?}", scope.warnings));
         let named: Vec<&str> = w.questions().iter().map(|q| q.get().id).collect();
         assert_eq!(named, questions, "{prefill}");
     }
     // The connector does not come in on a contradiction.
-    let a = answers(
-        "services=azure_rms&exchange_onprem=no&sharepoint_onprem=no&rms_workloads=exchange_onprem",
-    );
-    assert_eq!(
-        outcome(&a, Revision::Current, "rms.connector"),
-        Some(Outcome::NotApplicable)
-    );
+    let a = answers("services=azure_rms&exchange_onprem=no&sharepoint_onprem=no&rms_workloads=exchange_onprem");
+    assert_eq!(outcome(&a, Revision::Current, "rms.connector"), Some(Outcome::NotApplicable));
 }
 
 #[test]
@@ -340,19 +282,11 @@ fn revisions_keep_both_wordings() {
     let current = evaluate(&a, Revision::Current);
     let earlier = evaluate(&a, Revision::Earlier);
     let enroll = ItemId::by_id("intune.mdm.enroll_devices").unwrap();
-    assert!(enroll
-        .get()
-        .text_in(Revision::Current)
-        .starts_with("Enrolling devices"));
-    assert!(enroll
-        .get()
-        .text_in(Revision::Earlier)
-        .starts_with("Enrolling up to two test devices"));
+    assert!(enroll.get().text_in(Revision::Current).starts_with("Enrolling devices"));
+    assert!(enroll.get().text_in(Revision::Earlier).starts_with("Enrolling up to two test devices"));
     let saas = ItemId::by_id("aad_cap.saas_app").unwrap().get();
     assert!(saas.text_in(Revision::Current).contains("Marketplace"));
-    assert!(saas
-        .text_in(Revision::Earlier)
-        .starts_with("One integrated application"));
+    assert!(saas.text_in(Revision::Earlier).starts_with("One integrated application"));
     // Items new in the later page are not in the earlier one, and the reverse.
     let health = ItemId::by_id("aad_cap.connect_health").unwrap();
     let adfs = ItemId::by_id("aad_cap.adfs").unwrap();
@@ -363,14 +297,8 @@ fn revisions_keep_both_wordings() {
     // The RMS section, earlier only, is carried into the current text.
     let rms = ItemId::by_id("rms.activate_tenant").unwrap();
     assert_eq!(current.get(rms).unwrap().outcome, Outcome::InScope);
-    assert_eq!(
-        rms.get().source(Revision::Current).file,
-        "000_70fb7c6a69ffa0f0.txt"
-    );
-    assert_eq!(
-        enroll.get().source(Revision::Current).file,
-        "001_06cfb5ea52683897.txt"
-    );
+    assert_eq!(rms.get().source(Revision::Current).file, "000_70fb7c6a69ffa0f0.txt");
+    assert_eq!(enroll.get().source(Revision::Current).file, "001_06cfb5ea52683897.txt");
     // The earlier capability list is the shorter one.
     assert!(earlier.items.len() < current.items.len());
 }
@@ -380,17 +308,10 @@ fn sso_test_only_where_sso_is_deployed() {
     for (prefill, want) in [
         ("directory=single_forest&signin=federated", Outcome::InScope),
         ("directory=multi_forest&signin=federated", Outcome::InScope),
-        (
-            "directory=single_forest&signin=password_hash",
-            Outcome::NotApplicable,
-        ),
+        ("directory=single_forest&signin=password_hash", Outcome::NotApplicable),
         ("directory=cloud_only", Outcome::NotApplicable),
     ] {
-        assert_eq!(
-            outcome(&answers(prefill), Revision::Current, "enable.test_sso"),
-            Some(want),
-            "{prefill}"
-        );
+        assert_eq!(outcome(&answers(prefill), Revision::Current, "enable.test_sso"), Some(want), "{prefill}");
     }
 }
 
@@ -400,62 +321,25 @@ fn every_situation_round_trips_through_export_link_and_prefill() {
     for s in SITUATIONS {
         let a = answers(s.answers);
         let scope = evaluate(&a, Revision::Current);
-        let done = scope
-            .items
-            .iter()
-            .filter(|i| i.outcome == Outcome::InScope)
-            .step_by(3)
-            .map(|i| i.item)
-            .collect();
-        let p = Progress {
-            answers: a.clone(),
-            step: "summary".into(),
-            done,
-            revision: Revision::Current,
-        };
+        let done = scope.items.iter().filter(|i| i.outcome == Outcome::InScope).step_by(3).map(|i| i.item).collect();
+        let p = Progress { answers: a.clone(), step: "summary".into(), done, revision: Revision::Current };
 
         let back = export::from_json(&export::to_json(&p, "2026-11-23")).unwrap();
-        assert_eq!(
-            (&back.answers, &back.done),
-            (&p.answers, &p.done),
-            "{}: JSON export",
-            s.name
-        );
+        assert_eq!((&back.answers, &back.done), (&p.answers, &p.done), "{}: JSON export", s.name);
 
         let fragment = link::encode_share(&p, true);
-        assert!(
-            fragment.len() < 100,
-            "{}: share link of {} characters",
-            s.name,
-            fragment.len()
-        );
+        assert!(fragment.len() < 100, "{}: share link of {} characters", s.name, fragment.len());
         match link::parse_fragment(&fragment) {
-            Ok(link::Fragment::Shared(back)) => assert_eq!(
-                (&back.answers, &back.done),
-                (&p.answers, &p.done),
-                "{}",
-                s.name
-            ),
+            Ok(link::Fragment::Shared(back)) => {
+                assert_eq!((&back.answers, &back.done), (&p.answers, &p.done), "{}", s.name)
+            }
             other => panic!("{}: {other:?}", s.name),
         }
-        assert_eq!(
-            link::parse_prefill(&link::prefill_string(&a)).unwrap(),
-            a,
-            "{}: prefill",
-            s.name
-        );
+        assert_eq!(link::parse_prefill(&link::prefill_string(&a)).unwrap(), a, "{}: prefill", s.name);
 
         let md = export::to_markdown(&p, "2026-11-23");
-        assert!(
-            md.starts_with("# EMS onboarding scope, 2026-11-23"),
-            "{}",
-            s.name
-        );
-        assert!(
-            md.contains("- [x] ") && md.contains("- [ ] "),
-            "{}: checklist",
-            s.name
-        );
+        assert!(md.starts_with("# EMS onboarding scope, 2026-11-23"), "{}", s.name);
+        assert!(md.contains("- [x] ") && md.contains("- [ ] "), "{}: checklist", s.name);
     }
 }
 
@@ -464,18 +348,9 @@ fn a_full_share_link_stays_short() {
     use scope::{link, Progress};
     let a = answers("services=aad_premium,intune,azure_rms&tenant=new&directory=multi_forest&signin=federated&custom_sync_rules=yes&exchange_onprem=yes&sharepoint_onprem=yes&aad_features=user_provisioning,connect_sync,sspr,mfa,saas_app,logon_screen,groups,app_proxy,connect_health,identity_protection,pim,reports,notifications&mdm_authority=configmgr&intune_scope=mdm,mam,pc&third_party_mdm=no&rms_workloads=exchange_online,sharepoint_online,exchange_onprem,sharepoint_onprem,sharing_app");
     let every = scope::catalog::ItemId::all().collect();
-    let p = Progress {
-        answers: a,
-        step: "summary".into(),
-        done: every,
-        revision: Revision::Current,
-    };
+    let p = Progress { answers: a, step: "summary".into(), done: every, revision: Revision::Current };
     let fragment = link::encode_share(&p, true);
-    assert!(
-        fragment.len() < 80,
-        "{} characters: {fragment}",
-        fragment.len()
-    );
+    assert!(fragment.len() < 80, "{} characters: {fragment}", fragment.len());
 }
 
 #[test]
@@ -484,48 +359,31 @@ fn broken_inputs_say_what_is_wrong() {
     let err = |r: Result<link::Fragment, link::LinkError>| r.unwrap_err().to_string();
     assert!(err(link::parse_fragment("s1.AAAA")).contains("damaged"));
     assert!(err(link::parse_fragment("s7.AAAA")).contains("newer version"));
-    assert!(err(link::parse_fragment("services=intune,word"))
-        .contains("`word` is not an answer to `services`"));
+    assert!(err(link::parse_fragment("services=intune,word")).contains("`word` is not an answer to `services`"));
     assert!(err(link::parse_fragment("colour=blue")).contains("unknown question `colour`"));
     assert!(err(link::parse_fragment("tenant=new,existing")).contains("takes one answer"));
-    let e = export::from_json(r#"{"schema":"ems-onboarding-scope","version":2}"#)
-        .unwrap_err()
-        .to_string();
+    let e = export::from_json(r#"{"schema":"ems-onboarding-scope","version":2}"#).unwrap_err().to_string();
     assert!(e.contains("newer version"), "{e}");
-    let e = export::from_json(r#"{"schema":"something-else"}"#)
-        .unwrap_err()
-        .to_string();
+    let e = export::from_json(r#"{"schema":"something-else"}"#).unwrap_err().to_string();
     assert!(e.contains("not a scope saved by this wizard"), "{e}");
-    let e = export::from_json(r#"{"schema":"ems-onboarding-scope","version":1,"answers":{},"items":[{"id":"made.up","done":true}]}"#).unwrap_err().to_string();
+    let e = export::from_json(
+        r#"{"schema":"ems-onboarding-scope","version":1,"answers":{},"items":[{"id":"made.up","done":true}]}"#,
+    )
+    .unwrap_err()
+    .to_string();
     assert!(e.contains("made.up"), "{e}");
     let big = format!("{{\"pad\":\"{}\"}}", "x".repeat(300_000));
-    assert!(export::from_json(&big)
-        .unwrap_err()
-        .to_string()
-        .contains("bytes"));
-    assert!(matches!(
-        Progress::from_json(r#"{"format":99}"#),
-        Err(scope::progress::ReadError::Newer(99))
-    ));
+    assert!(export::from_json(&big).unwrap_err().to_string().contains("bytes"));
+    assert!(matches!(Progress::from_json(r#"{"format":99}"#), Err(scope::progress::ReadError::Newer(99))));
     // Format 1 is migrated.
-    let old = Progress::from_json(
-        r#"{"version":1,"answers":{"services":"intune,aad_premium","tenant":"new"},"step":1}"#,
-    )
-    .unwrap();
-    assert_eq!(
-        old.answers,
-        answers("services=intune,aad_premium&tenant=new")
-    );
+    let old =
+        Progress::from_json(r#"{"version":1,"answers":{"services":"intune,aad_premium","tenant":"new"},"step":1}"#)
+            .unwrap();
+    assert_eq!(old.answers, answers("services=intune,aad_premium&tenant=new"));
     assert_eq!(old.step, "environment");
     // from_saved says which records were migrated.
-    assert!(matches!(
-        Progress::from_saved(r#"{"version":1,"answers":{},"step":0}"#),
-        Ok((_, true))
-    ));
-    assert!(matches!(
-        Progress::from_saved(&Progress::default().to_json()),
-        Ok((_, false))
-    ));
+    assert!(matches!(Progress::from_saved(r#"{"version":1,"answers":{},"step":0}"#), Ok((_, true))));
+    assert!(matches!(Progress::from_saved(&Progress::default().to_json()), Ok((_, false))));
 }
 
 /// A version-1 share link made on 2026-11-23. If this fails, the catalog's questions, values or
@@ -534,26 +392,14 @@ fn broken_inputs_say_what_is_wrong() {
 fn an_old_share_link_still_opens_the_same_scope() {
     use scope::link;
     const LINK_V1: &str = include_str!("link_v1.txt");
-    let Ok(link::Fragment::Shared(p)) = link::parse_fragment(LINK_V1.trim()) else {
-        panic!("link v1 no longer opens")
-    };
+    let Ok(link::Fragment::Shared(p)) = link::parse_fragment(LINK_V1.trim()) else { panic!("link v1 no longer opens") };
     assert_eq!(p.answers, answers("services=intune,azure_rms&tenant=new&directory=single_forest&signin=federated&exchange_onprem=yes&intune_scope=mdm,mam&rms_workloads=exchange_onprem"));
     let done: Vec<&str> = p.done.iter().map(|d| d.get().id).collect();
-    assert_eq!(
-        done,
-        [
-            "general.remote_support",
-            "intune.mdm.exchange_connector",
-            "rms.connector.exchange"
-        ]
-    );
+    assert_eq!(done, ["general.remote_support", "intune.mdm.exchange_connector", "rms.connector.exchange"]);
 }
 
 #[test]
 fn one_bad_answer_in_a_saved_record_loses_only_itself() {
     let p = scope::Progress::from_json(r#"{"format":2,"answers":{"services":["intune"],"directory":["single_forest"],"tenant":"new","colour":["blue"]},"step":"","done":[]}"#).unwrap();
-    assert_eq!(
-        p.answers,
-        answers("services=intune&directory=single_forest")
-    );
+    assert_eq!(p.answers, answers("services=intune&directory=single_forest"));
 }

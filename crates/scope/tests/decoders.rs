@@ -1,0 +1,331 @@
+//! What the decoders of outside text say, exactly: the kind of rejection for each way a saved
+//! record, an export or a link can be wrong, and what they keep of an odd saved record.
+
+use scope::catalog::{ItemId, Revision};
+use scope::link::parse_prefill;
+use scope::progress::{ReadError, MAX_BYTES};
+use scope::{export, Progress};
+
+fn not_ours(r: Result<Progress, ReadError>) -> String {
+    match r {
+        Err(ReadError::NotOurs(why)) => why,
+        other => panic!("expected NotOurs, got {other:?}"),
+    }
+}
+
+fn unknown(r: Result<Progress, ReadError>) -> String {
+    match r {
+        Err(ReadError::Unknown(what)) => what,
+        other => panic!("expected Unknown, got {other:?}"),
+    }
+}
+
+#[test]
+fn deep_nesting_is_refused_without_overflowing_the_stack() {
+    for depth in [129, 1000, MAX_BYTES / 2 - 20] {
+        for (open, close) in [("[", "]"), ("{\"a\":", "}")] {
+            let deep = open.repeat(depth) + "1" + &close.repeat(depth);
+            let nested = format!("{{\"format\":2,\"answers\":{deep}}}");
+            for text in [&deep, &nested] {
+                if text.len() > MAX_BYTES {
+                    continue;
+                }
+                let why = not_ours(Progress::from_json(text));
+                assert!(why.starts_with("not JSON: recursion limit exceeded"), "{depth}: {why}");
+                not_ours(export::from_json(text));
+            }
+        }
+    }
+    // Nesting within the limit is read.
+    let nested = format!("{{\"format\":2,\"pad\":{}1{}}}", "[".repeat(100), "]".repeat(100));
+    assert_eq!(Progress::from_json(&nested), Ok(Progress::default()));
+}
+
+fn saved(text: &str) -> Result<Progress, ReadError> {
+    Progress::from_json(text)
+}
+
+#[test]
+fn a_saved_record_that_is_not_ours_says_why() {
+    assert!(not_ours(saved("{")).starts_with("not JSON: "));
+    assert!(not_ours(saved("")).starts_with("not JSON: "));
+    for text in ["[]", "1", "\"x\"", "null", "[{\"format\":2}]"] {
+        assert_eq!(not_ours(saved(text)), "not a JSON object", "{text}");
+    }
+    for text in [
+        "{}",
+        r#"{"format":"2"}"#,
+        r#"{"format":2.0}"#,
+        r#"{"format":1}"#,
+        r#"{"format":1,"version":1}"#,
+        r#"{"format":0}"#,
+        r#"{"format":-3}"#,
+        r#"{"version":2}"#,
+        r#"{"version":0}"#,
+        r#"{"version":"1"}"#,
+    ] {
+        assert_eq!(not_ours(saved(text)), "no format number", "{text}");
+    }
+    assert_eq!(saved(r#"{"format":3}"#), Err(ReadError::Newer(3)));
+    assert_eq!(saved(r#"{"format":3,"version":1}"#), Err(ReadError::Newer(3)));
+    assert_eq!(saved(r#"{"format":18446744073709551615}"#), Err(ReadError::Newer(u64::MAX)));
+}
+
+#[test]
+fn the_size_cap_is_checked_before_reading() {
+    let record = Progress::default().to_json();
+    let padded = |n: usize| format!("{record}{}", " ".repeat(n - record.len()));
+    assert_eq!(saved(&padded(MAX_BYTES)), Ok(Progress::default()));
+    assert_eq!(saved(&padded(MAX_BYTES + 1)), Err(ReadError::TooLarge(MAX_BYTES + 1)));
+    // Not even read: the text over the cap is not JSON at all.
+    let junk = "x".repeat(MAX_BYTES + 7);
+    assert_eq!(saved(&junk), Err(ReadError::TooLarge(MAX_BYTES + 7)));
+    assert_eq!(export::from_json(&junk), Err(ReadError::TooLarge(MAX_BYTES + 7)));
+}
+
+#[test]
+fn odd_fields_of_a_saved_record_cost_only_themselves() {
+    let p = saved(
+        r#"{"format":2,"answers":{"services":["intune","made_up"],"tenant":"new","colour":["blue"],"signin":[1],
+        "mdm_authority":["intune","none"],"directory":["single_forest"],"intune_scope":["pc"]},
+        "step":"nowhere","done":["general.remote_support",5,"made.up",null],"revision":"later"}"#,
+    )
+    .unwrap();
+    assert_eq!(p.answers, parse_prefill("directory=single_forest&intune_scope=pc").unwrap());
+    assert_eq!(p.step, "");
+    assert_eq!(p.done.iter().map(|d| d.get().id).collect::<Vec<_>>(), ["general.remote_support"]);
+    assert_eq!(p.revision, Revision::Current);
+    // Fields of the wrong shape read as missing.
+    let p = saved(r#"{"format":2,"answers":["services"],"step":2,"done":{"a":1},"revision":1}"#).unwrap();
+    assert_eq!(p, Progress::default());
+    // Every step id and the summary are kept.
+    for step in ["services", "environment", "aad", "intune", "rms", "summary"] {
+        assert_eq!(saved(&format!(r#"{{"format":2,"step":"{step}"}}"#)).unwrap().step, step);
+    }
+    assert_eq!(saved(r#"{"format":2,"revision":"earlier"}"#).unwrap().revision, Revision::Earlier);
+    assert_eq!(saved(r#"{"format":2,"revision":"current"}"#).unwrap().revision, Revision::Current);
+}
+
+#[test]
+fn of_duplicate_keys_the_last_wins() {
+    let p = saved(
+        r#"{"format":3,"format":2,"step":"aad","step":"rms","answers":{"tenant":["new"],"tenant":["existing"]}}"#,
+    );
+    let p = p.unwrap();
+    assert_eq!((p.step.as_str(), p.answers), ("rms", parse_prefill("tenant=existing").unwrap()));
+    assert_eq!(saved(r#"{"format":2,"format":3}"#), Err(ReadError::Newer(3)));
+}
+
+#[test]
+fn a_format_1_record_is_migrated_leniently() {
+    let (p, migrated) = Progress::from_saved(
+        r#"{"version":1,"answers":{"services":" intune, aad_premium ,","tenant":["new"],"colour":"blue","directory":"single_forest,multi_forest"},"step":4,"done":["general.remote_support"],"revision":"earlier"}"#,
+    )
+    .unwrap();
+    assert!(migrated);
+    // Format 1 had no ticks nor revision: they are not read.
+    let want = Progress {
+        answers: parse_prefill("services=intune,aad_premium").unwrap(),
+        step: "rms".into(),
+        ..Progress::default()
+    };
+    assert_eq!(p, want);
+    for (step, want) in [("0", "services"), ("1", "environment"), ("5", ""), ("-1", ""), ("1.5", ""), ("\"aad\"", "")] {
+        let p = saved(&format!(r#"{{"version":1,"answers":{{}},"step":{step}}}"#)).unwrap();
+        assert_eq!(p.step, want, "{step}");
+    }
+    assert_eq!(saved(r#"{"version":1}"#), Ok(Progress::default()));
+}
+
+fn import(text: &str) -> Result<Progress, ReadError> {
+    export::from_json(text)
+}
+
+/// An export with the given members after the schema and version.
+fn an_export(rest: &str) -> String {
+    format!(r#"{{"schema":"ems-onboarding-scope","version":1{rest}}}"#)
+}
+
+#[test]
+fn an_import_that_is_not_ours_says_why() {
+    assert!(not_ours(import("{\"schema\":")).starts_with("not JSON: "));
+    assert_eq!(not_ours(import("[1]")), "not a JSON object");
+    for text in [r#"{}"#, r#"{"schema":"something-else","version":1}"#, r#"{"schema":["ems-onboarding-scope"]}"#] {
+        assert_eq!(not_ours(import(text)), r#"its schema is not "ems-onboarding-scope""#, "{text}");
+    }
+    for version in ["", r#","version":0"#, r#","version":"1""#, r#","version":1.5"#, r#","version":-1"#] {
+        let text = format!(r#"{{"schema":"ems-onboarding-scope"{version},"answers":{{}},"items":[]}}"#);
+        assert_eq!(not_ours(import(&text)), "its version is missing or unknown", "{text}");
+    }
+    let newer = r#"{"schema":"ems-onboarding-scope","version":2,"answers":{},"items":[]}"#;
+    assert_eq!(import(newer), Err(ReadError::Newer(2)));
+    assert_eq!(not_ours(import(&an_export(r#","items":[]"#))), "it has no answers");
+    assert_eq!(not_ours(import(&an_export(r#","answers":{}"#))), "it has no items");
+    for rest in [
+        r#","answers":[],"items":[]"#,
+        r#","answers":{},"items":{}"#,
+        r#","answers":{},"items":[1]"#,
+        r#","answers":{},"items":[{"done":true}]"#,
+        r#","answers":{},"items":[{"id":7}]"#,
+        r#","answers":{},"items":[{"id":"general.remote_support","done":"yes"}]"#,
+        r#","answers":{},"items":[],"revision":1"#,
+    ] {
+        let why = not_ours(import(&an_export(rest)));
+        assert!(why.starts_with("not laid out as ours: "), "{rest}: {why}");
+    }
+    let answer = |a: &str| import(&an_export(&format!(r#","answers":{{{a}}},"items":[]"#)));
+    assert_eq!(not_ours(answer(r#""tenant":"new""#)), "answer `tenant` is not a list");
+    assert_eq!(not_ours(answer(r#""tenant":["new",1]"#)), "answer `tenant` holds something other than text");
+}
+
+#[test]
+fn an_import_that_names_what_we_do_not_know_says_which() {
+    let answer = |a: &str| import(&an_export(&format!(r#","answers":{{{a}}},"items":[]"#)));
+    assert_eq!(unknown(answer(r#""colour":["blue"]"#)), "unknown question `colour`");
+    assert_eq!(unknown(answer(r#""services":["intune","word"]"#)), "`word` is not an answer to `services`");
+    assert_eq!(unknown(answer(r#""tenant":["new","existing"]"#)), "`tenant` takes one answer, not 2");
+    let items = r#","answers":{},"items":[{"id":"general.remote_support"},{"id":"made.up","done":false}]"#;
+    assert_eq!(unknown(import(&an_export(items))), "the guidance item `made.up`");
+    let revision = r#","answers":{},"items":[],"revision":"later""#;
+    assert_eq!(unknown(import(&an_export(revision))), "the revision `later`");
+}
+
+#[test]
+fn an_import_reads_answers_ticks_and_revision() {
+    let text = an_export(
+        r#","answers":{"services":["intune"],"tenant":["new"]},"revision":"earlier","items":[
+        {"id":"general.remote_support","done":true},{"id":"intune.licensing","done":false},{"id":"aad_cap.mfa"},
+        {"id":"rms.connector","done":true,"status":"whatever","extra":[1,2]}]"#,
+    );
+    let p = import(&text).unwrap();
+    assert_eq!(p.answers, parse_prefill("services=intune&tenant=new").unwrap());
+    let done: Vec<ItemId> = p.done.iter().collect();
+    assert_eq!(done, [ItemId::by_id("general.remote_support").unwrap(), ItemId::by_id("rms.connector").unwrap()]);
+    assert_eq!((p.step.as_str(), p.revision), ("summary", Revision::Earlier));
+    let p = import(&an_export(r#","answers":{},"items":[],"revision":"current""#)).unwrap();
+    assert_eq!(p, Progress { step: "summary".into(), ..Progress::default() });
+}
+
+#[test]
+fn read_errors_say_what_is_wrong() {
+    let say = |e: ReadError| e.to_string();
+    assert_eq!(
+        say(ReadError::NotOurs("no format number".into())),
+        "this is not a scope saved by this wizard (no format number)"
+    );
+    assert_eq!(
+        say(ReadError::Newer(3)),
+        "it was written by a newer version of the wizard (format 3); update the page and try again"
+    );
+    assert_eq!(
+        say(ReadError::Unknown("the revision `x`".into())),
+        "it names the revision `x`, which this version of the wizard does not know"
+    );
+    assert_eq!(say(ReadError::TooLarge(300000)), "it is 300000 bytes, far more than a scope can be");
+}
+
+mod links {
+    use scope::link::{parse_fragment, parse_prefill, prefill_string, Fragment, LinkError};
+
+    fn prefill(text: &str) -> Fragment {
+        Fragment::Prefill(parse_prefill(text).unwrap())
+    }
+
+    #[test]
+    fn a_fragment_is_empty_a_share_link_or_a_prefill() {
+        assert_eq!(parse_fragment(""), Ok(Fragment::Empty));
+        assert_eq!(parse_fragment("#"), Ok(Fragment::Empty));
+        assert_eq!(parse_fragment("#services=intune"), Ok(prefill("services=intune")));
+        assert_eq!(parse_fragment("services=intune"), Ok(prefill("services=intune")));
+    }
+
+    #[test]
+    fn the_length_cap_counts_the_fragment_without_its_hash() {
+        let at_cap = format!("services=intune{}", "&".repeat(4096 - 15));
+        assert_eq!(parse_fragment(&at_cap), Ok(prefill("services=intune")));
+        assert_eq!(parse_fragment(&format!("#{at_cap}")), Ok(prefill("services=intune")));
+        assert_eq!(parse_fragment(&format!("{at_cap}&")), Err(LinkError::TooLong(4097)));
+    }
+
+    #[test]
+    fn link_versions_other_than_1_are_named() {
+        assert_eq!(parse_fragment("s0.AAAA"), Err(LinkError::Damaged("it names link version 0, which never existed")));
+        assert_eq!(parse_fragment("s00.AAAA"), Err(LinkError::Damaged("it names link version 0, which never existed")));
+        assert_eq!(parse_fragment("#s2.AAAA"), Err(LinkError::Newer(2)));
+        assert_eq!(parse_fragment("s255.x"), Err(LinkError::Newer(255)));
+        assert_eq!(parse_fragment("s+7.x"), Err(LinkError::Newer(7)));
+        // Not a version number: read as a prefill, which it is not either.
+        for text in ["s256.x", "s-1.x", "s.x", "sx.y"] {
+            assert_eq!(
+                parse_fragment(text),
+                Err(LinkError::Unknown(format!("`{text}` is not question=answer"))),
+                "{text}"
+            );
+        }
+        assert_eq!(parse_fragment("s1"), Err(LinkError::Unknown("`s1` is not question=answer".into())));
+    }
+
+    #[test]
+    fn a_damaged_share_link_says_how() {
+        let damaged = |text: &str| match parse_fragment(text) {
+            Err(LinkError::Damaged(why)) => why,
+            other => panic!("{text}: {other:?}"),
+        };
+        assert_eq!(damaged("s1."), "it is too short");
+        assert_eq!(damaged("s1.AA"), "it is too short");
+        assert_eq!(damaged("s1.AAA"), "its checksum does not match");
+        assert_eq!(damaged("s1.A"), "it holds characters a link of ours never has");
+        assert_eq!(damaged("s1.AA=A"), "it holds characters a link of ours never has");
+    }
+
+    #[test]
+    fn prefill_reads_escapes_blanks_and_empty_pairs() {
+        let want = parse_prefill("services=intune,aad_premium&directory=single_forest").unwrap();
+        for text in [
+            "services=intune,aad_premium&directory=single_forest",
+            "&&services=intune,%20aad_premium&&directory=single_forest&",
+            "+services+=+intune+,aad_premium&directory=single%5Fforest",
+            "%73ervices=intune,,aad_premium&directory=single_forest",
+            "services=intune&directory=single_forest&services=intune,aad_premium",
+        ] {
+            assert_eq!(parse_prefill(text), Ok(want.clone()), "{text}");
+        }
+        assert_eq!(parse_prefill(""), Ok(Default::default()));
+        assert_eq!(parse_prefill("services="), Ok(Default::default()));
+        for bad in [
+            "services=intune%",
+            "services=intune%4",
+            "services=%zzintune",
+            "services=%FF",
+            "services=%C3",
+            "services=%+",
+        ] {
+            assert_eq!(parse_prefill(bad), Err(LinkError::Damaged("a %-escape is broken")), "{bad}");
+        }
+        // As `u8::from_str_radix` reads two hex digits (it takes a leading `+`).
+        assert_eq!(
+            parse_prefill("%+1services=intune"),
+            Err(LinkError::Unknown("unknown question `\u{1}services`".into()))
+        );
+        assert_eq!(parse_prefill("services=intune%2Caad_premium&directory=single_forest"), Ok(want.clone()));
+        assert_eq!(
+            parse_prefill("services=%C3%A9"),
+            Err(LinkError::Unknown("`é` is not an answer to `services`".into()))
+        );
+        assert_eq!(parse_prefill("services"), Err(LinkError::Unknown("`services` is not question=answer".into())));
+        assert_eq!(prefill_string(&want), "services=aad_premium,intune&directory=single_forest");
+        assert_eq!(prefill_string(&Default::default()), "");
+    }
+
+    #[test]
+    fn link_errors_say_what_is_wrong() {
+        let say = |e: LinkError| e.to_string();
+        assert_eq!(
+            say(LinkError::Damaged("it is too short")),
+            "the link is damaged (it is too short); ask for it again, copied whole"
+        );
+        assert_eq!(say(LinkError::Newer(2)), "the link was made by a newer version of the wizard (link version 2)");
+        assert_eq!(say(LinkError::Unknown("x".into())), "its answers do not fit this wizard: x");
+        assert_eq!(say(LinkError::TooLong(5000)), "the link is 5000 characters long, far longer than any scope");
+    }
+}

@@ -1,0 +1,314 @@
+//! Exact values of the engine's smaller pieces: counts and done ticks per phase, warnings,
+//! compare, the progress helpers, answers, the item set and the catalog accessors.
+
+use scope::answers::{Answers, Applies};
+use scope::catalog::{Document, ItemId, ItemSet, Phase, QuestionId, Rev, Revision, ITEMS, QUESTIONS};
+use scope::engine::{evaluate, item_count, warnings, Counts, Warning};
+use scope::export::{compare, Difference};
+use scope::link::parse_prefill;
+use scope::Progress;
+
+fn items(ids: &[&str]) -> ItemSet {
+    ids.iter().map(|id| ItemId::by_id(id).unwrap_or_else(|| panic!("no item {id}"))).collect()
+}
+
+fn q(id: &str) -> QuestionId {
+    QuestionId::by_id(id).unwrap()
+}
+
+fn counts(in_scope: usize, out_of_scope: usize, not_supported: usize, waiting: usize) -> Counts {
+    Counts { in_scope, out_of_scope, not_supported, waiting }
+}
+
+#[test]
+fn counts_and_done_ticks_per_phase() {
+    let a = parse_prefill(
+        "services=aad_premium,intune&tenant=existing&directory=multi_forest&signin=federated&custom_sync_rules=yes",
+    )
+    .unwrap();
+    let scope = evaluate(&a, Revision::Current);
+    // Ticks on items in scope count; on an item out of scope, waiting, or not in the revision not.
+    let done = items(&[
+        "general.remote_support",
+        "aad.multi_forest.connect_sync",
+        "aad.multi_forest.custom_rules_note",
+        "enable.test_sso",
+        "intune.licensing",
+        "intune.mdm.policies",
+        "aad_cap.adfs",
+    ]);
+    assert_eq!(scope.counts(None), counts(29, 3, 1, 31));
+    assert_eq!(scope.done_count(&done, None), 4);
+    let per_phase = [
+        (Phase::General, counts(2, 0, 0, 0), 1),
+        (Phase::Initiate, counts(2, 0, 0, 0), 0),
+        (Phase::Assess, counts(8, 0, 0, 0), 0),
+        (Phase::Remediate, counts(2, 0, 0, 0), 0),
+        (Phase::Enable, counts(15, 3, 1, 31), 3),
+    ];
+    for (phase, want, want_done) in per_phase {
+        assert_eq!(scope.counts(Some(phase)), want, "{phase:?}");
+        assert_eq!(scope.done_count(&done, Some(phase)), want_done, "{phase:?}");
+    }
+    assert_eq!(scope.done_count(&ItemSet::new(), None), 0);
+    assert_eq!(item_count(), ITEMS.len());
+    assert_eq!(ITEMS.len(), 88);
+}
+
+#[test]
+fn warnings_name_conflicts_first_then_ignored_answers() {
+    let a = parse_prefill(
+        "services=aad_premium&directory=cloud_only&aad_features=connect_sync&intune_scope=mam&signin=federated",
+    )
+    .unwrap();
+    let w = warnings(&a);
+    assert_eq!(w.len(), 3, "{w:?}");
+    assert!(matches!(&w[0], Warning::Conflict { conflict: "connect_sync_cloud_only", .. }), "{w:?}");
+    assert_eq!(w[1], Warning::Ignored { question: q("signin") });
+    assert_eq!(w[2], Warning::Ignored { question: q("intune_scope") });
+    assert_eq!(w[0].questions(), [q("aad_features"), q("directory")]);
+    assert_eq!(w[2].questions(), [q("intune_scope")]);
+    assert_eq!(
+        w[0].message(&a),
+        "Azure AD Connect synchronizes an on-premises Active Directory, but your accounts are cloud only. \
+         (Azure AD Premium capabilities: Azure AD Connect directory synchronization; Accounts: Only in the cloud (no on-premises Active Directory))"
+    );
+    assert_eq!(
+        w[1].message(&a),
+        "Sign-in: Federated identities (AD FS, single sign-on) is kept but ignored: it applies only with \
+         Accounts: One on-premises Active Directory forest, Several on-premises Active Directory forests."
+    );
+    assert_eq!(evaluate(&a, Revision::Earlier).warnings, w);
+    assert!(warnings(&Answers::new()).is_empty());
+}
+
+#[test]
+fn compare_names_each_item_that_differs() {
+    let ours = Progress {
+        answers: parse_prefill("services=aad_premium&tenant=new&directory=single_forest&custom_sync_rules=yes")
+            .unwrap(),
+        done: items(&["general.remote_support", "enable.single_forest.sync_server", "initiate.begin_onboarding"]),
+        ..Progress::default()
+    };
+    let theirs = Progress {
+        answers: parse_prefill("services=aad_premium,intune&tenant=existing&directory=single_forest&signin=federated&custom_sync_rules=yes")
+            .unwrap(),
+        done: items(&["general.remote_support", "enable.single_forest.sync_server", "general.documentation_tools", "intune.licensing"]),
+        ..Progress::default()
+    };
+    let diffs: Vec<(&str, Difference)> = compare(&ours, &theirs).into_iter().map(|(id, d)| (id.get().id, d)).collect();
+    let waiting_vs_in = || Difference::Outcome { ours: "waiting", theirs: "in_scope" };
+    let mut want = vec![
+        ("general.documentation_tools", Difference::Done { ours: false, theirs: true }),
+        ("initiate.contact_new_tenant", Difference::OnlyOurs),
+        ("initiate.begin_onboarding", Difference::Done { ours: true, theirs: false }),
+        ("enable.adfs_single_forest", waiting_vs_in()),
+        ("enable.test_sso", waiting_vs_in()),
+        ("aad.adfs_single_forest", waiting_vs_in()),
+        ("aad.test_sso", waiting_vs_in()),
+    ];
+    // Every Intune item is only in theirs (a tick there is no difference of its own).
+    want.extend(ITEMS.iter().filter(|i| i.id.starts_with("intune.")).map(|i| (i.id, Difference::OnlyTheirs)));
+    assert_eq!(diffs, want);
+    // The other way round, each difference mirrored.
+    let back: Vec<(&str, Difference)> = compare(&theirs, &ours).into_iter().map(|(id, d)| (id.get().id, d)).collect();
+    let mirrored: Vec<(&str, Difference)> = want
+        .into_iter()
+        .map(|(id, d)| {
+            let d = match d {
+                Difference::OnlyOurs => Difference::OnlyTheirs,
+                Difference::OnlyTheirs => Difference::OnlyOurs,
+                Difference::Outcome { ours, theirs } => Difference::Outcome { ours: theirs, theirs: ours },
+                Difference::Done { ours, theirs } => Difference::Done { ours: theirs, theirs: ours },
+            };
+            (id, d)
+        })
+        .collect();
+    assert_eq!(back, mirrored);
+    // The same answers in the other revision: the capabilities each revision alone lists.
+    let with_aad = Progress { answers: parse_prefill("services=aad_premium").unwrap(), ..Progress::default() };
+    let with_aad_earlier = Progress { revision: Revision::Earlier, ..with_aad.clone() };
+    let diffs: Vec<(&str, Difference)> =
+        compare(&with_aad, &with_aad_earlier).into_iter().map(|(id, d)| (id.get().id, d)).collect();
+    assert_eq!(
+        diffs,
+        [
+            ("aad_cap.adfs", Difference::OnlyTheirs),
+            ("aad_cap.connect_health", Difference::OnlyOurs),
+            ("aad_cap.identity_protection", Difference::OnlyOurs),
+            ("aad_cap.pim", Difference::OnlyOurs),
+        ]
+    );
+}
+
+#[test]
+fn progress_helpers() {
+    assert!(Progress::default().is_blank());
+    let answered = Progress { answers: parse_prefill("tenant=new").unwrap(), ..Progress::default() };
+    assert!(!answered.is_blank());
+    let ticked = Progress { done: items(&["general.remote_support"]), ..Progress::default() };
+    assert!(!ticked.is_blank());
+    let on_a_step = Progress { step: "aad".into(), revision: Revision::Earlier, ..Progress::default() };
+    assert!(on_a_step.is_blank());
+
+    let a = parse_prefill("services=aad_premium&tenant=new&directory=cloud_only").unwrap();
+    let p = Progress::from_prefill(a.clone(), Revision::Earlier);
+    assert_eq!(p, Progress { answers: a, step: "aad".into(), done: ItemSet::new(), revision: Revision::Earlier });
+    assert_eq!(Progress::from_prefill(Answers::new(), Revision::Current).step, "services");
+}
+
+#[test]
+fn answers_hold_bit_masks_per_question() {
+    let (services, tenant, features) = (q("services"), q("tenant"), q("aad_features"));
+    let mut a = Answers::new();
+    assert!(!a.is_answered(services));
+    assert_eq!(a.answered().count(), 0);
+    a.set_bits(services, 0b101);
+    assert_eq!(a.bits(services), 0b101);
+    assert!(a.is_answered(services) && a.has(services, 0) && !a.has(services, 1) && a.has(services, 2));
+    assert_eq!(a.values(services).collect::<Vec<_>>(), [0, 2]);
+    assert_eq!(a.value_ids(services), ["aad_premium", "azure_rms"]);
+    // Bits past the values are dropped; a one-answer question keeps its lowest bit.
+    a.set_bits(services, 0b1111_1010);
+    assert_eq!(a.bits(services), 0b010);
+    a.set_bits(tenant, 0b11);
+    assert_eq!(a.bits(tenant), 0b01);
+    a.set_bits(tenant, 0b10);
+    assert_eq!(a.bits(tenant), 0b10);
+    a.set_bits(features, u32::MAX);
+    assert_eq!(a.bits(features), (1 << 13) - 1);
+    assert_eq!(a.values(features).count(), 13);
+    // Picking replaces a one-answer question's value and toggles a many-answer question's.
+    a.pick(tenant, 0);
+    assert_eq!(a.bits(tenant), 0b01);
+    a.pick(tenant, 0);
+    assert_eq!(a.bits(tenant), 0b01);
+    a.pick(services, 0);
+    assert_eq!(a.bits(services), 0b011);
+    a.pick(services, 1);
+    assert_eq!(a.bits(services), 0b001);
+    assert_eq!(a.answered().collect::<Vec<_>>(), [services, tenant, features]);
+    a.clear(services);
+    assert_eq!(a.bits(services), 0);
+    assert_eq!(a.answered().collect::<Vec<_>>(), [tenant, features]);
+}
+
+#[test]
+fn answers_are_set_by_ids_or_refused_with_a_reason() {
+    let mut a = Answers::new();
+    assert_eq!(a.set_by_ids("services", &["intune", "azure_rms"]), Ok(()));
+    assert_eq!(a.bits(q("services")), 0b110);
+    assert_eq!(a.set_by_ids("tenant", &["existing"]), Ok(()));
+    assert_eq!(a.bits(q("tenant")), 0b10);
+    assert_eq!(a.set_by_ids("colour", &["blue"]), Err("unknown question `colour`".into()));
+    assert_eq!(a.set_by_ids("services", &["intune", "word"]), Err("`word` is not an answer to `services`".into()));
+    assert_eq!(a.set_by_ids("tenant", &["new", "existing"]), Err("`tenant` takes one answer, not 2".into()));
+    // The same value twice is one value.
+    assert_eq!(a.set_by_ids("tenant", &["new", "new"]), Ok(()));
+    assert_eq!(a.bits(q("tenant")), 0b01);
+    // A refused answer leaves the question as it was.
+    assert_eq!(a.bits(q("services")), 0b110);
+    assert_eq!(a.set_by_ids("services", &[]), Ok(()));
+    assert_eq!(a.bits(q("services")), 0);
+    assert_eq!(a.set_by_joined_ids("services", " intune ,, aad_premium,"), Ok(()));
+    assert_eq!(a.bits(q("services")), 0b011);
+    assert_eq!(a.set_by_joined_ids("services", "intune,word"), Err("`word` is not an answer to `services`".into()));
+    assert_eq!(a.set_by_joined_ids("services", ""), Ok(()));
+    assert_eq!(a.bits(q("services")), 0);
+}
+
+#[test]
+fn questions_apply_by_earlier_answers() {
+    let a = Answers::new();
+    assert_eq!(a.applies(q("services")), Applies::Yes);
+    assert_eq!(a.applies(q("signin")), Applies::Unknown(vec![q("directory")]));
+    let a = parse_prefill("directory=cloud_only&services=intune").unwrap();
+    assert_eq!(a.applies(q("signin")), Applies::No);
+    assert_eq!(a.applies(q("exchange_onprem")), Applies::Yes);
+    assert_eq!(a.applies(q("sharepoint_onprem")), Applies::No);
+}
+
+#[test]
+fn the_item_set_holds_each_item_once_in_catalog_order() {
+    let mut set = ItemSet::new();
+    assert!(set.is_empty());
+    assert_eq!(set.len(), 0);
+    let last = ItemId(ITEMS.len() - 1);
+    for id in [ItemId(40), ItemId(0), last, ItemId(31), ItemId(32), ItemId(33)] {
+        assert!(set.insert(id), "{id:?}");
+        assert!(set.contains(&id));
+    }
+    assert!(!set.insert(ItemId(32)));
+    assert_eq!(set.len(), 6);
+    assert!(!set.is_empty());
+    assert_eq!(set.iter().map(|d| d.0).collect::<Vec<_>>(), [0, 31, 32, 33, 40, last.0]);
+    assert!(!set.contains(&ItemId(1)) && !set.contains(&ItemId(34)) && !set.contains(&ItemId(64)));
+    // Ids past the catalog's end are never held.
+    let past = ItemId(ITEMS.len());
+    assert!(!set.insert(past) && !set.contains(&past) && !set.remove(&past));
+    assert!(set.remove(&ItemId(32)));
+    assert!(!set.remove(&ItemId(32)));
+    assert!(!set.contains(&ItemId(32)) && set.contains(&ItemId(31)) && set.contains(&ItemId(33)));
+    assert_eq!(set.len(), 5);
+    assert_eq!(format!("{set:?}"), format!("{{ItemId(0), ItemId(31), ItemId(33), ItemId(40), ItemId({})}}", last.0));
+    let again: ItemSet = set.iter().collect();
+    assert_eq!(again, set);
+    set.clear();
+    assert!(set.is_empty());
+    assert_eq!(set, ItemSet::new());
+    assert_eq!(
+        serde_json::to_string(&items(&["general.remote_support", "rms.connector"])).unwrap(),
+        r#"["general.remote_support","rms.connector"]"#
+    );
+}
+
+#[test]
+fn items_carry_both_revisions() {
+    let item = |id: &str| ItemId::by_id(id).unwrap().get();
+    let (rms, health, adfs, both) =
+        (item("rms.connector"), item("aad_cap.connect_health"), item("aad_cap.adfs"), item("enable.dns"));
+    assert_eq!(
+        (rms.rev, health.rev, adfs.rev, both.rev),
+        (Rev::EarlierOnly, Rev::LaterOnly, Rev::EarlierOnly, Rev::Both)
+    );
+    let in_rev = |i: &scope::catalog::Item| (i.in_revision(Revision::Current), i.in_revision(Revision::Earlier));
+    assert_eq!(in_rev(rms), (true, true), "carried into the current text");
+    assert_eq!(in_rev(health), (true, false));
+    assert_eq!(in_rev(adfs), (false, true));
+    assert_eq!(in_rev(both), (true, true));
+    // The document each wording is from.
+    let (earlier, later) = (Document::earlier(), Document::later());
+    assert_eq!((earlier.id, later.id), ("earlier", "later"));
+    assert_eq!(later.date, "10/02/2016");
+    assert_eq!(rms.source(Revision::Current).id, "earlier");
+    assert_eq!(both.source(Revision::Current).id, "later");
+    assert_eq!(both.source(Revision::Earlier).id, "earlier");
+    assert_eq!(health.source(Revision::Current).id, "later");
+    // Rewordings: of the text, of the condition only, or none.
+    let (enroll, mam, dns) = (item("intune.mdm.enroll_devices"), item("intune.mam.policies"), both);
+    assert!(enroll.reworded() && mam.reworded() && !dns.reworded());
+    assert_ne!(enroll.text_in(Revision::Earlier), enroll.text_in(Revision::Current));
+    assert_eq!(enroll.text_in(Revision::Current), enroll.text);
+    assert_eq!(enroll.condition_in(Revision::Earlier), enroll.condition);
+    assert_eq!(mam.text_in(Revision::Earlier), mam.text);
+    assert_eq!(mam.condition_in(Revision::Current), mam.condition);
+    assert_eq!(mam.condition_in(Revision::Earlier), mam.condition_earlier);
+    assert_ne!(mam.condition_earlier, mam.condition);
+    assert_eq!(dns.condition_in(Revision::Earlier), None);
+    assert_eq!(item("aad.multi_forest.connect_sync").phase(), Phase::Enable);
+    assert_eq!(item("general.remote_support").phase(), Phase::General);
+}
+
+#[test]
+fn phases_and_questions_by_id() {
+    let ids: Vec<&str> = Phase::ALL.iter().map(|p| p.id()).collect();
+    assert_eq!(ids, ["general", "initiate", "assess", "remediate", "enable"]);
+    let titles: Vec<&str> = Phase::ALL.iter().map(|p| p.title()).collect();
+    assert_eq!(titles, ["General", "Initiate", "Assess", "Remediate", "Enable"]);
+    let services = q("services").get();
+    assert_eq!(services.value_by_id("aad_premium"), Some(0));
+    assert_eq!(services.value_by_id("azure_rms"), Some(2));
+    assert_eq!(services.value_by_id("word"), None);
+    assert_eq!(QuestionId::all().count(), QUESTIONS.len());
+    assert_eq!(QuestionId::by_id("rms_workloads"), Some(QuestionId(QUESTIONS.len() - 1)));
+}
