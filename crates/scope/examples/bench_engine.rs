@@ -47,10 +47,7 @@ fn stats(name: &str, mut ns: Vec<u64>) {
 }
 
 fn main() {
-    let changes: usize = std::env::args()
-        .nth(1)
-        .and_then(|a| a.parse().ok())
-        .unwrap_or(10_000);
+    let changes: usize = std::env::args().nth(1).and_then(|a| a.parse().ok()).unwrap_or(10_000);
     let mut rng = Rng(0x9e37_79b9_7f4a_7c15);
     let mut answers = Answers::new();
 
@@ -69,11 +66,7 @@ fn main() {
         let scope = black_box(evaluate(black_box(&answers), Revision::Current));
         eval_ns.push(t.elapsed().as_nanos() as u64);
         answered += answers.answered().count();
-        listed += scope
-            .items
-            .iter()
-            .filter(|s| s.outcome != Outcome::NotApplicable)
-            .count();
+        listed += scope.items.iter().filter(|s| s.outcome != Outcome::NotApplicable).count();
 
         change(&mut rng, &mut answers);
         let t = Instant::now();

@@ -8,10 +8,7 @@ fn main() {
         Ok(a) => a,
         Err(e) => return eprintln!("{e}"),
     };
-    let mut progress = scope::Progress {
-        answers,
-        ..Default::default()
-    };
+    let mut progress = scope::Progress { answers, ..Default::default() };
     for id in args {
         match scope::ItemId::by_id(&id) {
             Some(item) => {

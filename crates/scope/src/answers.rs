@@ -13,9 +13,7 @@ pub struct Answers {
 
 impl Default for Answers {
     fn default() -> Self {
-        Answers {
-            bits: vec![0; QUESTIONS.len()],
-        }
+        Answers { bits: vec![0; QUESTIONS.len()] }
     }
 }
 
@@ -80,31 +78,20 @@ impl Answers {
     /// Sets a question from a comma-joined list of value ids (`intune, aad_premium`), as prefill
     /// links and format-1 records write them; blanks around ids and empty entries are ignored.
     pub fn set_by_joined_ids(&mut self, question: &str, joined: &str) -> Result<(), String> {
-        let values: Vec<&str> = joined
-            .split(',')
-            .map(str::trim)
-            .filter(|v| !v.is_empty())
-            .collect();
+        let values: Vec<&str> = joined.split(',').map(str::trim).filter(|v| !v.is_empty()).collect();
         self.set_by_ids(question, &values)
     }
 
     /// Sets a question by ids, as share links and imports name them.
     pub fn set_by_ids(&mut self, question: &str, values: &[&str]) -> Result<(), String> {
-        let q =
-            QuestionId::by_id(question).ok_or_else(|| format!("unknown question `{question}`"))?;
+        let q = QuestionId::by_id(question).ok_or_else(|| format!("unknown question `{question}`"))?;
         let mut bits = 0u32;
         for v in values {
-            let i = q
-                .get()
-                .value_by_id(v)
-                .ok_or_else(|| format!("`{v}` is not an answer to `{question}`"))?;
+            let i = q.get().value_by_id(v).ok_or_else(|| format!("`{v}` is not an answer to `{question}`"))?;
             bits |= 1 << i;
         }
         if q.get().kind == Kind::Single && bits.count_ones() > 1 {
-            return Err(format!(
-                "`{question}` takes one answer, not {}",
-                values.len()
-            ));
+            return Err(format!("`{question}` takes one answer, not {}", values.len()));
         }
         self.set_bits(q, bits);
         Ok(())
@@ -118,9 +105,7 @@ impl Answers {
     /// Whether `q` is asked. Gating questions come earlier in the catalog (build.rs checks it), so
     /// this recursion ends.
     pub fn applies(&self, q: QuestionId) -> Applies {
-        crate::engine::eval_clauses(self, q.get().applies_when)
-            .0
-            .into()
+        crate::engine::eval_clauses(self, q.get().applies_when).0.into()
     }
 
     /// Questions in catalog order that are asked and answered, and those answered but ignored.

@@ -92,13 +92,7 @@ pub enum Phase {
 }
 
 impl Phase {
-    pub const ALL: [Phase; 5] = [
-        Phase::General,
-        Phase::Initiate,
-        Phase::Assess,
-        Phase::Remediate,
-        Phase::Enable,
-    ];
+    pub const ALL: [Phase; 5] = [Phase::General, Phase::Initiate, Phase::Assess, Phase::Remediate, Phase::Enable];
 
     /// The phase's name in lower case, as exports write it ("initiate").
     pub fn id(self) -> &'static str {

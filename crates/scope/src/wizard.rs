@@ -10,43 +10,29 @@ pub const SUMMARY: &str = "summary";
 /// The steps to show, in order: those with a question that applies, then the summary. A step
 /// whose questions hang on unanswered ones is left out until they are answered.
 pub fn steps(answers: &Answers) -> Vec<&'static str> {
-    let mut out: Vec<&'static str> = StepId::all()
-        .filter(|&s| !questions(answers, s).is_empty())
-        .map(|s| s.get().id)
-        .collect();
+    let mut out: Vec<&'static str> =
+        StepId::all().filter(|&s| !questions(answers, s).is_empty()).map(|s| s.get().id).collect();
     out.push(SUMMARY);
     out
 }
 
 /// The questions of `step` that apply, in catalog order.
 pub fn questions(answers: &Answers, step: StepId) -> Vec<QuestionId> {
-    QuestionId::all()
-        .filter(|&q| q.get().step == step && answers.applies(q) == Applies::Yes)
-        .collect()
+    QuestionId::all().filter(|&q| q.get().step == step && answers.applies(q) == Applies::Yes).collect()
 }
 
 /// The first step with a question still to answer, or the summary: where a prefilled wizard opens.
 pub fn first_open_step(answers: &Answers) -> &'static str {
     steps(answers)
         .into_iter()
-        .find(|id| {
-            StepId::by_id(id).is_some_and(|s| {
-                questions(answers, s)
-                    .iter()
-                    .any(|q| !answers.is_answered(*q))
-            })
-        })
+        .find(|id| StepId::by_id(id).is_some_and(|s| questions(answers, s).iter().any(|q| !answers.is_answered(*q))))
         .unwrap_or(SUMMARY)
 }
 
 /// The step on screen: the saved one if it still applies, else the first.
 pub fn current_step(progress: &Progress) -> &'static str {
     let steps = steps(&progress.answers);
-    steps
-        .iter()
-        .copied()
-        .find(|s| *s == progress.step)
-        .unwrap_or(steps[0])
+    steps.iter().copied().find(|s| *s == progress.step).unwrap_or(steps[0])
 }
 
 #[cfg(test)]
@@ -56,15 +42,9 @@ mod tests {
 
     #[test]
     fn steps_follow_the_services() {
-        assert_eq!(
-            steps(&Answers::new()),
-            ["services", "environment", "summary"]
-        );
+        assert_eq!(steps(&Answers::new()), ["services", "environment", "summary"]);
         let a = parse_prefill("services=intune,azure_rms").unwrap();
-        assert_eq!(
-            steps(&a),
-            ["services", "environment", "intune", "rms", "summary"]
-        );
+        assert_eq!(steps(&a), ["services", "environment", "intune", "rms", "summary"]);
         let a = parse_prefill("services=aad_premium&directory=single_forest").unwrap();
         assert_eq!(steps(&a), ["services", "environment", "aad", "summary"]);
         let env = StepId::by_id("environment").unwrap();
@@ -77,10 +57,7 @@ mod tests {
 
     #[test]
     fn current_step_is_the_saved_one_while_it_applies() {
-        let mut p = Progress {
-            answers: parse_prefill("services=intune").unwrap(),
-            ..Progress::default()
-        };
+        let mut p = Progress { answers: parse_prefill("services=intune").unwrap(), ..Progress::default() };
         p.step = "intune".into();
         assert_eq!(current_step(&p), "intune");
         p.step = "summary".into();

@@ -45,11 +45,7 @@ fn every_item_is_reachable_by_some_answer_set() {
         let item = id.get();
         for (rev, flag) in [(Revision::Current, true), (Revision::Earlier, false)] {
             if item.in_revision(rev) {
-                assert!(
-                    reached.contains(&(id, flag)),
-                    "item {} is never reached in {rev:?}",
-                    item.id
-                );
+                assert!(reached.contains(&(id, flag)), "item {} is never reached in {rev:?}", item.id);
             }
         }
     }
@@ -65,20 +61,12 @@ fn the_catalog_carries_both_revisions() {
 /// Partners write prefill links by hand from the README's table: it must name every id.
 #[test]
 fn readme_documents_every_question_and_value_id() {
-    let readme =
-        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/../../README.md")).unwrap();
+    let readme = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/../../README.md")).unwrap();
     for q in QUESTIONS {
-        let row = readme
-            .lines()
-            .find(|l| l.starts_with(&format!("| `{}` |", q.id)));
+        let row = readme.lines().find(|l| l.starts_with(&format!("| `{}` |", q.id)));
         let row = row.unwrap_or_else(|| panic!("README has no row for question `{}`", q.id));
         for v in q.values {
-            assert!(
-                row.contains(&format!("`{}`", v.id)),
-                "README row for `{}` lacks value `{}`",
-                q.id,
-                v.id
-            );
+            assert!(row.contains(&format!("`{}`", v.id)), "README row for `{}` lacks value `{}`", q.id, v.id);
         }
     }
 }
