@@ -79,8 +79,20 @@ impl Wizard {
         self.focus_step_heading();
     }
 
+    /// Focuses the step heading once the new step is drawn. When the question side's top is
+    /// above the window (Next pressed at the foot of a long step), it is scrolled back into view,
+    /// step list included, as a new page would open.
     pub fn focus_step_heading(&self) {
-        focus_soon(self.step_heading);
+        let heading = self.step_heading;
+        request_animation_frame(move || {
+            let Some(heading) = heading.get_untracked() else { return };
+            let _ = heading.focus();
+            if let Some(side) = heading.closest("section").ok().flatten() {
+                if side.get_bounding_client_rect().top() < 0.0 {
+                    side.scroll_into_view();
+                }
+            }
+        });
     }
 
     /// Takes an incoming scope: at once if there is nothing to lose, else after asking whether
