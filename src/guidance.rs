@@ -1,15 +1,15 @@
 //! The guidance list: phase by phase, with counts, done ticks, why each item is there and where it
 //! comes from, the revision switch, and a polite live summary of what changed.
 
-use crate::app::use_wizard;
-use crate::dom::{el, tag, El};
-use crate::steps::clear_answer;
-use crate::reactive::*;
+use crate::state::use_wizard;
+use crate::steps::ClearAnswer;
+use leptos::prelude::*;
 use scope::catalog::{Document, ItemId, Phase, Rev, Revision, SectionId};
 use scope::engine::{ItemScope, Outcome, Warning};
+use std::collections::BTreeSet;
 
 /// The ids listed as applying (in, out of scope or not supported), for the change summary.
-fn applying(items: &[ItemScope]) -> Vec<ItemId> {
+fn applying(items: &[ItemScope]) -> BTreeSet<ItemId> {
     items
         .iter()
         .filter(|s| matches!(s.outcome, Outcome::InScope | Outcome::OutOfScope | Outcome::NotSupported))
@@ -21,36 +21,31 @@ fn plural(n: usize, one: &str, many: &str) -> String {
     format!("{n} {}", if n == 1 { one } else { many })
 }
 
-/// The right-hand side: totals, revision switch, warnings, the phases and what is set apart.
-pub fn guidance_panel() -> El {
+#[component]
+pub fn GuidancePanel() -> impl IntoView {
+    view! {
+        <section class="guidance" aria-labelledby="guidance-heading">
+            <div class="guidance-head">
+                <h2 id="guidance-heading">"Your guidance list"</h2>
+                <Totals/>
+                <RevisionSwitch/>
+                <ChangeAnnouncer/>
+            </div>
+            <PrintHeader/>
+            <Warnings/>
+            {Phase::ALL.into_iter().map(|phase| view! { <PhaseBlock phase/> }).collect_view()}
+            <SetApart/>
+        </section>
+    }
+}
+
+/// In scope, done, set apart and waiting, over the whole list.
+#[component]
+fn Totals() -> impl IntoView {
     let wizard = use_wizard();
-    let scope = wizard.scope;
-
-    // The live region says what changed, not the whole list.
-    let announcement = RwSignal::new(String::new());
-    let mut previous = None::<Vec<ItemId>>;
-    crate::dom::effect(Box::new(move || {
-        let now = scope.with(|s| applying(&s.items));
-        if let Some(before) = &previous {
-            let added = now.iter().filter(|i| !before.contains(i)).count();
-            let removed = before.iter().filter(|i| !now.contains(i)).count();
-            if added + removed > 0 {
-                let mut parts = Vec::new();
-                if added > 0 {
-                    parts.push(format!("{} added", plural(added, "item", "items")));
-                }
-                if removed > 0 {
-                    parts.push(format!("{} removed", plural(removed, "item", "items")));
-                }
-                announcement.set(format!("Guidance list updated: {}.", parts.join(", ")));
-            }
-        }
-        previous = Some(now);
-    }));
-
     let totals = move || {
-        let c = scope.with(|s| s.counts(None));
-        let done = wizard.progress.with(|p| scope.with(|s| s.done_count(&p.done, None)));
+        let c = wizard.scope.with(|s| s.counts(None));
+        let done = wizard.progress.with(|p| wizard.scope.with(|s| s.done_count(&p.done, None)));
         let mut text = format!("{} in scope, {} done", c.in_scope, done);
         if c.out_of_scope + c.not_supported > 0 {
             text.push_str(&format!(", {} out of scope or not supported", c.out_of_scope + c.not_supported));
@@ -60,71 +55,78 @@ pub fn guidance_panel() -> El {
         }
         text
     };
-    let set_apart = move || {
-        scope.with(|s| {
-            s.items
-                .iter()
-                .filter(|i| matches!(i.outcome, Outcome::OutOfScope | Outcome::NotSupported))
-                .map(|i| (s.revision, i.clone()))
-                .collect::<Vec<_>>()
-        })
-    };
-
-    el("section")
-        .class("guidance")
-        .attr("aria-labelledby", "guidance-heading")
-        .child(
-            el("div")
-                .class("guidance-head")
-                .child(tag("h2", "", "Your guidance list").id("guidance-heading"))
-                .child(el("p").class("totals").text_with(totals))
-                .child(revision_switch())
-                .child(
-                    el("p")
-                        .class("visually-hidden")
-                        .attr("role", "status")
-                        .attr("aria-live", "polite")
-                        .id("guidance-live")
-                        .text_with(move || announcement.get()),
-                ),
-        )
-        .child(print_header())
-        .child(warnings())
-        .children(Phase::ALL.into_iter().map(phase_block))
-        .child(
-            el("section")
-                .class("set-apart")
-                .class_with("hidden", move || set_apart().is_empty())
-                .attr("aria-labelledby", "set-apart-heading")
-                .child(tag("h3", "", "Out of scope and not supported").id("set-apart-heading"))
-                .child(tag("p", "help", "The source says plainly that Microsoft does not do these in your case."))
-                .child(el("ul").class("items").list(set_apart, item_row)),
-        )
+    view! { <p class="totals">{totals}</p> }
 }
 
-fn revision_switch() -> El {
-    let wizard = use_wizard();
-    let radio = |id: &str, revision: Revision, label: &str| {
-        [
-            el("input")
-                .attr("type", "radio")
-                .id(id)
-                .attr("name", "revision")
-                .checked_with(move || wizard.progress.with(|p| p.revision == revision))
-                .on("change", move |_| wizard.set_progress.update(|p| p.revision = revision)),
-            tag("label", "", label).attr("for", id),
-        ]
+/// A polite live region that says what changed ("3 items added"), not the whole list.
+#[component]
+fn ChangeAnnouncer() -> impl IntoView {
+    let scope = use_wizard().scope;
+    let announcement = RwSignal::new(String::new());
+    Effect::new(move |previous: Option<BTreeSet<ItemId>>| {
+        let now = scope.with(|s| applying(&s.items));
+        if let Some(before) = previous {
+            let added = now.difference(&before).count();
+            let removed = before.difference(&now).count();
+            let mut parts = Vec::new();
+            if added > 0 {
+                parts.push(format!("{} added", plural(added, "item", "items")));
+            }
+            if removed > 0 {
+                parts.push(format!("{} removed", plural(removed, "item", "items")));
+            }
+            if !parts.is_empty() {
+                announcement.set(format!("Guidance list updated: {}.", parts.join(", ")));
+            }
+        }
+        now
+    });
+    view! { <p class="visually-hidden" role="status" aria-live="polite" id="guidance-live">{move || announcement.get()}</p> }
+}
+
+/// What the source says Microsoft does not do in this case.
+#[component]
+fn SetApart() -> impl IntoView {
+    let scope = use_wizard().scope;
+    let set_apart = move || {
+        scope.with(|s| {
+            let apart = s.items.iter().filter(|i| matches!(i.outcome, Outcome::OutOfScope | Outcome::NotSupported));
+            apart.map(|i| (s.revision, i.clone())).collect::<Vec<_>>()
+        })
     };
-    el("fieldset")
-        .class("revision-switch")
-        .child(tag("legend", "", "Source text"))
-        .children(radio("rev-current", Revision::Current, &format!("Current ({})", Document::later().date)))
-        .children(radio("rev-earlier", Revision::Earlier, "Earlier revision"))
+    view! {
+        <section class="set-apart" class:hidden=move || set_apart().is_empty() aria-labelledby="set-apart-heading">
+            <h3 id="set-apart-heading">"Out of scope and not supported"</h3>
+            <p class="help">"The source says plainly that Microsoft does not do these in your case."</p>
+            <ul class="items">
+                <For each=set_apart key=row_key let:row>
+                    <ItemRow revision=row.0 row=row.1/>
+                </For>
+            </ul>
+        </section>
+    }
+}
+
+#[component]
+fn RevisionSwitch() -> impl IntoView {
+    let wizard = use_wizard();
+    let is = move |r: Revision| wizard.progress.with(|p| p.revision == r);
+    let set = move |r: Revision| wizard.progress.update(|p| p.revision = r);
+    view! {
+        <fieldset class="revision-switch">
+            <legend>"Source text"</legend>
+            <input type="radio" id="rev-current" name="revision" prop:checked=move || is(Revision::Current) on:change=move |_| set(Revision::Current)/>
+            <label for="rev-current">{format!("Current ({})", Document::later().date)}</label>
+            <input type="radio" id="rev-earlier" name="revision" prop:checked=move || is(Revision::Earlier) on:change=move |_| set(Revision::Earlier)/>
+            <label for="rev-earlier">"Earlier revision"</label>
+        </fieldset>
+    }
 }
 
 /// Warnings about answers, listed above the guidance as well as beside the questions, each
 /// answer kept but ignored with a button to clear it (its step may no longer be shown).
-fn warnings() -> El {
+#[component]
+fn Warnings() -> impl IntoView {
     let wizard = use_wizard();
     let warnings = move || {
         wizard.scope.with(|s| {
@@ -135,7 +137,9 @@ fn warnings() -> El {
                     .map(|w| {
                         // The step shows its own clear button where it is on screen.
                         let ignored = match w {
-                            Warning::Ignored { question } if !shown.contains(&question.get().step.get().id) => Some(*question),
+                            Warning::Ignored { question } if !shown.contains(&question.get().step.get().id) => {
+                                Some(*question)
+                            }
                             _ => None,
                         };
                         (w.message(&p.answers), ignored)
@@ -144,26 +148,28 @@ fn warnings() -> El {
             })
         })
     };
-    el("div")
-        .class("warnings")
-        .class_with("hidden", move || warnings().is_empty())
-        .child(tag("h3", "", "Answers to look at"))
-        .child(el("ul").list(
-            warnings,
-            |(message, ignored)| {
-                let item = tag("li", "", message);
-                match ignored {
-                    Some(q) => item.text(" ").child(clear_answer(*q)),
-                    None => item,
-                }
-            },
-        ))
+    view! {
+        <div class="warnings" class:hidden=move || warnings().is_empty()>
+            <h3>"Answers to look at"</h3>
+            <ul>
+                {move || warnings().into_iter().map(|(message, ignored)| view! {
+                    <li>
+                        {message}
+                        {ignored.map(|q| view! { " " <ClearAnswer q/> })}
+                    </li>
+                }).collect_view()}
+            </ul>
+        </div>
+    }
 }
 
-fn phase_block(phase: Phase) -> El {
+#[component]
+fn PhaseBlock(phase: Phase) -> impl IntoView {
     let wizard = use_wizard();
     let scope = wizard.scope;
-    let listed = move |s: &ItemScope| s.item.get().phase() == phase && matches!(s.outcome, Outcome::InScope | Outcome::Waiting(_));
+    let listed = move |s: &ItemScope| {
+        s.item.get().phase() == phase && matches!(s.outcome, Outcome::InScope | Outcome::Waiting(_))
+    };
     let sections = move || {
         scope.with(|s| {
             let mut out: Vec<SectionId> = Vec::new();
@@ -186,103 +192,139 @@ fn phase_block(phase: Phase) -> El {
         text
     };
     let heading_id = format!("phase-{}", phase.title().to_ascii_lowercase());
-    el("section")
-        .class("phase")
-        .attr("aria-labelledby", &heading_id)
-        .child(tag("h3", "", &format!("{} phase", phase.title())).id(&heading_id).child(el("span").class("count").text_with(counts)))
-        .list(sections, move |section| section_block(*section, listed))
+    let labelled_by = heading_id.clone();
+    view! {
+        <section class="phase" aria-labelledby=labelled_by>
+            <h3 id=heading_id>
+                {format!("{} phase", phase.title())}
+                <span class="count">{counts}</span>
+            </h3>
+            <For each=sections key=|s| s.0 let:section>
+                <SectionBlock section listed/>
+            </For>
+        </section>
+    }
 }
 
-fn section_block(section: SectionId, listed: impl Fn(&ItemScope) -> bool + Copy + 'static) -> El {
+#[component]
+fn SectionBlock(
+    section: SectionId,
+    listed: impl Fn(&ItemScope) -> bool + Copy + Send + Sync + 'static,
+) -> impl IntoView {
     let wizard = use_wizard();
     let sec = section.get();
     let rows = move || {
         wizard.scope.with(|s| {
-            s.items.iter().filter(|i| i.item.get().section == section && listed(i)).map(|i| (s.revision, i.clone())).collect::<Vec<_>>()
+            s.items
+                .iter()
+                .filter(|i| i.item.get().section == section && listed(i))
+                .map(|i| (s.revision, i.clone()))
+                .collect::<Vec<_>>()
         })
     };
     // The phase heading already says the phase; a section heading adds what follows the dash.
-    // Found bytewise: a `&str` pattern would link core's two-way string search (issue 7).
-    let subtitle = sec.title.as_bytes().windows(3).position(|w| w == b" - ").and_then(|p| sec.title.get(p + 3..));
-    el("div")
-        .class("section")
-        .child_if(subtitle.map(|t| tag("h4", "", t)))
-        .child_if(sec.lead.map(|l| tag("p", "lead", l)))
-        .child(el("ul").class("items").list(rows, item_row))
+    let subtitle = sec.title.split_once(" - ").map(|(_, rest)| rest);
+    view! {
+        <div class="section">
+            {subtitle.map(|t| view! { <h4>{t}</h4> })}
+            {sec.lead.map(|l| view! { <p class="lead">{l}</p> })}
+            <ul class="items">
+                <For each=rows key=row_key let:row>
+                    <ItemRow revision=row.0 row=row.1/>
+                </For>
+            </ul>
+        </div>
+    }
 }
 
-/// A row is drawn again when anything it shows changes (outcome, reasons or revision): the
-/// list's items are the whole (revision, item scope) pairs.
-fn item_row((revision, row): &(Revision, ItemScope)) -> El {
-    let revision = *revision;
-    let wizard = use_wizard();
-    let id = row.item;
-    let item = id.get();
+/// A row is drawn again when anything it shows changes: outcome, reasons or revision.
+fn row_key((revision, row): &(Revision, ItemScope)) -> (Revision, ItemScope) {
+    (*revision, row.clone())
+}
+
+#[component]
+fn ItemRow(revision: Revision, row: ItemScope) -> impl IntoView {
+    let item = row.item.get();
     let text = item.text_in(revision);
-    let input_id = format!("done-{}", item.id);
     let (badge, class) = match &row.outcome {
         Outcome::InScope => (None, "item in-scope"),
         Outcome::OutOfScope => (Some("Out of scope".to_string()), "item out-of-scope"),
         Outcome::NotSupported => (Some("Not supported".to_string()), "item not-supported"),
-        Outcome::Waiting(qs) => (
-            Some(format!("Waiting for: {}", qs.iter().map(|q| q.get().short).collect::<Vec<_>>().join(", "))),
-            "item waiting",
-        ),
+        Outcome::Waiting(qs) => {
+            let names: Vec<&str> = qs.iter().map(|q| q.get().short).collect();
+            (Some(format!("Waiting for: {}", names.join(", "))), "item waiting")
+        }
         Outcome::NotApplicable => (None, "item"),
     };
-    let change = revision_change(id, revision);
-    let doc = item.source(revision);
-    let reasons: Vec<String> = row.reasons.iter().map(|r| r.describe()).collect();
-    let condition = item.condition_in(revision);
-    let mut class = class.to_string();
-    if item.parent.is_some() {
-        class.push_str(" nested");
-    }
-    if item.note {
-        class.push_str(" note");
-    }
-    let line = el("div").class("item-line");
+    let change = revision_change(row.item, revision);
     // Notes inform; only guidance lines are tasks to tick.
     let line = if row.outcome == Outcome::InScope && !item.note {
-        line.child(
-            el("input")
-                .attr("type", "checkbox")
-                .id(&input_id)
-                .checked_with(move || wizard.progress.with(|p| p.done.contains(&id)))
-                .on("change", move |_| {
-                    wizard.set_progress.update(|p| {
-                        if !p.done.remove(&id) {
-                            p.done.insert(id);
-                        }
-                    })
-                }),
-        )
-        .child(tag("label", "", text).attr("for", &input_id))
+        view! { <DoneTick id=row.item text/> }.into_any()
     } else {
-        line.child(tag("span", "text", text))
+        view! { <span class="text">{text}</span> }.into_any()
     };
-    let why = if reasons.is_empty() { "Part of every onboarding.".to_string() } else { format!("Because of your answers: {}.", reasons.join("; ")) };
-    let source = format!("{}, revision of {} ({}), section \u{201c}{}\u{201d}", doc.title, doc.date, doc.file, item.section.get().title);
-    let mut facts = vec![("Why it is here", why)];
-    if let Some(c) = condition {
-        facts.push(("Condition in the source", c.to_string()));
+    view! {
+        <li class=class class:nested=item.parent.is_some() class:note=item.note>
+            <div class="item-line">
+                {line}
+                {badge.map(|b| view! { <span class="badge">{b}</span> })}
+                {change.as_ref().map(|c| view! { <span class="badge change">{c.0.clone()}</span> })}
+            </div>
+            <Provenance revision row change=change.map(|c| c.1)/>
+        </li>
     }
-    facts.push(("Source", source));
-    if let Some(c) = &change {
-        facts.push(("What changed", c.1.clone()));
+}
+
+/// The checkbox that ticks an item done, labelled by the item's text.
+#[component]
+fn DoneTick(id: ItemId, text: &'static str) -> impl IntoView {
+    let wizard = use_wizard();
+    let input_id = format!("done-{}", id.get().id);
+    let toggle = move |_| {
+        wizard.progress.update(|p| {
+            if !p.done.remove(&id) {
+                p.done.insert(id);
+            }
+        })
+    };
+    view! {
+        <input type="checkbox" id=input_id.clone() prop:checked=move || wizard.progress.with(|p| p.done.contains(&id)) on:change=toggle/>
+        <label for=input_id>{text}</label>
     }
-    el("li")
-        .class(&class)
-        .child(
-            line.child_if(badge.map(|b| tag("span", "badge", &b)))
-                .child_if(change.map(|c| tag("span", "badge change", &c.0))),
-        )
-        .child(
-            el("details")
-                .class("provenance")
-                .child(tag("summary", "", "Why and where from").child(tag("span", "visually-hidden", &format!(": {text}"))))
-                .child(el("dl").children(facts.into_iter().flat_map(|(term, detail)| [tag("dt", "", term), tag("dd", "", &detail)]))),
-        )
+}
+
+/// "Why and where from": the answers that brought the item in, its condition and source, and
+/// what changed between the revisions.
+#[component]
+fn Provenance(revision: Revision, row: ItemScope, change: Option<String>) -> impl IntoView {
+    let item = row.item.get();
+    let doc = item.source(revision);
+    let reasons: Vec<String> = row.reasons.iter().map(|r| r.describe()).collect();
+    let why = if reasons.is_empty() {
+        "Part of every onboarding.".to_string()
+    } else {
+        format!("Because of your answers: {}.", reasons.join("; "))
+    };
+    let source = format!(
+        "{}, revision of {} ({}), section \u{201c}{}\u{201d}",
+        doc.title,
+        doc.date,
+        doc.file,
+        item.section.get().title
+    );
+    view! {
+        <details class="provenance">
+            <summary>"Why and where from"<span class="visually-hidden">{format!(": {}", item.text_in(revision))}</span></summary>
+            <dl>
+                <dt>"Why it is here"</dt>
+                <dd>{why}</dd>
+                {item.condition_in(revision).map(|c| view! { <dt>"Condition in the source"</dt><dd>{c}</dd> })}
+                <dt>"Source"</dt>
+                <dd>{source}</dd>
+                {change.map(|c| view! { <dt>"What changed"</dt><dd>{c}</dd> })}
+            </dl>
+        </details>
+    }
 }
 
 /// A short badge and a sentence on how the item differs between the two revisions.
@@ -298,12 +340,19 @@ fn revision_change(id: ItemId, revision: Revision) -> Option<(String, String)> {
             "The later page has no Azure Rights Management section; this line is from the earlier page.".into(),
         )),
         (Revision::Current, Rev::LaterOnly, _) => Some((format!("New on {later}"), "Not on the earlier page.".into())),
-        (Revision::Earlier, Rev::EarlierOnly, false) => Some(("Dropped later".into(), format!("The {later} page no longer lists this."))),
+        (Revision::Earlier, Rev::EarlierOnly, false) => {
+            Some(("Dropped later".into(), format!("The {later} page no longer lists this.")))
+        }
         (_, Rev::Both, _) if item.reworded() => Some(match revision {
-            Revision::Current => ("Reworded".into(), format!("The earlier page said: {}", quote(item.earlier, item.condition_earlier))),
+            Revision::Current => {
+                ("Reworded".into(), format!("The earlier page said: {}", quote(item.earlier, item.condition_earlier)))
+            }
             Revision::Earlier => (
                 "Reworded later".into(),
-                format!("The {later} page says: {}", quote(item.earlier.map(|_| item.text), item.condition_earlier.and(item.condition))),
+                format!(
+                    "The {later} page says: {}",
+                    quote(item.earlier.map(|_| item.text), item.condition_earlier.and(item.condition))
+                ),
             ),
         }),
         _ => None,
@@ -311,7 +360,8 @@ fn revision_change(id: ItemId, revision: Revision) -> Option<(String, String)> {
 }
 
 /// On paper only: the date and the answers the list is for.
-fn print_header() -> El {
+#[component]
+fn PrintHeader() -> impl IntoView {
     let wizard = use_wizard();
     let answers = move || {
         wizard.progress.with(|p| {
@@ -322,11 +372,15 @@ fn print_header() -> El {
                 .join("; ")
         })
     };
-    el("div")
-        .class("print-only")
-        .child(el("p").text_with(move || {
-            let answers = answers();
-            let answers = if answers.is_empty() { "none yet" } else { &answers };
-            format!("Scope as of {}. Answers: {answers}.", crate::browser::today())
-        }))
+    view! {
+        <div class="print-only">
+            <p>
+                {move || {
+                    let answers = answers();
+                    let answers = if answers.is_empty() { "none yet".to_string() } else { answers };
+                    format!("Scope as of {}. Answers: {answers}.", crate::browser::today())
+                }}
+            </p>
+        </div>
+    }
 }

@@ -1,21 +1,19 @@
-//! The EMS onboarding-scope wizard in the browser: thin components over the `scope` crate, built
-//! with a small DOM module (`dom`) on Leptos's reactive graph.
+//! The EMS onboarding-scope wizard in the browser: Leptos components over the `scope` crate.
 //! See ARCHITECTURE.md for the map.
 
 mod app;
 mod browser;
-mod dom;
 mod embed;
 mod guidance;
-mod reactive;
+mod persistence;
 mod share;
-mod storage;
+mod state;
 mod steps;
 
 fn main() {
     std::panic::set_hook(Box::new(browser::show_panic_page));
-    if let Some(boot) = reactive::document().get_element_by_id("boot") {
+    if let Some(boot) = leptos::prelude::document().get_element_by_id("boot") {
         boot.remove();
     }
-    dom::mount(app::app);
+    leptos::mount::mount_to_body(app::App);
 }

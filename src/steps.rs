@@ -1,175 +1,200 @@
 //! The question side: step list, one step's questions, back and next, and the summary step.
 
-use crate::app::{current_step, use_wizard};
-use crate::dom::{button, el, tag, El};
-use crate::share;
-use crate::reactive::*;
+use crate::share::SummaryActions;
+use crate::state::use_wizard;
+use leptos::prelude::*;
 use scope::answers::Applies;
 use scope::catalog::{Kind, QuestionId, StepId};
 use scope::engine::Warning;
 use scope::wizard::{self, SUMMARY};
 
 fn step_title(id: &str) -> &'static str {
-    StepId::by_id(id).map(|s| s.get().title).unwrap_or("Summary and sharing")
+    StepId::by_id(id).map_or("Summary and sharing", |s| s.get().title)
 }
 
-/// The question side of the page: the step list, the step on screen, Back and Next.
-pub fn steps_panel() -> El {
+#[component]
+pub fn StepsPanel() -> impl IntoView {
     let wizard = use_wizard();
-    // Plain closures, not memos: each is cheap, and every memo type costs the wasm about 0.4 KB.
-    let steps = move || wizard.progress.with(|p| wizard::steps(&p.answers));
-    let step = move || wizard.progress.with(current_step);
-    let position = move || steps().iter().position(|x| *x == step()).unwrap_or(0);
-
-    let step_list = el("ol").list(
-        steps,
-        move |&id| {
-            el("li").child(
-                button(step_title(id), move |_| wizard.go_to(id))
-                    .class("step-link")
-                    .attr_with("aria-current", move || (step() == id).then(|| "step".to_string())),
-            )
-        },
-    );
-    el("section")
-        .class("questions")
-        .attr("aria-labelledby", "step-heading")
-        .child(el("nav").class("step-list").attr("aria-label", "Steps").child(step_list))
-        .child(el("p").class("step-count").text_with(move || format!("Step {} of {}", position() + 1, steps().len())))
-        .child(el("h2").id("step-heading").attr("tabindex", "-1").text_with(move || step_title(step()).to_string()))
-        .child_with(
-            step,
-            |id| {
-                if *id == SUMMARY {
-                    Some(summary())
-                } else {
-                    StepId::by_id(id).map(step_questions)
-                }
-            },
-        )
-        .child(el("div").class("step-nav").children([
-            button("Back", move |_| {
-                let i = position();
-                if i > 0 {
-                    wizard.go_to(steps()[i - 1]);
-                }
-            })
-            .flag_with("disabled", move || position() == 0),
-            button("Next", move |_| {
-                let i = position();
-                if let Some(next) = steps().get(i + 1).copied() {
-                    wizard.go_to(next);
-                }
-            })
-            .class("primary")
-            .flag_with("disabled", move || position() + 1 >= steps().len()),
-        ]))
+    let steps = Memo::new(move |_| wizard.progress.with(|p| wizard::steps(&p.answers)));
+    let step = Memo::new(move |_| wizard.step());
+    let position = move || steps.with(|s| s.iter().position(|x| *x == step.get()).unwrap_or(0));
+    let go_back = move |_| {
+        if let Some(previous) = position().checked_sub(1).and_then(|i| steps.with_untracked(|s| s.get(i).copied())) {
+            wizard.go_to(previous);
+        }
+    };
+    let go_next = move |_| {
+        if let Some(next) = steps.with_untracked(|s| s.get(position() + 1).copied()) {
+            wizard.go_to(next);
+        }
+    };
+    view! {
+        <section class="questions" aria-labelledby="step-heading">
+            <nav class="step-list" aria-label="Steps">
+                <ol>
+                    <For each=move || steps.get() key=|id| *id let:id>
+                        <li>
+                            <button type="button" class="step-link" aria-current=move || (step.get() == id).then_some("step") on:click=move |_| wizard.go_to(id)>
+                                {step_title(id)}
+                            </button>
+                        </li>
+                    </For>
+                </ol>
+            </nav>
+            <p class="step-count">{move || format!("Step {} of {}", position() + 1, steps.with(Vec::len))}</p>
+            <h2 id="step-heading" tabindex="-1" node_ref=wizard.step_heading>{move || step_title(step.get())}</h2>
+            {move || match step.get() {
+                SUMMARY => view! { <Summary/> }.into_any(),
+                id => StepId::by_id(id).map(|step| view! { <StepQuestions step/> }).into_any(),
+            }}
+            <div class="step-nav">
+                <button type="button" disabled=move || position() == 0 on:click=go_back>"Back"</button>
+                <button type="button" class="primary" disabled=move || { position() + 1 >= steps.with(Vec::len) } on:click=go_next>"Next"</button>
+            </div>
+        </section>
+    }
 }
 
-/// The questions of one step that apply, and the warnings that name them or their step.
-fn step_questions(step: StepId) -> El {
+/// The questions of one step that apply, and the answers kept but ignored on it (their question
+/// is hidden, so the warning stands here, with a button to clear the answer).
+#[component]
+fn StepQuestions(step: StepId) -> impl IntoView {
     let wizard = use_wizard();
-    let questions = move || wizard.progress.with(|p| wizard::questions(&p.answers, step));
-    // Answers kept but ignored on this step: the question is hidden, so the warning stands here.
+    let questions = Memo::new(move |_| wizard.progress.with(|p| wizard::questions(&p.answers, step)));
     let ignored = move || {
         wizard.scope.with(|s| {
-            wizard.progress.with_untracked(|p| {
-                s.warnings
-                    .iter()
-                    .filter_map(|w| match w {
-                        Warning::Ignored { question } if question.get().step == step => {
-                            Some((*question, w.message(&p.answers)))
-                        }
-                        _ => None,
-                    })
-                    .collect::<Vec<_>>()
-            })
+            let ignored_here = s.warnings.iter().filter_map(|w| match w {
+                Warning::Ignored { question } if question.get().step == step => Some((*question, w)),
+                _ => None,
+            });
+            wizard
+                .progress
+                .with_untracked(|p| ignored_here.map(|(q, w)| (q, w.message(&p.answers))).collect::<Vec<_>>())
         })
     };
-    el("div")
-        .class("step-questions")
-        .list(questions, |&q| question_field(q))
-        .list(ignored, |(q, message)| el("div").class("warning-box").attr("role", "note").child(tag("p", "", &message)).child(clear_answer(*q)))
+    view! {
+        <div class="step-questions">
+            <For each=move || questions.get() key=|q| q.0 let:q>
+                <QuestionField q/>
+            </For>
+            <For each=ignored key=|warning| warning.clone() let:warning>
+                <div class="warning-box" role="note">
+                    <p>{warning.1}</p>
+                    <ClearAnswer q=warning.0/>
+                </div>
+            </For>
+        </div>
+    }
 }
 
 /// Clears an answer that is kept but ignored.
-pub fn clear_answer(q: QuestionId) -> El {
+#[component]
+pub fn ClearAnswer(q: QuestionId) -> impl IntoView {
     let wizard = use_wizard();
-    button(&format!("Clear the {} answer", q.get().short.to_ascii_lowercase()), move |_| wizard.set_progress.update(|p| p.answers.clear(q))).class("quiet")
+    view! {
+        <button type="button" class="quiet" on:click=move |_| wizard.progress.update(|p| p.answers.clear(q))>
+            {format!("Clear the {} answer", q.get().short.to_ascii_lowercase())}
+        </button>
+    }
+}
+
+/// A question's choices share its id through context, and each choice reads it.
+#[derive(Clone, Copy)]
+struct ChoiceGroup {
+    question: QuestionId,
 }
 
 /// One question: its choices as radio buttons or checkboxes, its help, and its conflicts.
-fn question_field(q: QuestionId) -> El {
+#[component]
+fn QuestionField(q: QuestionId) -> impl IntoView {
     let wizard = use_wizard();
     let question = q.get();
-    let name = question.id;
-    let help_id = format!("help-{name}");
+    let help_id = format!("help-{}", question.id);
     let conflicts = move || {
         wizard.scope.with(|s| {
-            s.warnings
-                .iter()
-                .filter(|w| matches!(w, Warning::Conflict { .. }) && w.questions().contains(&q))
-                .map(|w| wizard.progress.with_untracked(|p| w.message(&p.answers)))
-                .collect::<Vec<_>>()
+            let here =
+                s.warnings.iter().filter(|w| matches!(w, Warning::Conflict { .. }) && w.questions().contains(&q));
+            wizard.progress.with_untracked(|p| here.map(|w| w.message(&p.answers)).collect::<Vec<_>>())
         })
     };
-    let choices = question.values.iter().enumerate().map(|(i, choice)| {
-        let input_id = format!("q-{name}-{}", choice.id);
-        el("li")
-            .child(
-                el("input")
-                    .attr("type", if question.kind == Kind::Single { "radio" } else { "checkbox" })
-                    .id(&input_id)
-                    .attr("name", name)
-                    .attr("value", choice.id)
-                    .checked_with(move || wizard.progress.with(|p| p.answers.has(q, i)))
-                    .on("change", move |_| wizard.set_progress.update(|p| p.answers.pick(q, i))),
-            )
-            .child(tag("label", "", choice.label).attr("for", &input_id))
-    });
-    let field = el("fieldset").class("question").id(&format!("question-{name}"));
-    let field = if question.help.is_some() { field.attr("aria-describedby", &help_id) } else { field };
-    field
-        .child(tag("legend", "", question.label))
-        .child_if(question.help.map(|h| tag("p", "help", h).id(&help_id)))
-        .child_if((question.kind == Kind::Multi).then(|| tag("p", "help", "Choose all that apply.")))
-        .child(el("ul").class("choices").children(choices))
-        // A live region that is always there, so a conflict that appears is announced.
-        .child(el("div").attr("aria-live", "polite").list(conflicts, |message| tag("p", "warning-box", message)))
+    provide_context(ChoiceGroup { question: q });
+    view! {
+        <fieldset class="question" id=format!("question-{}", question.id) aria-describedby=question.help.map(|_| help_id.clone())>
+            <legend>{question.label}</legend>
+            {question.help.map(|help| view! { <p class="help" id=help_id.clone()>{help}</p> })}
+            {(question.kind == Kind::Multi).then(|| view! { <p class="help">"Choose all that apply."</p> })}
+            <ul class="choices">
+                {(0..question.values.len()).map(|value| view! { <Choice value/> }).collect_view()}
+            </ul>
+            // A live region that is always there, so a conflict that appears is announced.
+            <div aria-live="polite">
+                <For each=conflicts key=|message| message.clone() let:message>
+                    <p class="warning-box">{message}</p>
+                </For>
+            </div>
+        </fieldset>
+    }
+}
+
+/// One choice of the question its [`ChoiceGroup`] names.
+#[component]
+fn Choice(value: usize) -> impl IntoView {
+    let wizard = use_wizard();
+    let q = expect_context::<ChoiceGroup>().question;
+    let question = q.get();
+    let choice = &question.values[value];
+    let input_id = format!("q-{}-{}", question.id, choice.id);
+    view! {
+        <li>
+            <input
+                type=if question.kind == Kind::Single { "radio" } else { "checkbox" }
+                id=input_id.clone()
+                name=question.id
+                value=choice.id
+                prop:checked=move || wizard.progress.with(|p| p.answers.has(q, value))
+                on:change=move |_| wizard.progress.update(|p| p.answers.pick(q, value))
+            />
+            <label for=input_id>{choice.label}</label>
+        </li>
+    }
 }
 
 /// The last step: the answers at a glance, then share, export, import and compare.
-fn summary() -> El {
+#[component]
+fn Summary() -> impl IntoView {
     let wizard = use_wizard();
     let rows = move || {
         wizard.progress.with(|p| {
-            p.answers
-                .answered()
-                .filter(|q| p.answers.applies(*q) == Applies::Yes)
+            let applying = p.answers.answered().filter(|q| p.answers.applies(*q) == Applies::Yes);
+            applying
                 .map(|q| {
                     let question = q.get();
                     let values: Vec<&str> = p.answers.values(q).map(|v| question.values[v].label).collect();
-                    let values = values.join(", ");
-                    (question.short, values, question.step.get().id)
+                    (question.short, values.join(", "), question.step.get().id)
                 })
                 .collect::<Vec<_>>()
         })
     };
-    let answers = el("dl").class("answers").list(rows, move |&(short, ref values, step)| {
-        el("div").class("answer-row").child(tag("dt", "", short)).child(
-            tag("dd", "", values).text(" ").child(
-                button("Change", move |_| wizard.go_to(step))
-                    .class("link")
-                    .child(tag("span", "visually-hidden", &format!(" {short}"))),
-            ),
-        )
-    });
-    el("div")
-        .class("summary")
-        .child(answers)
-        .child_with(
-            move || wizard.progress.with(|p| p.answers.answered().next().is_none()),
-            |none| none.then(|| tag("p", "help", "No answers yet. Go back to the first step to describe your situation.")),
-        )
-        .children(share::summary_actions())
+    view! {
+        <div class="summary">
+            <dl class="answers">
+                <For each=rows key=|row| row.clone() let:row>
+                    <div class="answer-row">
+                        <dt>{row.0}</dt>
+                        <dd>
+                            {row.1.clone()}
+                            " "
+                            <button type="button" class="link" on:click=move |_| wizard.go_to(row.2)>
+                                "Change"<span class="visually-hidden">{format!(" {}", row.0)}</span>
+                            </button>
+                        </dd>
+                    </div>
+                </For>
+            </dl>
+            <Show when=move || wizard.progress.with(|p| p.answers.answered().next().is_none())>
+                <p class="help">"No answers yet. Go back to the first step to describe your situation."</p>
+            </Show>
+            <SummaryActions/>
+        </div>
+    }
 }

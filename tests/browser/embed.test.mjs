@@ -1,9 +1,11 @@
 // Embed mode in a partner portal of another origin: the app under its strict CSP in a cross-site
 // iframe, third-party storage blocked, the postMessage protocol both ways, and no other requests.
 //
-// The portal page is portal-example.html, served from http://localhost:<port>; the app is served
-// from http://127.0.0.1:<port> (another site) with frame-ancestors allowing the portal. A third
-// origin (http://127.0.0.1:<portal port>) serves other.html, framed beside the wizard.
+// The portal page is examples/portal.html, the page the README gives partners, served as it is
+// from http://localhost:<port>; the app is served from http://127.0.0.1:<port> (another site) with
+// frame-ancestors allowing the portal. A third origin (http://127.0.0.1:<portal port>) serves
+// other.html, which a test frames beside the wizard. The tests watch the portal's messages from
+// outside (an init script in the top frame), so the example page needs no test hooks.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import http from 'node:http';
@@ -13,7 +15,7 @@ import { fileURLToPath } from 'node:url';
 import { setup, site, waitText, until } from './helpers.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
-const PORTAL_HTML = fs.readFileSync(path.join(here, 'portal-example.html'));
+const PORTAL_HTML = fs.readFileSync(path.join(here, '../../examples/portal.html'));
 const OTHER_HTML = '<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><link rel="icon" href="data:,"><title>Other</title></head><body><p>Another site</p></body></html>';
 
 let env; // the app, with frame-ancestors naming the portal
@@ -25,6 +27,8 @@ before(async () => {
     const { pathname } = new URL(req.url, 'http://x');
     if (pathname === '/portal.html') res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(PORTAL_HTML);
     else if (pathname === '/other.html') res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(OTHER_HTML);
+    // A real portal has its own icon; the example page names none.
+    else if (pathname === '/favicon.ico') res.writeHead(204).end();
     else res.writeHead(404).end();
   });
   await new Promise((r) => portal.listen(0, '127.0.0.1', r));
@@ -42,24 +46,39 @@ after(async () => {
 /** Opens the portal page; returns { context, page, frame (a FrameLocator), wizard (the Frame), errors, requests }. */
 async function openPortal({ width = 420, other = false, appUrl = env.url } = {}) {
   const context = await env.context({ viewport: { width: 1000, height: 800 } });
+  // Every message that reaches the portal's own window, with where it came from.
+  await context.addInitScript(() => {
+    if (window !== window.top) return;
+    window.__received = [];
+    window.addEventListener('message', (e) => window.__received.push({ origin: e.origin, data: e.data }));
+  });
   const page = await context.newPage();
   const errors = [];
   const requests = [];
   page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
   page.on('pageerror', (e) => errors.push(String(e)));
   page.on('request', (r) => requests.push(r.url()));
-  let url = `${portalOrigin}/portal.html?app=${encodeURIComponent(appUrl)}&width=${width}`;
-  if (other) url += `&other=${encodeURIComponent(`${thirdOrigin}/other.html`)}`;
-  await page.goto(url);
-  const frame = page.frameLocator('#wizard');
+  await page.goto(`${portalOrigin}/portal.html?wizard=${encodeURIComponent(appUrl)}`);
+  await page.evaluate(([w, o]) => {
+    document.getElementById('ems-scope').style.width = `${w}px`;
+    if (o) {
+      const frame = document.createElement('iframe');
+      frame.id = 'other';
+      frame.title = 'Another site';
+      frame.src = o;
+      document.body.append(frame);
+    }
+  }, [width, other ? `${thirdOrigin}/other.html` : null]);
+  const frame = page.frameLocator('#ems-scope');
   await frame.locator('#step-heading').waitFor();
+  if (other) await until(() => page.frames().some((f) => f.url().startsWith(thirdOrigin)), 'the third-origin frame');
   const wizard = page.frames().find((f) => f.url().startsWith(appOrigin));
   return { context, page, frame, wizard, errors, requests };
 }
 
 /** The messages the portal received so far. */
 function received(page) {
-  return page.evaluate(() => window.received);
+  return page.evaluate(() => window.__received);
 }
 
 async function waitMessage(page, predicate, what) {
@@ -108,9 +127,9 @@ test('a portal the CSP does not name cannot frame the wizard (the check above wo
     const page = await context.newPage();
     const errors = [];
     page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
-    await page.goto(`${portalOrigin}/portal.html?app=${encodeURIComponent(strict.url)}`);
+    await page.goto(`${portalOrigin}/portal.html?wizard=${encodeURIComponent(strict.url)}`);
     await until(() => errors.some((e) => /frame-ancestors/.test(e)), 'a frame-ancestors violation in the console');
-    assert.equal(await page.frameLocator('#wizard').locator('#step-heading').count(), 0);
+    assert.equal(await page.frameLocator('#ems-scope').locator('#step-heading').count(), 0);
     await context.close();
   } finally {
     await strict.close();
@@ -136,7 +155,7 @@ test('messages reach the host: ready, step, scope counts and height', async () =
     await waitMessage(page, (m) => m.data?.type === 'ems-scope:scope' && m.data.counts.in_scope === 21, 'counts after an answer');
     await frame.locator('section.guidance').getByLabel('Provide an administrative overview.', { exact: true }).check();
     await waitMessage(page, (m) => m.data?.type === 'ems-scope:scope' && m.data.counts.done === 1, 'counts after a tick');
-    await waitText(page.locator('#status'), 'In scope: 21, done: 1');
+    await waitText(page.locator('#log'), 'in scope: 21, done: 1');
 
     // Height: after a step change the host hears the new content height.
     const heights = async () => (await received(page)).filter((m) => m.data?.type === 'ems-scope:height').map((m) => m.data.height);
@@ -152,7 +171,7 @@ test('messages reach the host: ready, step, scope counts and height', async () =
       await until(async () => { after = await heights(); return after.length > before.length; }, 'a height message after the step change', 3000);
     } catch { /* reported below */ }
     assert.ok(after.length > before.length,
-      `a height message should follow the step change; heights posted so far: ${JSON.stringify(after)}, content height now ${content}px, iframe height ${await page.locator('#wizard').evaluate((f) => f.style.height)}`);
+      `a height message should follow the step change; heights posted so far: ${JSON.stringify(after)}, content height now ${content}px, iframe height ${await page.locator('#ems-scope').evaluate((f) => f.style.height)}`);
     assert.ok(Math.abs(after.at(-1) - content) <= 40, `last height ${after.at(-1)} should match the content height ${content}`);
   } finally {
     await context.close();

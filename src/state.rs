@@ -1,0 +1,158 @@
+//! The wizard's state, shared with every component through context: the progress, the scope the
+//! engine derives from it, the notices for the user, and an incoming scope waiting for the user
+//! to say replace or keep.
+
+use leptos::html;
+use leptos::prelude::*;
+use scope::engine::{evaluate, Scope};
+use scope::link;
+use scope::{wizard, Progress};
+use wasm_bindgen::JsCast;
+
+#[derive(Clone, Copy)]
+pub struct Wizard {
+    pub progress: RwSignal<Progress>,
+    pub scope: Memo<Scope>,
+    pub notices: RwSignal<Vec<Notice>>,
+    pub incoming: RwSignal<Option<Incoming>>,
+    /// In a partner's iframe (`?embed=1`): no masthead, an "Open the full page" link.
+    pub embedded: bool,
+    /// The heading of the step on screen: where focus goes when the step changes.
+    pub step_heading: NodeRef<html::H2>,
+}
+
+#[derive(Clone, PartialEq)]
+pub struct Notice {
+    pub id: u32,
+    pub text: String,
+    pub tone: Tone,
+}
+
+#[derive(Clone, Copy, PartialEq)]
+pub enum Tone {
+    Info,
+    Warning,
+    Error,
+}
+
+/// A scope from outside (share link, prefill, import, portal) and what it came from, in words.
+#[derive(Clone, PartialEq)]
+pub struct Incoming {
+    pub progress: Progress,
+    pub from: &'static str,
+}
+
+impl Wizard {
+    /// Creates the state and provides it as context.
+    pub fn provide(progress: Progress, embedded: bool) -> Wizard {
+        let progress = RwSignal::new(progress);
+        let wizard = Wizard {
+            progress,
+            scope: Memo::new(move |_| progress.with(|p| evaluate(&p.answers, p.revision))),
+            notices: RwSignal::new(Vec::new()),
+            incoming: RwSignal::new(None),
+            embedded,
+            step_heading: NodeRef::new(),
+        };
+        provide_context(wizard);
+        wizard
+    }
+
+    /// Adds a notice, unless the same text is already shown.
+    pub fn tell(&self, tone: Tone, text: impl Into<String>) {
+        let text = text.into();
+        self.notices.update(|notices| {
+            if !notices.iter().any(|n| n.text == text) {
+                let id = notices.iter().map(|n| n.id).max().unwrap_or(0) + 1;
+                notices.push(Notice { id, text, tone });
+            }
+        });
+    }
+
+    pub fn dismiss(&self, id: u32) {
+        self.notices.update(|notices| notices.retain(|n| n.id != id));
+    }
+
+    /// Moves to `step` and puts focus on its heading.
+    pub fn go_to(&self, step: &str) {
+        self.progress.update(|p| p.step = step.to_string());
+        self.focus_step_heading();
+    }
+
+    /// Focuses the step heading once the new step is drawn. When the question side's top is
+    /// above the window (Next pressed at the foot of a long step), it is scrolled back into view,
+    /// step list included, as a new page would open.
+    pub fn focus_step_heading(&self) {
+        let heading = self.step_heading;
+        request_animation_frame(move || {
+            let Some(heading) = heading.get_untracked() else { return };
+            let _ = heading.focus();
+            if let Some(side) = heading.closest("section").ok().flatten() {
+                if side.get_bounding_client_rect().top() < 0.0 {
+                    side.scroll_into_view();
+                }
+            }
+        });
+    }
+
+    /// Takes an incoming scope: at once if there is nothing to lose, else after asking whether
+    /// to replace the progress on screen.
+    pub fn offer(&self, incoming: Incoming) {
+        let differs = self.progress.with_untracked(|p| {
+            !p.is_blank() && (p.answers != incoming.progress.answers || p.done != incoming.progress.done)
+        });
+        if differs {
+            self.incoming.set(Some(incoming));
+        } else {
+            self.replace(incoming.progress);
+        }
+    }
+
+    /// Puts `progress` on screen (on the summary if it names no step) and forgets any question.
+    pub fn replace(&self, mut progress: Progress) {
+        if progress.step.is_empty() {
+            progress.step = wizard::SUMMARY.into();
+        }
+        self.progress.set(progress);
+        self.incoming.set(None);
+    }
+
+    /// Opens what a URL fragment holds (share link or prefill); a damaged one is reported and
+    /// changes nothing.
+    pub fn open_fragment(&self, fragment: &str) {
+        let revision = self.progress.with_untracked(|p| p.revision);
+        match link::parse_fragment(fragment) {
+            Ok(fragment) => {
+                let from = if matches!(fragment, link::Fragment::Shared(_)) { "share link" } else { "link" };
+                if let Some(progress) = fragment.into_progress(revision) {
+                    self.offer(Incoming { progress, from });
+                }
+            }
+            Err(e) => self.tell(Tone::Error, format!("The link could not be opened: {e}. Your progress is unchanged.")),
+        }
+    }
+
+    /// The step on screen, tracked.
+    pub fn step(&self) -> &'static str {
+        self.progress.with(wizard::current_step)
+    }
+}
+
+pub fn use_wizard() -> Wizard {
+    expect_context::<Wizard>()
+}
+
+/// Focuses the element once the DOM has caught up with the change that called for it (the
+/// element may be about to appear or to lose its `hidden`).
+pub fn focus_soon<E>(target: NodeRef<E>)
+where
+    E: html::ElementType,
+    E::Output: JsCast + Clone + 'static,
+{
+    request_animation_frame(move || {
+        if let Some(element) = target.get_untracked() {
+            // Every element we focus is an HTML element.
+            let _ = element.unchecked_ref::<web_sys::HtmlElement>().focus();
+        }
+    });
+}
