@@ -83,7 +83,8 @@ impl Progress {
         match (record.format, record.version) {
             (Some(v), _) if v > FORMAT => Err(ReadError::Newer(v)),
             (Some(FORMAT), _) => Ok((record.format_2(), false)),
-            (None, Some(1)) => Ok((record.format_1(), true)),
+            // A JSON export also says `"version":1`; its `schema` tells it apart from a format-1 record.
+            (None, Some(1)) if record.schema.is_none() => Ok((record.format_1(), true)),
             _ => Err(ReadError::NotOurs("no format number".into())),
         }
     }
@@ -129,6 +130,9 @@ struct SavedIn {
     format: Option<u64>,
     #[serde(default, deserialize_with = "lenient")]
     version: Option<u64>,
+    /// Only exports carry one (`"schema":"ems-onboarding-scope"`).
+    #[serde(default)]
+    schema: Option<Value>,
     #[serde(default, deserialize_with = "lenient")]
     answers: Map<String, Value>,
     /// A step id (format 2) or index (format 1).
