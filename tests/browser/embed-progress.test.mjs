@@ -43,6 +43,15 @@ async function newContext(options = {}) {
     window.__violations = [];
     window.addEventListener('message', (e) => window.__received.push({ origin: e.origin, data: e.data }));
     document.addEventListener('securitypolicyviolation', (e) => window.__violations.push(`${e.violatedDirective} ${e.blockedURI}`));
+    // Every write to the portal's own storage, to see what the embed module keeps and when.
+    if (window === window.top) {
+      window.__writes = [];
+      const setItem = Storage.prototype.setItem;
+      Storage.prototype.setItem = function (key, value) {
+        window.__writes.push([key, value]);
+        return setItem.call(this, key, value);
+      };
+    }
   });
   return context;
 }
@@ -149,6 +158,9 @@ test('answers on two steps and two ticks come back at the same step after the po
     const result = (await received(page)).find((m) => m.data?.type === 'ems-scope:restore-result');
     assert.deepEqual({ ...result.data }, { type: 'ems-scope:restore-result', version: 2, ok: true });
     await waitText(again.locator('.embed-bar'), 'Your progress is kept by this portal.');
+    // The wizard's progress from before the restore (empty) never overwrote what the portal kept.
+    const writes = await page.evaluate((k) => window.__writes.filter(([key]) => key === k).map(([, v]) => JSON.parse(v)), KEY('alice'));
+    assert.ok(writes.every((w) => w.progress === last.progress), `only the restored progress written after the reload: ${JSON.stringify(writes)}`);
     assert.deepEqual(errors, []);
   } finally {
     await context.close();
