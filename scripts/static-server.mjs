@@ -2,7 +2,10 @@
 // recommends. No dependencies. Used by scripts/serve.sh, the browser tests and the benchmark.
 //
 //   node scripts/static-server.mjs [--root dist] [--port 8080] [--host 127.0.0.1]
-//        [--frame-ancestors "'self' http://127.0.0.1:9000"] [--no-csp] [--quiet]
+//        [--frame-ancestors "'self' http://127.0.0.1:9000"] [--frame-src http://127.0.0.1:8080]
+//        [--no-csp] [--quiet]
+// --frame-src is for a partner portal served with the same policy (examples/portal.html), which
+// frames the wizard from another origin.
 import http from 'node:http';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -17,7 +20,7 @@ const TYPES = {
 };
 
 /** Starts a server; resolves to the http.Server once listening. */
-export function serve({ root = 'dist', port = 8080, host = '127.0.0.1', csp = true, frameAncestors = "'self'", headers = {}, log = null } = {}) {
+export function serve({ root = 'dist', port = 8080, host = '127.0.0.1', csp = true, frameAncestors = "'self'", frameSrc = null, headers = {}, log = null } = {}) {
   const base = path.resolve(root);
   const server = http.createServer((req, res) => {
     let file;
@@ -32,7 +35,9 @@ export function serve({ root = 'dist', port = 8080, host = '127.0.0.1', csp = tr
     fs.readFile(file, (err, body) => {
       if (err) { res.writeHead(404, { 'content-type': 'text/plain' }).end('not found'); return; }
       const h = { 'content-type': TYPES[path.extname(file)] || 'application/octet-stream', 'cache-control': 'no-cache', ...headers };
-      if (csp && file.endsWith('.html')) h['content-security-policy'] = `${CSP}; frame-ancestors ${frameAncestors}`;
+      if (csp && file.endsWith('.html')) {
+        h['content-security-policy'] = `${CSP}; frame-ancestors ${frameAncestors}${frameSrc ? `; frame-src ${frameSrc}` : ''}`;
+      }
       res.writeHead(200, h).end(body);
     });
   });
@@ -43,7 +48,7 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   const arg = (name, dflt) => { const i = process.argv.indexOf(name); return i > 0 ? process.argv[i + 1] : dflt; };
   const opts = {
     root: arg('--root', 'dist'), port: Number(arg('--port', 8080)), host: arg('--host', '127.0.0.1'),
-    csp: !process.argv.includes('--no-csp'), frameAncestors: arg('--frame-ancestors', "'self'"),
+    csp: !process.argv.includes('--no-csp'), frameAncestors: arg('--frame-ancestors', "'self'"), frameSrc: arg('--frame-src', null),
   };
   serve(opts).then(() => console.log(`Serving ${opts.root} at http://${opts.host}:${opts.port}/ (Ctrl-C to stop)`));
 }

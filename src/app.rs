@@ -16,10 +16,10 @@ use scope::engine::evaluate;
 #[component]
 pub fn App() -> impl IntoView {
     let params = Params::from_location();
-    let wizard = start(&params);
+    let (wizard, stored) = start(&params);
     view! {
         <div class="page" class:embedded=wizard.embedded>
-            {if wizard.embedded { view! { <EmbedBar/> }.into_any() } else { view! { <Masthead/> }.into_any() }}
+            {if wizard.embedded { view! { <EmbedBar stored/> }.into_any() } else { view! { <Masthead/> }.into_any() }}
             <Notices/>
             // Drawn again for each incoming scope, so a second link replaces the first question.
             {move || wizard.incoming.get().map(|incoming| view! { <IncomingPrompt incoming/> })}
@@ -34,11 +34,14 @@ pub fn App() -> impl IntoView {
     }
 }
 
-/// Sets up the state and everything that feeds or follows it.
-fn start(params: &Params) -> Wizard {
+/// Sets up the state and everything that feeds or follows it; also says whether the browser's
+/// storage keeps the progress.
+fn start(params: &Params) -> (Wizard, bool) {
     let loaded = persistence::load();
     let wizard = Wizard::provide(loaded.progress.clone(), params.embedded);
-    if let Some((tone, text)) = loaded.notice.clone() {
+    // In a frame the embed bar says where progress is kept, in place of the storage notice.
+    let notice = loaded.notice.clone().filter(|(_, text)| !(params.embedded && text == persistence::MEMORY_NOTICE));
+    if let Some((tone, text)) = notice {
         // After the first paint, into a live region that is already there, so screen readers say it.
         request_animation_frame(move || wizard.tell(tone, text));
     }
@@ -52,7 +55,7 @@ fn start(params: &Params) -> Wizard {
         Some("engine") => request_animation_frame(|| browser::time_engine(1000)),
         _ => {}
     }
-    wizard
+    (wizard, loaded.store == persistence::Store::Local)
 }
 
 /// A share link or prefill in the address, at start or pasted into the address bar later: never
@@ -89,15 +92,27 @@ fn Masthead() -> impl IntoView {
     }
 }
 
-/// In a partner's frame: a way out to the full page that carries the answers, so nothing is lost
-/// when leaving the iframe (whose storage is usually blocked).
+/// In a partner's frame: where the progress is kept (by the portal, or nowhere once the page
+/// closes when the browser blocks the wizard's storage), and a way out to the full page that
+/// carries the answers, so nothing is lost when leaving the iframe.
 #[component]
-fn EmbedBar() -> impl IntoView {
+fn EmbedBar(stored: bool) -> impl IntoView {
     let wizard = use_wizard();
+    let host = use_context::<embed::Host>();
+    let status = move || {
+        if host.as_ref().is_some_and(|h| h.keeps_progress.get()) {
+            Some(("Your progress is kept by this portal.", false))
+        } else if !stored {
+            Some(("Your progress is not kept after this page closes: use a share link or an export.", true))
+        } else {
+            None
+        }
+    };
     view! {
-        <p class="embed-bar">
+        <div class="embed-bar">
+            {move || status().map(|(text, at_risk)| view! { <p class="keep-status" class:at-risk=at_risk>{text}</p> })}
             <a href=move || wizard.progress.with(|p| share_link_url(p, true)) target="_blank" rel="noopener">"Open the full page"</a>
-        </p>
+        </div>
     }
 }
 

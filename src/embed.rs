@@ -1,12 +1,12 @@
 //! Embed mode for partner portals and the postMessage protocol with the host page.
 //!
 //! The embed URL is `index.html?embed=1&origin=https://portal.example` (optionally
-//! `&accent=0b6e4f&font=Georgia`). Messages go only to that origin, never `'*'`; messages from any
-//! other origin are ignored. The messages themselves are serde types in `scope::portal`; README,
+//! `&accent=0b6e4f&font=Georgia`, and `&protocol=2` for a host that keeps the progress). Messages
+//! go only to that origin, never `'*'`; messages from any other origin are ignored. The messages themselves are serde types in `scope::portal`; README,
 //! "Embedding in a partner portal", documents the protocol.
 
 use crate::browser::query_param;
-use crate::state::{Incoming, Wizard};
+use crate::state::{Incoming, Tone, Wizard};
 use leptos::ev;
 use leptos::prelude::*;
 use scope::embed::{accent_properties, valid_colour, valid_font, valid_origin};
@@ -21,6 +21,8 @@ pub struct Params {
     pub host_origin: Option<String>,
     pub accent: Option<String>,
     pub font: Option<String>,
+    /// The protocol version the host asked for (`protocol=2`), else 1.
+    pub protocol: u32,
 }
 
 impl Params {
@@ -30,6 +32,7 @@ impl Params {
             host_origin: query_param("origin").filter(|o| valid_origin(o)).and_then(|o| normal_origin(&o)),
             accent: query_param("accent").and_then(|a| valid_colour(&a)),
             font: query_param("font").filter(|f| valid_font(f)),
+            protocol: portal::protocol(query_param("protocol").as_deref()),
         }
     }
 }
@@ -44,6 +47,10 @@ fn normal_origin(origin: &str) -> Option<String> {
 #[derive(Clone)]
 pub struct Host {
     origin: Option<String>,
+    /// The protocol version the host speaks.
+    version: u32,
+    /// The host keeps the progress: a version 2 host sent a restore (even an empty one).
+    pub keeps_progress: RwSignal<bool>,
 }
 
 impl Host {
@@ -54,7 +61,7 @@ impl Host {
             return;
         };
         // The serde document, as the JavaScript object the host receives.
-        if let Ok(data) = js_sys::JSON::parse(&message.to_json()) {
+        if let Ok(data) = js_sys::JSON::parse(&message.to_json(self.version)) {
             let _ = parent.post_message(&data, origin);
         }
     }
@@ -78,7 +85,11 @@ pub fn full_page_base() -> String {
 pub fn connect(wizard: Wizard, params: &Params) {
     apply_style(params);
     let framed = window().parent().ok().flatten().is_some_and(|parent| !js_sys::Object::is(&parent, &window()));
-    let host = Host { origin: params.host_origin.clone().filter(|_| framed) };
+    let host = Host {
+        origin: params.host_origin.clone().filter(|_| framed),
+        version: params.protocol,
+        keeps_progress: RwSignal::new(false),
+    };
     provide_context(host.clone());
     let Some(origin) = host.origin.clone() else {
         return;
@@ -118,9 +129,12 @@ fn answer_host(wizard: Wizard, host: &Host, data: &JsValue) {
     let Some(json) = js_sys::JSON::stringify(data).ok().and_then(|s| s.as_string()) else {
         return;
     };
-    let result = match portal::read_host_message(&json) {
+    let result = match portal::read_host_message(&json, host.version) {
         FromHost::Unrelated => return,
         FromHost::Malformed(why) => Err(why),
+        FromHost::Message(HostMessage::Restore { progress, step }) => {
+            return restore(wizard, host, progress.as_deref(), step.as_deref());
+        }
         FromHost::Message(HostMessage::Prefill { answers }) => {
             let revision = wizard.progress.with_untracked(|p| p.revision);
             portal::prefill_progress(&answers, revision)
@@ -134,7 +148,30 @@ fn answer_host(wizard: Wizard, host: &Host, data: &JsValue) {
     host.post(&WizardMessage::PrefillResult { ok, error });
 }
 
-/// Step and counts go to the host, each only when what it says has changed.
+/// Opens the progress the host kept: without asking when the wizard has nothing of its own,
+/// else after the replace-or-keep question. A malformed one changes nothing and is refused.
+fn restore(wizard: Wizard, host: &Host, progress: Option<&str>, step: Option<&str>) {
+    host.keeps_progress.set(true);
+    let result = portal::restore_progress(progress, step).map(|restored| {
+        if let Some(progress) = restored {
+            wizard.offer(Incoming { progress, from: "portal" });
+        }
+    });
+    if let Err(error) = &result {
+        wizard.tell(
+            Tone::Error,
+            format!("The progress this portal kept could not be opened: {error}. Your progress is unchanged."),
+        );
+    }
+    let (ok, error) = match result {
+        Ok(()) => (true, None),
+        Err(error) => (false, Some(error)),
+    };
+    host.post(&WizardMessage::RestoreResult { ok, error });
+}
+
+/// Step and counts go to the host, each only when what it says has changed; for a version 2
+/// host, the whole progress too.
 fn follow_progress(wizard: Wizard, host: Host) {
     let step = Memo::new(move |_| {
         wizard.progress.with(|p| {
@@ -149,6 +186,15 @@ fn follow_progress(wizard: Wizard, host: Host) {
         let (step, index, count) = step.get();
         step_host.post(&WizardMessage::Step { step: step.into(), index, count });
     });
+    if host.version >= portal::LATEST {
+        // A memo, so a change that leaves the progress message as it was sends nothing.
+        let message = Memo::new(move |_| {
+            let counts = counts.get();
+            wizard.progress.with(|p| portal::progress_message(p, counts))
+        });
+        let progress_host = host.clone();
+        Effect::new(move |_| message.with(|m| progress_host.post(m)));
+    }
     Effect::new(move |_| host.post(&WizardMessage::Scope { counts: counts.get() }));
 }
 

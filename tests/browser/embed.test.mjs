@@ -1,37 +1,24 @@
 // Embed mode in a partner portal of another origin: the app under its strict CSP in a cross-site
 // iframe, third-party storage blocked, the postMessage protocol both ways, and no other requests.
 //
-// The portal page is examples/portal.html, the page the README gives partners, served as it is
-// from http://localhost:<port>; the app is served from http://127.0.0.1:<port> (another site) with
-// frame-ancestors allowing the portal. A third origin (http://127.0.0.1:<portal port>) serves
-// other.html, which a test frames beside the wizard. The tests watch the portal's messages from
-// outside (an init script in the top frame), so the example page needs no test hooks.
+// The portal page is examples/portal.html, the page the README gives partners (with portal.js,
+// portal.css and the embed module, embed.js), served as it is from http://localhost:<port> under
+// the static server's strict CSP; the app is served from http://127.0.0.1:<port> (another site)
+// with frame-ancestors allowing the portal. The portal speaks protocol version 2 through embed.js.
+// A third origin (http://127.0.0.1:<portal port>) serves other.html, which a test frames beside
+// the wizard. The tests watch the portal's messages from outside (an init script in the top
+// frame), so the example page needs no test hooks.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import http from 'node:http';
-import fs from 'node:fs';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { setup, site, waitText, until } from './helpers.mjs';
-
-const here = path.dirname(fileURLToPath(import.meta.url));
-const PORTAL_HTML = fs.readFileSync(path.join(here, '../../examples/portal.html'));
-const OTHER_HTML = '<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><link rel="icon" href="data:,"><title>Other</title></head><body><p>Another site</p></body></html>';
+import { portalServer } from './portal-server.mjs';
 
 let env; // the app, with frame-ancestors naming the portal
 let portal; // the portal's server
 let portalOrigin; let thirdOrigin; let appOrigin;
 
 before(async () => {
-  portal = http.createServer((req, res) => {
-    const { pathname } = new URL(req.url, 'http://x');
-    if (pathname === '/portal.html') res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(PORTAL_HTML);
-    else if (pathname === '/other.html') res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(OTHER_HTML);
-    // A real portal has its own icon; the example page names none.
-    else if (pathname === '/favicon.ico') res.writeHead(204).end();
-    else res.writeHead(404).end();
-  });
-  await new Promise((r) => portal.listen(0, '127.0.0.1', r));
+  portal = await portalServer();
   const { port } = portal.address();
   portalOrigin = `http://localhost:${port}`;
   thirdOrigin = `http://127.0.0.1:${port}`;
@@ -94,7 +81,7 @@ async function watchDeliveries(wizard) {
 }
 
 test('the wizard renders in a cross-site iframe under its CSP, with no console error and only its own requests', async () => {
-  const { context, page, frame, errors, requests } = await openPortal();
+  const { context, page, frame, wizard, errors, requests } = await openPortal();
   try {
     assert.equal(await frame.locator('#step-heading').innerText(), 'Services and tenant');
     assert.equal(await frame.locator('fieldset.question legend').first().innerText(), 'Which services do you want to onboard?');
@@ -103,8 +90,10 @@ test('the wizard renders in a cross-site iframe under its CSP, with no console e
     const full = frame.getByRole('link', { name: 'Open the full page' });
     assert.ok((await full.getAttribute('href')).startsWith(`${env.url}#s1.`));
     assert.equal(await full.getAttribute('target'), '_blank');
-    // Chromium blocks third-party storage here: the wizard says so and runs from memory.
-    await waitText(frame.locator('.notices'), 'will not be kept after this tab closes');
+    // Chromium blocks third-party storage here: the wizard runs from memory, and says the portal
+    // keeps the progress (the portal's embed module restores it).
+    assert.equal(await wizard.evaluate(() => { try { return !window.localStorage; } catch { return true; } }), true, 'storage blocked');
+    await waitText(frame.locator('.embed-bar'), 'Your progress is kept by this portal.');
     await frame.locator('#question-services').getByLabel('Microsoft Intune').check();
     await waitText(frame.locator('.step-count'), 'Step 1 of 4');
     await frame.getByRole('button', { name: 'Next' }).click();
@@ -143,9 +132,10 @@ test('messages reach the host: ready, step, scope counts and height', async () =
     const all = await received(page);
     assert.ok(all.every((m) => m.origin === appOrigin), 'every message comes from the app');
     const ready = all.find((m) => m.data.type === 'ems-scope:ready');
-    assert.equal(ready.data.version, 1);
+    // The version the portal asked for (embed.js asks for 2; version 1 is tested in embed-progress.test.mjs).
+    assert.equal(ready.data.version, 2);
     const step = await waitMessage(page, (m) => m.data?.type === 'ems-scope:step', 'step');
-    assert.deepEqual({ ...step.data }, { type: 'ems-scope:step', version: 1, step: 'services', index: 1, count: 3 });
+    assert.deepEqual({ ...step.data }, { type: 'ems-scope:step', version: 2, step: 'services', index: 1, count: 3 });
     const scope = await waitMessage(page, (m) => m.data?.type === 'ems-scope:scope', 'scope');
     assert.deepEqual(scope.data.counts, { in_scope: 18, out_of_scope: 0, not_supported: 0, waiting: 69, done: 0 });
     await waitMessage(page, (m) => m.data?.type === 'ems-scope:height', 'height');
@@ -164,7 +154,7 @@ test('messages reach the host: ready, step, scope counts and height', async () =
     await frame.getByRole('button', { name: 'Next' }).click();
     await waitMessage(page, (m) => m.data?.type === 'ems-scope:step' && m.data.step === 'environment', 'step message');
     assert.deepEqual((await received(page)).filter((m) => m.data?.type === 'ems-scope:step').at(-1).data,
-      { type: 'ems-scope:step', version: 1, step: 'environment', index: 2, count: 4 });
+      { type: 'ems-scope:step', version: 2, step: 'environment', index: 2, count: 4 });
     const content = await contentHeight();
     let after = before;
     try {

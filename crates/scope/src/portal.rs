@@ -4,16 +4,33 @@
 //! Every message is an object `{ "type": "ems-scope:<kind>", "version": 1, … }`. The app turns
 //! these documents into JavaScript objects and back with `JSON.parse`/`JSON.stringify`; the origin
 //! checks happen there, before anything here reads a message.
+//!
+//! Version 2 (the frame's address says `protocol=2`) adds the progress both ways: the wizard
+//! sends its whole progress on every change ([`WizardMessage::Progress`]), and the host hands it
+//! back at start ([`HostMessage::Restore`]) so a portal can keep a customer's progress when the
+//! wizard's own storage is blocked. A host that does not ask for version 2 gets exactly version 1.
 
 use crate::catalog::Revision;
+use crate::catalog::StepId;
 use crate::engine::Scope;
 use crate::link;
 use crate::progress::Progress;
-use crate::ItemSet;
+use crate::{wizard, ItemSet};
 use serde::{Deserialize, Serialize};
 
-/// The protocol version the wizard speaks.
+/// The protocol version the wizard speaks unless the host asks for another.
 pub const PROTOCOL: u32 = 1;
+/// The latest protocol version: version 1 and the progress both ways.
+pub const LATEST: u32 = 2;
+
+/// The protocol version to speak, from the frame's `protocol` parameter: 2 when asked for,
+/// else 1 (a host that asks for nothing, or for a version this wizard does not know, gets 1).
+pub fn protocol(param: Option<&str>) -> u32 {
+    match param {
+        Some("2") => LATEST,
+        _ => PROTOCOL,
+    }
+}
 
 /// What the wizard tells the host page.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -38,6 +55,19 @@ pub enum WizardMessage {
     /// before they replace theirs), else `error` says why.
     #[serde(rename = "ems-scope:prefill-result")]
     PrefillResult {
+        ok: bool,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        error: Option<String>,
+    },
+    /// Version 2: the whole progress, on every change: answers, done ticks and revision as a
+    /// share fragment (`s1.…`), the step on screen (a share fragment carries none), and the
+    /// counts. What a host keeps and hands back in [`HostMessage::Restore`].
+    #[serde(rename = "ems-scope:progress")]
+    Progress { progress: String, step: String, counts: Counts },
+    /// Version 2: the answer to a restore: `ok`, else `error` says why it was refused (and
+    /// nothing changed).
+    #[serde(rename = "ems-scope:restore-result")]
+    RestoreResult {
         ok: bool,
         #[serde(skip_serializing_if = "Option::is_none")]
         error: Option<String>,
@@ -74,9 +104,19 @@ struct Envelope<'a> {
 }
 
 impl WizardMessage {
-    /// The message as JSON text, with the protocol version.
-    pub fn to_json(&self) -> String {
-        serde_json::to_string(&Envelope { message: self, version: PROTOCOL }).unwrap_or_default()
+    /// The message as JSON text, with the protocol version the host speaks.
+    pub fn to_json(&self, version: u32) -> String {
+        serde_json::to_string(&Envelope { message: self, version }).unwrap_or_default()
+    }
+}
+
+/// The progress message for `progress` (version 2): its share fragment with the done ticks, the
+/// step on screen and the counts.
+pub fn progress_message(progress: &Progress, counts: Counts) -> WizardMessage {
+    WizardMessage::Progress {
+        progress: link::encode_share(progress, true),
+        step: wizard::current_step(progress).into(),
+        counts,
     }
 }
 
@@ -91,6 +131,15 @@ pub enum HostMessage {
         #[serde(default)]
         answers: String,
     },
+    /// Version 2: the progress the host kept from an earlier progress message, at start. No
+    /// progress (absent, `null` or `""`) says the host keeps progress but has none yet.
+    #[serde(rename = "ems-scope:restore")]
+    Restore {
+        #[serde(default)]
+        progress: Option<String>,
+        #[serde(default)]
+        step: Option<String>,
+    },
 }
 
 /// A message from the host's origin, read.
@@ -103,8 +152,8 @@ pub enum FromHost {
     Malformed(String),
 }
 
-/// Reads a message's data, as JSON text.
-pub fn read_host_message(json: &str) -> FromHost {
+/// Reads a message's data, as JSON text, for a host speaking protocol `version`.
+pub fn read_host_message(json: &str, version: u32) -> FromHost {
     #[derive(Deserialize)]
     struct Tagged {
         #[serde(rename = "type")]
@@ -115,6 +164,10 @@ pub fn read_host_message(json: &str) -> FromHost {
         return FromHost::Unrelated;
     }
     match serde_json::from_str::<HostMessage>(json) {
+        Ok(HostMessage::Restore { .. }) if version < LATEST => FromHost::Malformed(
+            "the message could not be read (ems-scope:restore is protocol version 2: add protocol=2 to the frame's address)"
+                .into(),
+        ),
         Ok(message) => FromHost::Message(message),
         Err(e) => FromHost::Malformed(format!("the message could not be read ({e})")),
     }
@@ -128,6 +181,33 @@ pub fn prefill_progress(answers: &str, revision: Revision) -> Result<Progress, S
     }
 }
 
+/// Step ids are short; anything longer is not one and is not repeated in a message.
+const MAX_STEP: usize = 64;
+
+/// The progress a restore opens (the share fragment's answers, ticks and revision, at `step`),
+/// `None` when the host has none yet, or why it is refused.
+pub fn restore_progress(progress: Option<&str>, step: Option<&str>) -> Result<Option<Progress>, String> {
+    let progress = progress.unwrap_or_default();
+    if progress.is_empty() {
+        return Ok(None);
+    }
+    let mut restored = match link::parse_fragment(progress) {
+        Ok(link::Fragment::Shared(restored)) => restored,
+        Ok(_) => {
+            return Err("the progress could not be read: it is not a progress string the wizard sent (s1.…)".into())
+        }
+        Err(e) => return Err(format!("the progress could not be read: {e}")),
+    };
+    match step.unwrap_or_default() {
+        // No step: where a share link opens.
+        "" => {}
+        step if step == wizard::SUMMARY || StepId::by_id(step).is_some() => restored.step = step.into(),
+        step if step.len() > MAX_STEP => return Err("the step is not a step id of this wizard".into()),
+        step => return Err(format!("the step `{step}` is not a step of this wizard")),
+    }
+    Ok(Some(restored))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -135,22 +215,22 @@ mod tests {
 
     #[test]
     fn wizard_messages_carry_type_and_version() {
-        assert_eq!(WizardMessage::Ready.to_json(), r#"{"type":"ems-scope:ready","version":1}"#);
+        assert_eq!(WizardMessage::Ready.to_json(1), r#"{"type":"ems-scope:ready","version":1}"#);
         let step = WizardMessage::Step { step: "intune".into(), index: 3, count: 5 };
-        assert_eq!(step.to_json(), r#"{"type":"ems-scope:step","step":"intune","index":3,"count":5,"version":1}"#);
+        assert_eq!(step.to_json(1), r#"{"type":"ems-scope:step","step":"intune","index":3,"count":5,"version":1}"#);
         assert_eq!(
-            WizardMessage::Height { height: 812 }.to_json(),
+            WizardMessage::Height { height: 812 }.to_json(1),
             r#"{"type":"ems-scope:height","height":812,"version":1}"#
         );
         assert_eq!(
-            WizardMessage::Export { format: "json".into() }.to_json(),
+            WizardMessage::Export { format: "json".into() }.to_json(1),
             r#"{"type":"ems-scope:export","format":"json","version":1}"#
         );
         let ok = WizardMessage::PrefillResult { ok: true, error: None };
-        assert_eq!(ok.to_json(), r#"{"type":"ems-scope:prefill-result","ok":true,"version":1}"#);
+        assert_eq!(ok.to_json(1), r#"{"type":"ems-scope:prefill-result","ok":true,"version":1}"#);
         let refused = WizardMessage::PrefillResult { ok: false, error: Some("no answers given".into()) };
         assert_eq!(
-            refused.to_json(),
+            refused.to_json(1),
             r#"{"type":"ems-scope:prefill-result","ok":false,"error":"no answers given","version":1}"#
         );
     }
@@ -174,7 +254,7 @@ mod tests {
                 done: 1
             }
         );
-        let json = WizardMessage::Scope { counts }.to_json();
+        let json = WizardMessage::Scope { counts }.to_json(1);
         assert!(json.starts_with(r#"{"type":"ems-scope:scope","counts":{"in_scope":"#), "{json}");
         assert!(json.ends_with(r#","done":1},"version":1}"#), "{json}");
     }
@@ -182,19 +262,19 @@ mod tests {
     #[test]
     fn host_messages_are_read_or_told_apart() {
         assert_eq!(
-            read_host_message(r#"{"type":"ems-scope:prefill","answers":"services=intune"}"#),
+            read_host_message(r#"{"type":"ems-scope:prefill","answers":"services=intune"}"#, 1),
             FromHost::Message(HostMessage::Prefill { answers: "services=intune".into() })
         );
         assert_eq!(
-            read_host_message(r#"{"type":"ems-scope:prefill"}"#),
+            read_host_message(r#"{"type":"ems-scope:prefill"}"#, 1),
             FromHost::Message(HostMessage::Prefill { answers: String::new() })
         );
         for unrelated in ["null", "42", "\"text\"", "{}", r#"{"type":"other"}"#, r#"{"type":7}"#, "not json"] {
-            assert_eq!(read_host_message(unrelated), FromHost::Unrelated, "{unrelated}");
+            assert_eq!(read_host_message(unrelated, 1), FromHost::Unrelated, "{unrelated}");
         }
         for malformed in [r#"{"type":"ems-scope:prefill","answers":7}"#, r#"{"type":"ems-scope:launch"}"#] {
             assert!(
-                matches!(read_host_message(malformed), FromHost::Malformed(why) if why.starts_with("the message could not be read")),
+                matches!(read_host_message(malformed, 1), FromHost::Malformed(why) if why.starts_with("the message could not be read")),
                 "{malformed}"
             );
         }
@@ -213,5 +293,117 @@ mod tests {
         assert_eq!(prefill_progress("", Revision::Current), Err("no answers given".into()));
         let err = prefill_progress("services=nothing", Revision::Current).unwrap_err();
         assert!(err.starts_with("its answers do not fit this wizard"), "{err}");
+    }
+    #[test]
+    fn the_protocol_is_1_unless_the_host_asks_for_2() {
+        assert_eq!(protocol(None), 1);
+        assert_eq!(protocol(Some("1")), 1);
+        assert_eq!(protocol(Some("2")), 2);
+        for other in ["", "3", "02", "2.0", "two"] {
+            assert_eq!(protocol(Some(other)), 1, "{other}");
+        }
+        // Every message carries the version the host speaks.
+        assert_eq!(WizardMessage::Ready.to_json(2), r#"{"type":"ems-scope:ready","version":2}"#);
+        let refused = WizardMessage::RestoreResult { ok: false, error: Some("why".into()) };
+        assert_eq!(refused.to_json(2), r#"{"type":"ems-scope:restore-result","ok":false,"error":"why","version":2}"#);
+        let ok = WizardMessage::RestoreResult { ok: true, error: None };
+        assert_eq!(ok.to_json(2), r#"{"type":"ems-scope:restore-result","ok":true,"version":2}"#);
+    }
+
+    /// Progress with answers on two steps, the Intune step on screen, two ticks, the earlier revision.
+    fn answered() -> Progress {
+        let answers = link::parse_prefill("services=intune&tenant=new&directory=single_forest").unwrap();
+        let mut done = ItemSet::new();
+        done.insert(crate::ItemId(0));
+        done.insert(crate::ItemId(5));
+        Progress { answers, step: "intune".into(), done, revision: Revision::Earlier }
+    }
+
+    #[test]
+    fn the_progress_message_carries_the_fragment_the_step_and_the_counts() {
+        let p = answered();
+        let counts = Counts::of(&evaluate(&p.answers, p.revision), &p.done);
+        let message = progress_message(&p, counts);
+        let fragment = link::encode_share(&p, true);
+        assert_eq!(message, WizardMessage::Progress { progress: fragment.clone(), step: "intune".into(), counts });
+        let json = message.to_json(2);
+        let want = format!(r#"{{"type":"ems-scope:progress","progress":"{fragment}","step":"intune","counts":{{"#);
+        assert!(json.starts_with(&want), "{json}");
+        assert!(json.ends_with(r#""done":2},"version":2}"#), "{json}");
+        // The step on screen: a saved step that no longer applies is sent as the one shown.
+        let gone = Progress { step: "rms".into(), ..p.clone() };
+        assert!(matches!(progress_message(&gone, counts), WizardMessage::Progress { step, .. } if step == "services"));
+    }
+
+    #[test]
+    fn a_progress_message_restores_to_the_same_progress() {
+        let p = answered();
+        let counts = Counts::of(&evaluate(&p.answers, p.revision), &p.done);
+        let WizardMessage::Progress { progress, step, .. } = progress_message(&p, counts) else { unreachable!() };
+        let json = format!(r#"{{"type":"ems-scope:restore","progress":"{progress}","step":"{step}"}}"#);
+        let FromHost::Message(HostMessage::Restore { progress, step }) = read_host_message(&json, 2) else {
+            panic!("{json}")
+        };
+        assert_eq!(restore_progress(progress.as_deref(), step.as_deref()), Ok(Some(p.clone())));
+        // Every step of the catalog and the summary come back as they were sent.
+        for step in StepId::all().map(|s| s.get().id).chain([wizard::SUMMARY]) {
+            let fragment = link::encode_share(&p, true);
+            assert_eq!(restore_progress(Some(&fragment), Some(step)).unwrap().unwrap().step, step);
+        }
+        // No step: the summary, as a share link.
+        let fragment = link::encode_share(&p, true);
+        assert_eq!(restore_progress(Some(&fragment), None).unwrap().unwrap().step, wizard::SUMMARY);
+    }
+
+    #[test]
+    fn an_empty_restore_says_the_host_has_nothing_yet() {
+        for json in [
+            r#"{"type":"ems-scope:restore"}"#,
+            r#"{"type":"ems-scope:restore","progress":null,"step":null}"#,
+            r#"{"type":"ems-scope:restore","progress":"","step":"intune"}"#,
+        ] {
+            let FromHost::Message(HostMessage::Restore { progress, step }) = read_host_message(json, 2) else {
+                panic!("{json}")
+            };
+            assert_eq!(restore_progress(progress.as_deref(), step.as_deref()), Ok(None), "{json}");
+        }
+    }
+
+    #[test]
+    fn a_malformed_restore_is_refused_with_a_reason() {
+        let fragment = link::encode_share(&answered(), true);
+        let mut damaged = fragment.clone();
+        damaged.truncate(fragment.len() - 3);
+        let cases: [(Option<&str>, Option<&str>, &str); 6] = [
+            (Some(&damaged), Some("intune"), "the progress could not be read: the link is damaged"),
+            (Some("s1.!!!"), None, "the progress could not be read: the link is damaged"),
+            (Some("s9.AAAA"), None, "the progress could not be read: the link was made by a newer version"),
+            (Some("services=intune"), None, "the progress could not be read: it is not a progress string"),
+            (Some(&fragment), Some("nowhere"), "the step `nowhere` is not a step of this wizard"),
+            (Some(&fragment), Some(&"x".repeat(100)), "the step is not a step id of this wizard"),
+        ];
+        for (progress, step, want) in cases {
+            let err = restore_progress(progress, step).unwrap_err();
+            assert!(err.starts_with(want), "{progress:?} {step:?}: {err}");
+        }
+        // Fields of the wrong shape: the message itself is malformed.
+        for json in
+            [r#"{"type":"ems-scope:restore","progress":7}"#, r#"{"type":"ems-scope:restore","step":["intune"]}"#]
+        {
+            assert!(matches!(read_host_message(json, 2), FromHost::Malformed(_)), "{json}");
+        }
+    }
+
+    #[test]
+    fn a_version_1_host_cannot_restore() {
+        let json = r#"{"type":"ems-scope:restore","progress":""}"#;
+        assert!(matches!(read_host_message(json, 1), FromHost::Malformed(why) if why.contains("protocol=2")));
+        assert_eq!(
+            read_host_message(json, 2),
+            FromHost::Message(HostMessage::Restore { progress: Some(String::new()), step: None })
+        );
+        // Prefill works in both.
+        let prefill = r#"{"type":"ems-scope:prefill","answers":"services=intune"}"#;
+        assert_eq!(read_host_message(prefill, 1), read_host_message(prefill, 2));
     }
 }

@@ -1,0 +1,385 @@
+// Protocol version 2 and the embed module: a partner portal keeps its customers' progress.
+//
+// The portal is examples/portal.html with portal.js and embed.js (portal-server.mjs), on
+// http://localhost:<port> under the static server's strict CSP; the wizard is on
+// http://127.0.0.1:<port>, another site, where Chromium blocks its storage (the default for a
+// cross-site iframe here). The portal keeps each customer's progress in its own localStorage.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { setup, answer, nextStep, waitText, until } from './helpers.mjs';
+import { portalServer, PORTAL_CSP } from './portal-server.mjs';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const AXE = fs.readFileSync(path.join(here, 'node_modules/axe-core/axe.min.js'), 'utf8');
+const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
+const KEY = (customer) => `contoso-portal/ems-scope/${customer}`;
+// A share link from the README (Intune, new tenant, one forest, …), and the same one damaged.
+const LINK = 's1.DAYAAQACAAIAAAABAAAAAAAAAAMAAAAEAAABAAAAAAAAAAEAEHX4';
+const DAMAGED = 's1.DAYAAQACAAIAAAABAAAAAAAAAAMAAAAEAAABAAAAAAAAAAEAEHX5';
+
+let env; let portal; let portalOrigin; let thirdOrigin; let appOrigin;
+
+before(async () => {
+  portal = await portalServer();
+  const { port } = portal.address();
+  portalOrigin = `http://localhost:${port}`;
+  thirdOrigin = `http://127.0.0.1:${port}`;
+  env = await setup({ frameAncestors: `'self' ${portalOrigin}` });
+  appOrigin = new URL(env.url).origin;
+});
+after(async () => {
+  await env?.close();
+  await new Promise((r) => (portal ? portal.close(r) : r()));
+});
+
+/** A browser context that records, in every frame, the messages received and any CSP violation. */
+async function newContext(options = {}) {
+  const context = await env.context({ viewport: { width: 1000, height: 900 }, ...options });
+  await context.addInitScript(() => {
+    window.__received = [];
+    window.__violations = [];
+    window.addEventListener('message', (e) => window.__received.push({ origin: e.origin, data: e.data }));
+    document.addEventListener('securitypolicyviolation', (e) => window.__violations.push(`${e.violatedDirective} ${e.blockedURI}`));
+    // Every write to the portal's own storage, to see what the embed module keeps and when.
+    if (window === window.top) {
+      window.__writes = [];
+      const setItem = Storage.prototype.setItem;
+      Storage.prototype.setItem = function (key, value) {
+        window.__writes.push([key, value]);
+        return setItem.call(this, key, value);
+      };
+    }
+  });
+  return context;
+}
+
+/** Opens the portal for `customer`; returns { page, wizard (the Frame), errors, requests }. */
+async function openPortal(context, { customer = 'alice', other = false } = {}) {
+  const page = await context.newPage();
+  const errors = [];
+  const requests = [];
+  page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
+  page.on('pageerror', (e) => errors.push(String(e)));
+  page.on('request', (r) => requests.push(r.url()));
+  await page.goto(`${portalOrigin}/portal.html?customer=${customer}&wizard=${encodeURIComponent(env.url)}`);
+  if (other) {
+    await page.evaluate((src) => {
+      const frame = document.createElement('iframe');
+      frame.id = 'other';
+      frame.title = 'Another site';
+      frame.src = src;
+      document.body.append(frame);
+    }, `${thirdOrigin}/other.html`);
+    await until(() => page.frames().some((f) => f.url().startsWith(thirdOrigin)), 'the third-origin frame');
+  }
+  const wizard = await ready(page);
+  return { page, wizard, errors, requests };
+}
+
+/** Waits for the wizard's frame and the answer to the portal's restore; returns the Frame. */
+async function ready(page) {
+  await page.frameLocator('#ems-scope').locator('#step-heading').waitFor();
+  await waitMessage(page, (m) => m.data?.type === 'ems-scope:restore-result', 'the restore result');
+  return page.frames().find((f) => f.url().startsWith(appOrigin));
+}
+
+function received(page) {
+  return page.evaluate(() => window.__received);
+}
+
+async function waitMessage(page, predicate, what) {
+  return until(async () => (await received(page)).find(predicate), what);
+}
+
+/** The last progress message the portal received. */
+async function lastProgress(page) {
+  return (await received(page)).filter((m) => m.data?.type === 'ems-scope:progress').at(-1)?.data;
+}
+
+/** What the wizard shows: step heading, checked inputs (answers and ticks), totals. */
+async function onScreen(wizard) {
+  return {
+    heading: await wizard.locator('#step-heading').innerText(),
+    checked: await wizard.locator('input:checked').evaluateAll((inputs) => inputs.map((i) => i.id).sort()),
+    totals: await wizard.locator('section.guidance .totals').innerText(),
+  };
+}
+
+test('answers on two steps and two ticks come back at the same step after the portal page reloads, with no question', async () => {
+  const context = await newContext();
+  try {
+    const { page, wizard, errors } = await openPortal(context);
+    // The wizard's own storage is blocked: it runs from memory, and the portal keeps the progress.
+    assert.equal(await wizard.evaluate(() => { try { return !window.localStorage; } catch { return true; } }), true);
+    await waitText(wizard.locator('.embed-bar'), 'Your progress is kept by this portal.');
+    assert.equal(await wizard.locator('.notices').innerText(), '', 'no storage notice beside it');
+
+    await answer(wizard, 'Which services', 'Microsoft Intune');
+    await answer(wizard, 'new tenant or an existing', 'An existing tenant');
+    await nextStep(wizard);
+    await answer(wizard, 'Where do your user accounts live', 'One on-premises Active Directory forest');
+    await answer(wizard, 'How will users sign in', 'Synchronized identities (password hash sync)');
+    await nextStep(wizard);
+    await waitText(wizard.locator('#step-heading'), 'Microsoft Intune');
+    await wizard.locator('section.guidance li.item').first().waitFor();
+    const ticks = wizard.locator('section.guidance li.item.in-scope input[type=checkbox]');
+    await ticks.nth(0).check();
+    await ticks.nth(3).check();
+    await waitText(wizard.locator('section.guidance .totals'), '2 done');
+    const before = await onScreen(wizard);
+
+    // The portal heard the whole progress, and kept the last one in its own storage.
+    const last = await until(async () => {
+      const p = await lastProgress(page);
+      return p && p.step === 'intune' && p.counts.done === 2 && p;
+    }, 'a progress message at the Intune step with two ticks');
+    assert.equal(last.version, 2);
+    assert.match(last.progress, /^s1\.[A-Za-z0-9_-]+$/);
+    const kept = await until(async () => {
+      const text = await page.evaluate((k) => localStorage.getItem(k), KEY('alice'));
+      return text && JSON.parse(text).progress === last.progress && JSON.parse(text);
+    }, 'the progress in the portal\'s storage');
+    assert.deepEqual(kept, { progress: last.progress, step: 'intune' });
+    // Once per change: no two progress messages in a row say the same.
+    const all = (await received(page)).filter((m) => m.data?.type === 'ems-scope:progress').map((m) => JSON.stringify(m.data));
+    assert.ok(all.every((m, i) => i === 0 || m !== all[i - 1]), 'no repeated progress message');
+    // Only to the portal's origin: the wizard names it in postMessage (the messages all arrive from the app).
+    assert.ok((await received(page)).every((m) => m.origin === appOrigin));
+
+    await page.reload();
+    const again = await ready(page);
+    await waitText(again.locator('#step-heading'), 'Microsoft Intune');
+    await waitText(again.locator('section.guidance .totals'), '2 done');
+    assert.deepEqual(await onScreen(again), before);
+    assert.equal(await again.getByRole('alertdialog').count(), 0, 'no question asked');
+    const result = (await received(page)).find((m) => m.data?.type === 'ems-scope:restore-result');
+    assert.deepEqual({ ...result.data }, { type: 'ems-scope:restore-result', version: 2, ok: true });
+    await waitText(again.locator('.embed-bar'), 'Your progress is kept by this portal.');
+    // The wizard's progress from before the restore (empty) never overwrote what the portal kept.
+    const writes = await page.evaluate((k) => window.__writes.filter(([key]) => key === k).map(([, v]) => JSON.parse(v)), KEY('alice'));
+    assert.ok(writes.every((w) => w.progress === last.progress), `only the restored progress written after the reload: ${JSON.stringify(writes)}`);
+    assert.deepEqual(errors, []);
+  } finally {
+    await context.close();
+  }
+});
+
+test('a second customer starts empty, in the same browser and in another browser context', async () => {
+  const first = await newContext();
+  const second = await newContext();
+  try {
+    const { wizard } = await openPortal(first, { customer: 'alice' });
+    await answer(wizard, 'Which services', 'Microsoft Intune');
+    await until(async () => (await wizard.page().evaluate((k) => localStorage.getItem(k), KEY('alice'))) !== null, 'alice\'s progress kept');
+    const empty = { heading: 'Services and tenant', checked: ['rev-current'] }; // only the revision shown
+    for (const [context, what] of [[first, 'same browser'], [second, 'another context']]) {
+      const { wizard: bob, page } = await openPortal(context, { customer: 'bob' });
+      await bob.locator('section.guidance .totals').waitFor();
+      const { heading, checked } = await onScreen(bob);
+      assert.deepEqual({ heading, checked }, empty, what);
+      assert.equal(await bob.getByRole('alertdialog').count(), 0, what);
+      const result = (await received(page)).find((m) => m.data?.type === 'ems-scope:restore-result');
+      assert.equal(result.data.ok, true, what);
+    }
+  } finally {
+    await first.close();
+    await second.close();
+  }
+});
+
+test('a restore posted from a third origin changes nothing', async () => {
+  const context = await newContext();
+  try {
+    const { page, wizard } = await openPortal(context, { customer: 'carol', other: true });
+    await wizard.evaluate(() => {
+      window.__delivered = [];
+      window.addEventListener('message', (e) => window.__delivered.push(e.origin));
+    });
+    const before = await onScreen(wizard);
+    const other = page.frames().find((f) => f.url().startsWith(thirdOrigin));
+    await other.evaluate((link) => window.parent.frames[0].postMessage({ type: 'ems-scope:restore', version: 2, progress: link, step: 'intune' }, '*'), LINK);
+    await until(() => wizard.evaluate((o) => window.__delivered.includes(o), thirdOrigin), 'the third-origin restore delivered');
+    // Give the wizard the time it takes to answer a restore.
+    await page.waitForTimeout(300);
+    assert.deepEqual(await onScreen(wizard), before);
+    assert.equal((await received(page)).filter((m) => m.data?.type === 'ems-scope:restore-result').length, 1, 'only the portal\'s own restore answered');
+    // The same message from the portal is taken.
+    await page.evaluate(([link, o]) => document.getElementById('ems-scope').contentWindow.postMessage({ type: 'ems-scope:restore', version: 2, progress: link, step: 'intune' }, o), [LINK, appOrigin]);
+    await waitText(wizard.locator('#step-heading'), 'Microsoft Intune');
+  } finally {
+    await context.close();
+  }
+});
+
+test('a damaged progress string is refused with the reason, and the progress on screen is kept', async () => {
+  const context = await newContext();
+  try {
+    const { page, wizard, errors } = await openPortal(context, { customer: 'dave' });
+    await answer(wizard, 'Which services', 'Azure Rights Management');
+    await answer(wizard, 'new tenant or an existing', 'A new tenant');
+    const before = await onScreen(wizard);
+    await page.evaluate(([damaged, o]) => document.getElementById('ems-scope').contentWindow.postMessage({ type: 'ems-scope:restore', version: 2, progress: damaged, step: 'intune' }, o), [DAMAGED, appOrigin]);
+    const refused = await waitMessage(page, (m) => m.data?.type === 'ems-scope:restore-result' && m.data.ok === false, 'the refusal');
+    assert.match(refused.data.error, /damaged/);
+    assert.match(refused.data.error, /checksum/);
+    await waitText(wizard.locator('.notices'), 'could not be opened');
+    assert.deepEqual(await onScreen(wizard), before);
+    // An unknown step is refused too.
+    await page.evaluate(([link, o]) => document.getElementById('ems-scope').contentWindow.postMessage({ type: 'ems-scope:restore', version: 2, progress: link, step: 'nowhere' }, o), [LINK, appOrigin]);
+    await until(async () => (await received(page)).filter((m) => m.data?.type === 'ems-scope:restore-result' && m.data.ok === false).length === 2, 'the second refusal');
+    assert.deepEqual(await onScreen(wizard), before);
+    await waitText(page.locator('#log'), 'progress refused');
+    assert.deepEqual(errors, []);
+  } finally {
+    await context.close();
+  }
+});
+
+test('the embed module under the portal\'s strict CSP: the right frame, no console error or CSP violation on either page, no foreign request', async () => {
+  const context = await newContext();
+  try {
+    const response = [];
+    context.on('response', (r) => { if (r.url().includes('/portal.html')) response.push(r.headers()['content-security-policy']); });
+    const { page, wizard, errors, requests } = await openPortal(context, { customer: 'erin' });
+    assert.equal(response[0], PORTAL_CSP);
+    assert.match(PORTAL_CSP, /script-src 'self'/);
+    assert.match(PORTAL_CSP, /style-src 'self'/);
+    const src = new URL(await page.locator('#ems-scope').getAttribute('src'));
+    assert.equal(src.origin, appOrigin);
+    assert.deepEqual(Object.fromEntries(src.searchParams), { embed: '1', origin: portalOrigin, protocol: '2', accent: '0b6e4f', font: 'Georgia' });
+    assert.equal(await page.locator('#ems-scope').getAttribute('title'), 'EMS onboarding scope wizard');
+    // The height follows the content, set through CSSOM.
+    await until(async () => /^\d+px$/.test(await page.locator('#ems-scope').evaluate((f) => f.style.height)), 'the frame height');
+    await answer(wizard, 'Which services', 'Microsoft Intune');
+    await page.getByRole('button', { name: /Pre-answer/ }).click();
+    await wizard.getByRole('alertdialog').waitFor();
+    await wizard.getByRole('button', { name: 'Replace with the portal' }).click();
+    await waitText(page.locator('#log'), 'progress kept for erin');
+    await page.reload();
+    const again = await ready(page);
+    await waitText(again.locator('.embed-bar'), 'kept by this portal');
+    assert.deepEqual(errors, [], 'no console error on either page');
+    for (const frame of page.frames()) assert.deepEqual(await frame.evaluate(() => window.__violations), [], `no CSP violation in ${frame.url()}`);
+    const foreign = requests.filter((u) => !u.startsWith('data:') && ![appOrigin, portalOrigin].includes(new URL(u).origin));
+    assert.deepEqual(foreign, [], 'no request outside the app and the portal');
+  } finally {
+    await context.close();
+  }
+});
+
+test('a version 1 host (no protocol=2) gets exactly version 1: no progress, no restore, the not-kept notice', async () => {
+  const context = await newContext();
+  try {
+    const { page, wizard } = await openV1(context);
+    await waitMessage(page, (m) => m.data?.type === 'ems-scope:scope', 'the counts');
+    await answer(wizard, 'Which services', 'Microsoft Intune');
+    await waitMessage(page, (m) => m.data?.type === 'ems-scope:scope' && m.data.counts.in_scope === 21, 'counts after an answer');
+    await page.evaluate(([link, o]) => document.getElementById('v1').contentWindow.postMessage({ type: 'ems-scope:restore', progress: link }, o), [LINK, appOrigin]);
+    const refused = await waitMessage(page, (m) => m.data?.type === 'ems-scope:prefill-result', 'the refusal');
+    assert.equal(refused.data.ok, false);
+    assert.match(refused.data.error, /protocol=2/);
+    const all = await received(page);
+    assert.ok(all.every((m) => m.data.version === 1), 'every message says version 1');
+    assert.deepEqual(all.filter((m) => /progress|restore/.test(m.data.type)).map((m) => m.data.type), []);
+    await waitText(wizard.locator('.embed-bar'), 'Your progress is not kept after this page closes: use a share link or an export.');
+    assert.ok(await wizard.locator('#question-services').getByLabel('Microsoft Intune').isChecked());
+  } finally {
+    await context.close();
+  }
+});
+
+/** A page of the portal's origin framing the wizard by hand, as the README's version 1 snippet does. */
+async function openV1(context) {
+  const page = await context.newPage();
+  await page.goto(`${portalOrigin}/other.html`);
+  await page.evaluate((src) => {
+    const frame = document.createElement('iframe');
+    frame.id = 'v1';
+    frame.title = 'EMS onboarding scope wizard';
+    frame.src = src;
+    document.body.append(frame);
+  }, `${env.url}?embed=1&origin=${encodeURIComponent(portalOrigin)}`);
+  await page.frameLocator('#v1').locator('#step-heading').waitFor();
+  return { page, wizard: page.frames().find((f) => f.url().startsWith(appOrigin)) };
+}
+
+/** Runs axe inside the wizard's frame (evaluated through the DevTools protocol, which the CSP does not block). */
+async function axe(wizard, label) {
+  if (!(await wizard.evaluate(() => typeof window.axe !== 'undefined'))) await wizard.evaluate(AXE);
+  const violations = await wizard.evaluate(async (tags) => {
+    await Promise.all(document.getAnimations().map((a) => a.finished.catch(() => {})));
+    const result = await window.axe.run(document, { runOnly: { type: 'tag', values: tags }, resultTypes: ['violations'] });
+    return result.violations.map((v) => `${v.id} (${v.impact}): ${v.help} :: ${v.nodes.slice(0, 5).map((n) => n.target.join(' ')).join(', ')}`);
+  }, TAGS);
+  return violations.map((v) => `[${label}] ${v}`);
+}
+
+test('axe in the portal: light and dark, the status line, a step, the replace question and a refusal', async () => {
+  const found = [];
+  for (const colorScheme of ['light', 'dark']) {
+    const context = await newContext({ colorScheme, viewport: { width: 420, height: 800 } });
+    try {
+      const { page, wizard } = await openPortal(context, { customer: `axe-${colorScheme}` });
+      await waitText(wizard.locator('.embed-bar'), 'kept by this portal');
+      found.push(...await axe(wizard, `${colorScheme} start`));
+      await answer(wizard, 'Which services', 'Microsoft Intune');
+      await nextStep(wizard);
+      found.push(...await axe(wizard, `${colorScheme} step 2`));
+      await page.evaluate(([link, o]) => document.getElementById('ems-scope').contentWindow.postMessage({ type: 'ems-scope:restore', progress: link }, o), [LINK, appOrigin]);
+      await wizard.getByRole('alertdialog').waitFor();
+      found.push(...await axe(wizard, `${colorScheme} replace question`));
+      await wizard.getByRole('button', { name: 'Keep my progress' }).click();
+      await page.evaluate(([damaged, o]) => document.getElementById('ems-scope').contentWindow.postMessage({ type: 'ems-scope:restore', progress: damaged }, o), [DAMAGED, appOrigin]);
+      await waitText(wizard.locator('.notices'), 'could not be opened');
+      found.push(...await axe(wizard, `${colorScheme} refusal`));
+      // The not-kept line, as a version 1 host gets it.
+      const v1 = await openV1(context);
+      await waitText(v1.wizard.locator('.keep-status'), 'not kept');
+      found.push(...await axe(v1.wizard, `${colorScheme} not kept`));
+    } finally {
+      await context.close();
+    }
+  }
+  assert.deepEqual(found, [], `axe violations:\n${found.join('\n')}`);
+});
+
+test('keyboard only in the portal: from the portal into the wizard, answers, Next to the heading, a tick with Space', async () => {
+  const context = await newContext();
+  try {
+    const { page, wizard, errors } = await openPortal(context, { customer: 'keys' });
+    const inWizard = (predicate, arg) => wizard.evaluate(predicate, arg);
+    async function tabTo(predicate, arg, max = 60) {
+      for (let i = 0; i <= max; i += 1) {
+        if (await inWizard(predicate, arg)) return;
+        await page.keyboard.press('Tab');
+      }
+      throw new Error('focus never reached the target');
+    }
+    const isId = (id) => document.hasFocus() && document.activeElement?.id === id;
+    const isButton = (name) => document.hasFocus() && document.activeElement?.tagName === 'BUTTON' && document.activeElement.textContent.trim() === name;
+    await page.getByRole('button', { name: /Pre-answer/ }).focus();
+    await page.keyboard.press('Tab');
+    // The first stop in the wizard is the "Open the full page" link.
+    assert.equal(await inWizard(() => document.hasFocus() && document.activeElement.textContent.trim()), 'Open the full page');
+    await tabTo(isId, 'q-services-intune');
+    await page.keyboard.press('Space');
+    assert.ok(await wizard.locator('#q-services-intune').isChecked());
+    await tabTo(isId, 'q-tenant-new', 5);
+    await page.keyboard.press('ArrowDown');
+    assert.ok(await wizard.locator('#q-tenant-existing').isChecked());
+    await tabTo(isButton, 'Next', 10);
+    await page.keyboard.press('Enter');
+    await waitText(wizard.locator('#step-heading'), 'Accounts and sign-in');
+    await until(() => inWizard(() => document.activeElement?.id === 'step-heading'), 'focus on the step heading after Next');
+    await tabTo((p) => document.hasFocus() && (document.activeElement?.id || '').startsWith(p), 'done-', 80);
+    await page.keyboard.press('Space');
+    await waitText(wizard.locator('section.guidance .totals'), ', 1 done');
+    await until(async () => (await lastProgress(page))?.counts.done === 1, 'the tick kept by the portal');
+    assert.deepEqual(errors, []);
+  } finally {
+    await context.close();
+  }
+});

@@ -1,0 +1,38 @@
+// The partner portal for the embedding tests: examples/portal.html as it is, with its portal.js
+// and portal.css, and embed.js from the wizard's public/ (the portal hosts its own copy), served
+// under the static server's strict CSP, which may frame any port of 127.0.0.1 (the wizard's
+// servers). other.html is a page of a third origin that a test frames beside the wizard.
+import http from 'node:http';
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { CSP } from '../../scripts/static-server.mjs';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const root = path.resolve(here, '../..');
+const FILES = {
+  '/portal.html': ['examples/portal.html', 'text/html; charset=utf-8'],
+  '/portal.js': ['examples/portal.js', 'text/javascript; charset=utf-8'],
+  '/portal.css': ['examples/portal.css', 'text/css; charset=utf-8'],
+  '/embed.js': ['public/embed.js', 'text/javascript; charset=utf-8'],
+};
+const OTHER_HTML = '<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><link rel="icon" href="data:,"><title>Other</title></head><body><p>Another site</p></body></html>';
+export const PORTAL_CSP = `${CSP}; frame-ancestors 'self'; frame-src http://127.0.0.1:*`;
+
+/** Starts the portal's server on a free port of 127.0.0.1; resolves to the http.Server. */
+export async function portalServer() {
+  const server = http.createServer((req, res) => {
+    const { pathname } = new URL(req.url, 'http://x');
+    const file = FILES[pathname];
+    if (file) {
+      const headers = { 'content-type': file[1], 'cache-control': 'no-cache' };
+      if (pathname.endsWith('.html')) headers['content-security-policy'] = PORTAL_CSP;
+      res.writeHead(200, headers).end(fs.readFileSync(path.join(root, file[0])));
+    } else if (pathname === '/other.html') res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(OTHER_HTML);
+    // A real portal has its own icon; the example page names none.
+    else if (pathname === '/favicon.ico') res.writeHead(204).end();
+    else res.writeHead(404).end();
+  });
+  await new Promise((r) => server.listen(0, '127.0.0.1', r));
+  return server;
+}
