@@ -4,7 +4,7 @@
 use crate::state::use_wizard;
 use crate::steps::ClearAnswer;
 use leptos::prelude::*;
-use scope::catalog::{Document, ItemId, Phase, Rev, Revision, SectionId};
+use scope::catalog::{ItemId, Phase, Revision, SectionId};
 use scope::engine::{ItemScope, Outcome, Warning};
 use std::collections::BTreeSet;
 
@@ -107,18 +107,50 @@ fn SetApart() -> impl IntoView {
     }
 }
 
+/// One radio button per revision, newest first, each saying what changed on its page since the
+/// one before ("3 new, 5 reworded, 1 dropped since the earlier page").
 #[component]
 fn RevisionSwitch() -> impl IntoView {
     let wizard = use_wizard();
-    let is = move |r: Revision| wizard.progress.with(|p| p.revision == r);
-    let set = move |r: Revision| wizard.progress.update(|p| p.revision = r);
+    let options = Revision::all().rev().map(|r| {
+        let input_id = format!("rev-{}", r.id());
+        let changes_id = format!("rev-{}-changes", r.id());
+        let doc = r.document();
+        let label = if r == Revision::newest() {
+            format!("Current ({})", doc.date)
+        } else {
+            let mut name = doc.name.to_string();
+            if let Some(first) = name.get_mut(0..1) {
+                first.make_ascii_uppercase();
+            }
+            format!("{name} revision")
+        };
+        let changes = r.previous().map(|previous| {
+            let c = r.changes();
+            let mut parts = Vec::new();
+            for (n, what) in [(c.new, "new"), (c.reworded, "reworded"), (c.dropped, "dropped")] {
+                if n > 0 {
+                    parts.push(format!("{n} {what}"));
+                }
+            }
+            let what = if parts.is_empty() { "no change".to_string() } else { parts.join(", ") };
+            format!("{what} since the {} page", previous.document().name)
+        });
+        let describedby = changes.as_ref().map(|_| changes_id.clone());
+        view! {
+            <span class="revision-option">
+                <input type="radio" id=input_id.clone() name="revision" aria-describedby=describedby
+                    prop:checked=move || wizard.progress.with(|p| p.revision == r)
+                    on:change=move |_| wizard.progress.update(|p| p.revision = r)/>
+                <label for=input_id>{label}</label>
+                {changes.map(|c| view! { <span class="rev-changes" id=changes_id>{c}</span> })}
+            </span>
+        }
+    });
     view! {
         <fieldset class="revision-switch">
             <legend>"Source text"</legend>
-            <input type="radio" id="rev-current" name="revision" prop:checked=move || is(Revision::Current) on:change=move |_| set(Revision::Current)/>
-            <label for="rev-current">{format!("Current ({})", Document::later().date)}</label>
-            <input type="radio" id="rev-earlier" name="revision" prop:checked=move || is(Revision::Earlier) on:change=move |_| set(Revision::Earlier)/>
-            <label for="rev-earlier">"Earlier revision"</label>
+            {options.collect_view()}
         </fieldset>
     }
 }
@@ -327,35 +359,56 @@ fn Provenance(revision: Revision, row: ItemScope, change: Option<String>) -> imp
     }
 }
 
-/// A short badge and a sentence on how the item differs between the two revisions.
+/// A short badge and a sentence on how the item, in the view of `revision`, differs from the page
+/// before (new, reworded), from the page after (dropped, reworded later), or is carried from an
+/// earlier page.
 fn revision_change(id: ItemId, revision: Revision) -> Option<(String, String)> {
     let item = id.get();
-    let later = Document::later().date;
-    let quote = |text: Option<&str>, condition: Option<&str>| {
+    let quote = |r: Revision, other: Revision| {
+        let text = (item.text_in(r) != item.text_in(other)).then(|| item.text_in(r));
+        let condition = item.condition_in(r).filter(|_| item.condition_in(r) != item.condition_in(other));
         [condition, text].into_iter().flatten().map(|t| format!("\u{201c}{t}\u{201d}")).collect::<Vec<_>>().join(" ")
     };
-    match (revision, item.rev, item.carried) {
-        (Revision::Current, Rev::EarlierOnly, true) => Some((
+    let name = |r: Revision| r.document().name;
+    let from = item.quoted_from(revision)?;
+    if from != revision {
+        return Some((
             "From the earlier page".into(),
-            "The later page has no Azure Rights Management section; this line is from the earlier page.".into(),
-        )),
-        (Revision::Current, Rev::LaterOnly, _) => Some((format!("New on {later}"), "Not on the earlier page.".into())),
-        (Revision::Earlier, Rev::EarlierOnly, false) => {
-            Some(("Dropped later".into(), format!("The {later} page no longer lists this.")))
-        }
-        (_, Rev::Both, _) if item.reworded() => Some(match revision {
-            Revision::Current => {
-                ("Reworded".into(), format!("The earlier page said: {}", quote(item.earlier, item.condition_earlier)))
-            }
-            Revision::Earlier => (
-                "Reworded later".into(),
-                format!(
-                    "The {later} page says: {}",
-                    quote(item.earlier.map(|_| item.text), item.condition_earlier.and(item.condition))
-                ),
+            format!(
+                "The {} page has no {} section; this line is from the {} page.",
+                if revision == Revision::CURRENT { "later" } else { name(revision) },
+                carried_section(item),
+                name(from)
             ),
-        }),
-        _ => None,
+        ));
+    }
+    if let Some(previous) = revision.previous() {
+        if !item.in_document(previous) {
+            return Some((format!("New on {}", name(revision)), format!("Not on the {} page.", name(previous))));
+        }
+        if item.reworded_between(previous, revision) {
+            return Some((
+                "Reworded".into(),
+                format!("The {} page said: {}", name(previous), quote(previous, revision)),
+            ));
+        }
+    }
+    if let Some(next) = revision.next() {
+        if !item.in_document(next) && !item.carried {
+            return Some(("Dropped later".into(), format!("The {} page no longer lists this.", name(next))));
+        }
+        if item.in_document(next) && item.reworded_between(revision, next) {
+            return Some(("Reworded later".into(), format!("The {} page says: {}", name(next), quote(next, revision))));
+        }
+    }
+    None
+}
+
+/// How the "From the earlier page" sentence names a carried item's section.
+fn carried_section(item: &scope::catalog::Item) -> &'static str {
+    match item.section.get().id {
+        "enable_rms" => "Azure Rights Management",
+        _ => item.section.get().title,
     }
 }
 

@@ -26,7 +26,7 @@ pub fn current() -> Progress {
         answers: parse_prefill("services=intune,aad_premium&tenant=new&directory=single_forest&signin=federated&custom_sync_rules=no&aad_features=mfa,sspr").unwrap(),
         step: "aad".into(),
         done: done(&["general.remote_support", "enable.single_forest.sync_server", "aad_cap.mfa", "enable.test_sso"]),
-        revision: Revision::Current,
+        revision: Revision::CURRENT,
     }
 }
 
@@ -37,7 +37,7 @@ pub fn earlier() -> Progress {
         answers: parse_prefill("services=azure_rms,intune&tenant=existing&directory=cloud_only&exchange_onprem=yes&intune_scope=mdm,mam&rms_workloads=exchange_onprem,sharing_app").unwrap(),
         step: "rms".into(),
         done: done(&["general.remote_support", "rms.connector", "rms.connector.exchange", "aad_cap.mfa"]),
-        revision: Revision::Earlier,
+        revision: Revision::EARLIER,
     }
 }
 
@@ -50,7 +50,7 @@ pub fn several_forests() -> Progress {
         .unwrap(),
         step: "environment".into(),
         done: done(&["aad.multi_forest.connect_sync", "aad.multi_forest.custom_rules_note"]),
-        revision: Revision::Current,
+        revision: Revision::CURRENT,
     }
 }
 
@@ -60,7 +60,7 @@ pub fn conflicting() -> Progress {
         answers: parse_prefill("services=aad_premium,azure_rms&directory=cloud_only&aad_features=connect_sync&exchange_onprem=no&rms_workloads=exchange_onprem&intune_scope=mam").unwrap(),
         step: "summary".into(),
         done: done(&["general.remote_support"]),
-        revision: Revision::Current,
+        revision: Revision::CURRENT,
     }
 }
 
@@ -70,7 +70,7 @@ pub fn format_1() -> Progress {
         answers: parse_prefill("services=intune,aad_premium&tenant=new&directory=single_forest").unwrap(),
         step: "aad".into(),
         done: ItemSet::new(),
-        revision: Revision::Current,
+        revision: Revision::CURRENT,
     }
 }
 
