@@ -288,7 +288,7 @@ fn ItemRow(revision: Revision, row: ItemScope) -> impl IntoView {
         }
         Outcome::NotApplicable => (None, "item"),
     };
-    let change = revision_change(row.item, revision);
+    let change = row.item.get().change_in(revision);
     // Notes inform; only guidance lines are tasks to tick.
     let line = if row.outcome == Outcome::InScope && !item.note {
         view! { <DoneTick id=row.item text/> }.into_any()
@@ -356,59 +356,6 @@ fn Provenance(revision: Revision, row: ItemScope, change: Option<String>) -> imp
                 {change.map(|c| view! { <dt>"What changed"</dt><dd>{c}</dd> })}
             </dl>
         </details>
-    }
-}
-
-/// A short badge and a sentence on how the item, in the view of `revision`, differs from the page
-/// before (new, reworded), from the page after (dropped, reworded later), or is carried from an
-/// earlier page.
-fn revision_change(id: ItemId, revision: Revision) -> Option<(String, String)> {
-    let item = id.get();
-    let quote = |r: Revision, other: Revision| {
-        let text = (item.text_in(r) != item.text_in(other)).then(|| item.text_in(r));
-        let condition = item.condition_in(r).filter(|_| item.condition_in(r) != item.condition_in(other));
-        [condition, text].into_iter().flatten().map(|t| format!("\u{201c}{t}\u{201d}")).collect::<Vec<_>>().join(" ")
-    };
-    let name = |r: Revision| r.document().name;
-    let from = item.quoted_from(revision)?;
-    if from != revision {
-        return Some((
-            "From the earlier page".into(),
-            format!(
-                "The {} page has no {} section; this line is from the {} page.",
-                if revision == Revision::CURRENT { "later" } else { name(revision) },
-                carried_section(item),
-                name(from)
-            ),
-        ));
-    }
-    if let Some(previous) = revision.previous() {
-        if !item.in_document(previous) {
-            return Some((format!("New on {}", name(revision)), format!("Not on the {} page.", name(previous))));
-        }
-        if item.reworded_between(previous, revision) {
-            return Some((
-                "Reworded".into(),
-                format!("The {} page said: {}", name(previous), quote(previous, revision)),
-            ));
-        }
-    }
-    if let Some(next) = revision.next() {
-        if !item.in_document(next) && !item.carried {
-            return Some(("Dropped later".into(), format!("The {} page no longer lists this.", name(next))));
-        }
-        if item.in_document(next) && item.reworded_between(revision, next) {
-            return Some(("Reworded later".into(), format!("The {} page says: {}", name(next), quote(next, revision))));
-        }
-    }
-    None
-}
-
-/// How the "From the earlier page" sentence names a carried item's section.
-fn carried_section(item: &scope::catalog::Item) -> &'static str {
-    match item.section.get().id {
-        "enable_rms" => "Azure Rights Management",
-        _ => item.section.get().title,
     }
 }
 

@@ -433,6 +433,67 @@ impl Item {
     pub fn phase(&self) -> Phase {
         self.section.get().phase
     }
+
+    /// The revision switch's badge and sentence for this item in the view of `revision`: how it
+    /// differs from the page before (new, reworded) or after (dropped, reworded later), or that it
+    /// is carried from an earlier page.
+    pub fn change_in(&self, revision: Revision) -> Option<(String, String)> {
+        let item = self;
+        let quote = |r: Revision, other: Revision| {
+            let text = (item.text_in(r) != item.text_in(other)).then(|| item.text_in(r));
+            let condition = item.condition_in(r).filter(|_| item.condition_in(r) != item.condition_in(other));
+            [condition, text]
+                .into_iter()
+                .flatten()
+                .map(|t| format!("\u{201c}{t}\u{201d}"))
+                .collect::<Vec<_>>()
+                .join(" ")
+        };
+        let name = |r: Revision| r.document().name;
+        let from = item.quoted_from(revision)?;
+        if from != revision {
+            return Some((
+                "From the earlier page".into(),
+                format!(
+                    "The {} page has no {} section; this line is from the {} page.",
+                    if revision == Revision::CURRENT { "later" } else { name(revision) },
+                    carried_section(item),
+                    name(from)
+                ),
+            ));
+        }
+        if let Some(previous) = revision.previous() {
+            if !item.in_document(previous) {
+                return Some((format!("New on {}", name(revision)), format!("Not on the {} page.", name(previous))));
+            }
+            if item.reworded_between(previous, revision) {
+                return Some((
+                    "Reworded".into(),
+                    format!("The {} page said: {}", name(previous), quote(previous, revision)),
+                ));
+            }
+        }
+        if let Some(next) = revision.next() {
+            if !item.in_document(next) && !item.carried {
+                return Some(("Dropped later".into(), format!("The {} page no longer lists this.", name(next))));
+            }
+            if item.in_document(next) && item.reworded_between(revision, next) {
+                return Some((
+                    "Reworded later".into(),
+                    format!("The {} page says: {}", name(next), quote(next, revision)),
+                ));
+            }
+        }
+        None
+    }
+}
+
+/// How the "From the earlier page" sentence names a carried item's section.
+fn carried_section(item: &Item) -> &'static str {
+    match item.section.get().id {
+        "enable_rms" => "Azure Rights Management",
+        _ => item.section.get().title,
+    }
 }
 
 /// The rewording in force at `revision`: the last one from a revision up to it.
