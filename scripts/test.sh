@@ -15,6 +15,9 @@ cargo clippy -p ems-scope-wizard --target wasm32-unknown-unknown -- -D warnings
 echo "== native tests (every crate: scope engine, catalog and its coverage of source/, decoders, fixtures)"
 cargo test --workspace
 
+echo "== a made-up third revision (tests/fixtures/revision-3.toml appended to catalog.toml, a test build)"
+cargo test -p scope --features third-revision --test three_revisions --test fixtures --test coverage
+
 echo "== decoder fuzz run (a short one; scripts/bench.sh runs 100,000 inputs per decoder)"
 # The release profile aborts on panic (for the wasm app); the fuzz run must unwind to count panics.
 CARGO_PROFILE_RELEASE_PANIC=unwind cargo run -q -p scope --release --example fuzz_decoders -- "${FUZZ:-5000}"

@@ -243,6 +243,11 @@ fn likeness(a: &str, b: &str) -> f64 {
     }
 }
 
+/// The items of `section` that stand together in catalog.toml from its first one on.
+fn home_block(section: SectionId) -> Vec<ItemId> {
+    ItemId::all().skip_while(|id| id.get().section != section).take_while(|id| id.get().section == section).collect()
+}
+
 /// Indexes (into `seq`) of a longest strictly increasing subsequence.
 fn longest_increasing(seq: &[usize]) -> Vec<usize> {
     let n = seq.len();
@@ -298,6 +303,10 @@ pub fn diff(page: &Page) -> Report {
                 None => unmatched.push(line.text.clone()),
             }
         }
+        // Items appended to catalog.toml after their section's block (ids stay in place, so a new
+        // revision's items come last) say nothing about order.
+        let home = home_block(id);
+        order.retain(|(_, item)| home.contains(item));
         let keys: Vec<usize> = order.iter().map(|(k, _)| *k).collect();
         let in_order = longest_increasing(&keys);
         for (i, (_, id)) in order.iter().enumerate() {

@@ -3,7 +3,7 @@
 //! every item a revision's page has stands on that page. This replaces ../shared's Python check.
 
 use scope::catalog::Revision;
-use scope::revision_diff::{coverage_problems, diff, parse_page};
+use scope::revision_diff::{coverage_problems, parse_page};
 use std::path::PathBuf;
 
 /// A revision's page: `source/<file>` at the repository root.
@@ -37,7 +37,7 @@ fn every_bullet_and_note_is_read() {
 #[cfg(not(feature = "third-revision"))]
 #[test]
 fn the_later_page_against_the_catalog_is_fully_covered() {
-    let report = diff(&parse_page(&page_text(Revision::CURRENT)));
+    let report = scope::revision_diff::diff(&parse_page(&page_text(Revision::CURRENT)));
     assert!(report.covered(), "{}", report.to_markdown("001"));
     assert_eq!(report.sections.len(), 8);
     assert_eq!(report.sections.iter().map(|s| s.unchanged).sum::<usize>(), 77);
