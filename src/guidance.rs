@@ -111,47 +111,68 @@ fn SetApart() -> impl IntoView {
 /// one before ("3 new, 5 reworded, 1 dropped since the earlier page").
 #[component]
 fn RevisionSwitch() -> impl IntoView {
-    let wizard = use_wizard();
-    let options = Revision::all().rev().map(|r| {
-        let input_id = format!("rev-{}", r.id());
-        let changes_id = format!("rev-{}-changes", r.id());
-        let doc = r.document();
-        let label = if r == Revision::newest() {
-            format!("Current ({})", doc.date)
-        } else {
-            let mut name = doc.name.to_string();
-            if let Some(first) = name.get_mut(0..1) {
-                first.make_ascii_uppercase();
-            }
-            format!("{name} revision")
-        };
-        let changes = r.previous().map(|previous| {
-            let c = r.changes();
-            let mut parts = Vec::new();
-            for (n, what) in [(c.new, "new"), (c.reworded, "reworded"), (c.dropped, "dropped")] {
-                if n > 0 {
-                    parts.push(format!("{n} {what}"));
-                }
-            }
-            let what = if parts.is_empty() { "no change".to_string() } else { parts.join(", ") };
-            format!("{what} since the {} page", previous.document().name)
-        });
-        let describedby = changes.as_ref().map(|_| changes_id.clone());
-        view! {
-            <span class="revision-option">
-                <input type="radio" id=input_id.clone() name="revision" aria-describedby=describedby
-                    prop:checked=move || wizard.progress.with(|p| p.revision == r)
-                    on:change=move |_| wizard.progress.update(|p| p.revision = r)/>
-                <label for=input_id>{label}</label>
-                {changes.map(|c| view! { <span class="rev-changes" id=changes_id>{c}</span> })}
-            </span>
-        }
-    });
+    // Each option is a component: with `erase_components` the list is a `Vec<AnyView>`, whose
+    // code the phase list already brings in.
     view! {
         <fieldset class="revision-switch">
             <legend>"Source text"</legend>
-            {options.collect_view()}
+            {Revision::all().rev().map(|r| view! { <RevisionOption r/> }).collect_view()}
         </fieldset>
+    }
+}
+
+/// "Current (10/02/2016)" for the newest revision, "Earlier revision" and the like for the others.
+fn revision_label(r: Revision) -> String {
+    let doc = r.document();
+    if r == Revision::newest() {
+        return format!("Current ({})", doc.date);
+    }
+    let mut label = doc.name.to_string();
+    if let Some(first) = label.get_mut(0..1) {
+        first.make_ascii_uppercase();
+    }
+    label.push_str(" revision");
+    label
+}
+
+/// "3 new, 17 reworded, 16 dropped since the earlier page"; `None` for the first revision.
+fn revision_changes(r: Revision) -> Option<String> {
+    let previous = r.previous()?;
+    let c = r.changes();
+    let mut text = String::new();
+    for (n, what) in [(c.new, " new"), (c.reworded, " reworded"), (c.dropped, " dropped")] {
+        if n > 0 {
+            if !text.is_empty() {
+                text.push_str(", ");
+            }
+            text.push_str(&n.to_string());
+            text.push_str(what);
+        }
+    }
+    if text.is_empty() {
+        text.push_str("no change");
+    }
+    text.push_str(" since the ");
+    text.push_str(previous.document().name);
+    text.push_str(" page");
+    Some(text)
+}
+
+#[component]
+fn RevisionOption(r: Revision) -> impl IntoView {
+    let wizard = use_wizard();
+    let input_id = format!("rev-{}", r.id());
+    let changes_id = format!("rev-{}-changes", r.id());
+    let changes = revision_changes(r);
+    let describedby = changes.as_ref().map(|_| changes_id.clone());
+    view! {
+        <span class="revision-option">
+            <input type="radio" id=input_id.clone() name="revision" aria-describedby=describedby
+                prop:checked=move || wizard.progress.with(|p| p.revision == r)
+                on:change=move |_| wizard.progress.update(|p| p.revision = r)/>
+            <label for=input_id>{revision_label(r)}</label>
+            {changes.map(|c| view! { <span class="rev-changes" id=changes_id>{c}</span> })}
+        </span>
     }
 }
 
