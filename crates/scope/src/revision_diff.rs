@@ -210,6 +210,8 @@ pub struct SectionReport {
     pub moved: Vec<(&'static str, String)>,
     /// (item, the catalog's wording, the new page's line).
     pub reworded: Vec<(&'static str, String, String)>,
+    /// Condition lines reworded: (the items it heads, the catalog's wording, the new page's line).
+    pub reworded_conditions: Vec<(Vec<&'static str>, String, String)>,
     /// Lines no item carries yet.
     pub new: Vec<String>,
     /// Items whose line is not on the new page: (item, its wording).
@@ -218,7 +220,12 @@ pub struct SectionReport {
 
 impl SectionReport {
     fn changed(&self) -> bool {
-        self.added || self.removed || !self.reworded.is_empty() || !self.new.is_empty() || !self.gone.is_empty()
+        self.added
+            || self.removed
+            || !self.reworded.is_empty()
+            || !self.reworded_conditions.is_empty()
+            || !self.new.is_empty()
+            || !self.gone.is_empty()
     }
 }
 
@@ -317,14 +324,30 @@ pub fn diff(page: &Page) -> Report {
         }
         let mut left: Vec<&(ItemId, String, Option<String>)> =
             items.iter().filter(|(id, _, _)| !carried.contains(id)).collect();
+        // Condition lines heading items that no line of the new page has any more.
+        let mut conditions: Vec<&str> = Vec::new();
+        for (_, _, condition) in &items {
+            if let Some(c) = condition.as_deref() {
+                if !conditions.contains(&c) && !section.lines.iter().any(|l| l.text.contains(c)) {
+                    conditions.push(c);
+                }
+            }
+        }
         for line in unmatched {
             let forms = |(_, text, condition): &&(ItemId, String, Option<String>)| {
                 let headed = condition.as_ref().map(|c| format!("{c} {text}"));
                 likeness(&line, text).max(headed.map_or(0.0, |h| likeness(&line, &h)))
             };
             let best = left.iter().enumerate().map(|(i, item)| (i, forms(item))).max_by(|a, b| a.1.total_cmp(&b.1));
-            match best {
-                Some((i, score)) if score >= 0.5 => {
+            let best_condition =
+                conditions.iter().enumerate().map(|(i, c)| (i, likeness(&line, c))).max_by(|a, b| a.1.total_cmp(&b.1));
+            match (best, best_condition) {
+                (_, Some((i, c_score))) if c_score >= 0.5 && best.is_none_or(|(_, score)| c_score > score) => {
+                    let c = conditions.remove(i);
+                    let headed = items.iter().filter(|(_, _, x)| x.as_deref() == Some(c)).map(|(id, _, _)| id.get().id);
+                    report.reworded_conditions.push((headed.collect(), c.to_string(), line));
+                }
+                (Some((i, score)), _) if score >= 0.5 => {
                     let (id, text, _) = left.remove(i);
                     report.reworded.push((id.get().id, text.clone(), line));
                 }
@@ -379,7 +402,7 @@ impl Report {
             md,
             "| unchanged | reworded | new | moved | gone | sections added | sections removed |\n| --- | --- | --- | --- | --- | --- | --- |\n| {} | {} | {} | {} | {} | {} | {} |\n",
             sum(|s| s.unchanged),
-            sum(|s| s.reworded.len()),
+            sum(|s| s.reworded.len() + s.reworded_conditions.len()),
             sum(|s| s.new.len()),
             sum(|s| s.moved.len()),
             sum(|s| s.gone.len()),
@@ -403,10 +426,14 @@ impl Report {
             if !s.added && !s.removed {
                 let _ = writeln!(md, "- Unchanged: {} lines", s.unchanged);
             }
-            if !s.reworded.is_empty() {
+            if !s.reworded.is_empty() || !s.reworded_conditions.is_empty() {
                 md.push_str("- Reworded:\n\n  | item | catalog | new page |\n  | --- | --- | --- |\n");
                 for (id, old, new) in &s.reworded {
                     let _ = writeln!(md, "  | `{id}` | {} | {} |", cell(old), cell(new));
+                }
+                for (ids, old, new) in &s.reworded_conditions {
+                    let ids: Vec<String> = ids.iter().map(|id| format!("`{id}`")).collect();
+                    let _ = writeln!(md, "  | condition of {} | {} | {} |", ids.join(", "), cell(old), cell(new));
                 }
                 md.push('\n');
             }

@@ -67,7 +67,11 @@ fn the_diff_of_a_made_up_third_revision_says_exactly_what_changed() {
         .filter(|s| {
             s.added
                 || s.removed
-                || !(s.moved.is_empty() && s.reworded.is_empty() && s.new.is_empty() && s.gone.is_empty())
+                || !(s.moved.is_empty()
+                    && s.reworded.is_empty()
+                    && s.reworded_conditions.is_empty()
+                    && s.new.is_empty()
+                    && s.gone.is_empty())
         })
         .collect();
     let titles: Vec<&str> = changed.iter().map(|s| s.title.as_str()).collect();
@@ -105,6 +109,31 @@ fn the_diff_of_a_made_up_third_revision_says_exactly_what_changed() {
     // The whole report, as the command prints it.
     let want = std::fs::read_to_string(format!("{dir}revision-3.diff.md")).unwrap();
     assert_eq!(report.to_markdown("revision-3.md"), want);
+}
+
+#[test]
+fn a_reworded_condition_line_is_reported_with_the_items_it_heads() {
+    // The earlier page against the catalog's newest revision: it says "multiple forest" where the
+    // later page says "multiple-forest".
+    let text =
+        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/../../source/000_70fb7c6a69ffa0f0.txt")).unwrap();
+    let report = diff(&parse_page(&text));
+    let aad = report.sections.iter().find(|s| s.title == "Enable phase - Azure Active Directory Premium").unwrap();
+    assert_eq!(
+        aad.reworded_conditions,
+        [(
+            vec![
+                "aad.multi_forest.connect_sync",
+                "aad.multi_forest.writeback_note",
+                "aad.multi_forest.configure_sync",
+                "aad.multi_forest.custom_rules_note"
+            ],
+            "For a multiple-forest environment:".to_string(),
+            "For a multiple forest environment:".to_string()
+        )]
+    );
+    assert!(aad.new.is_empty(), "{:?}", aad.new);
+    assert_eq!(aad.reworded.iter().map(|r| r.0).collect::<Vec<_>>(), ["aad.adfs_single_forest"]);
 }
 
 #[test]
