@@ -1,25 +1,22 @@
 #!/usr/bin/env bash
 # Runs every test: installs what is missing, then formatting and lints, the native tests of every
-# crate, a decoder fuzz run, the release build, the download-size budget, and the browser tests in
-# headless Chromium.
+# crate (the catalog's coverage of source/ among them), a decoder fuzz run, the release build, the
+# download-size budget, and the browser tests in headless Chromium. Needs nothing beside the
+# repository.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/setup.sh
-
-echo "== source coverage (every guidance line of ../shared/source is in the catalog)"
-if [ ! -f ../shared/tools/seed_coverage.py ]; then
-  echo "../shared (the source documents and tools) must be checked out beside this repository" >&2
-  exit 1
-fi
-python3 ../shared/tools/seed_coverage.py ../shared/source .
 
 echo "== formatting and lints (rustfmt, clippy natively and for the wasm32 app)"
 cargo fmt --all --check
 cargo clippy --workspace --all-targets -- -D warnings
 cargo clippy -p ems-scope-wizard --target wasm32-unknown-unknown -- -D warnings
 
-echo "== native tests (every crate: scope engine, catalog, decoders, fixtures)"
+echo "== native tests (every crate: scope engine, catalog and its coverage of source/, decoders, fixtures)"
 cargo test --workspace
+
+echo "== a made-up third revision (tests/fixtures/revision-3.toml appended to catalog.toml, a test build)"
+cargo test -p scope --features third-revision --test three_revisions --test fixtures --test coverage
 
 echo "== decoder fuzz run (a short one; scripts/bench.sh runs 100,000 inputs per decoder)"
 # The release profile aborts on panic (for the wasm app); the fuzz run must unwind to count panics.

@@ -77,7 +77,7 @@ fn follow_address(wizard: Wizard) {
 fn colophon() -> String {
     format!(
         "Every guidance line is quoted from Microsoft's page on its responsibilities during FastTrack onboarding (revision of {}, and the earlier revision for Azure Rights Management). Nothing you enter leaves this browser unless you share or export it.",
-        scope::catalog::Document::later().date
+        scope::catalog::Revision::newest().document().date
     )
 }
 

@@ -4,7 +4,7 @@
 use crate::state::use_wizard;
 use crate::steps::ClearAnswer;
 use leptos::prelude::*;
-use scope::catalog::{Document, ItemId, Phase, Rev, Revision, SectionId};
+use scope::catalog::{ItemId, Phase, Revision, SectionId};
 use scope::engine::{ItemScope, Outcome, Warning};
 use std::collections::BTreeSet;
 
@@ -107,19 +107,72 @@ fn SetApart() -> impl IntoView {
     }
 }
 
+/// One radio button per revision, newest first, each saying what changed on its page since the
+/// one before ("3 new, 5 reworded, 1 dropped since the earlier page").
 #[component]
 fn RevisionSwitch() -> impl IntoView {
-    let wizard = use_wizard();
-    let is = move |r: Revision| wizard.progress.with(|p| p.revision == r);
-    let set = move |r: Revision| wizard.progress.update(|p| p.revision = r);
+    // Each option is a component: with `erase_components` the list is a `Vec<AnyView>`, whose
+    // code the phase list already brings in.
     view! {
         <fieldset class="revision-switch">
             <legend>"Source text"</legend>
-            <input type="radio" id="rev-current" name="revision" prop:checked=move || is(Revision::Current) on:change=move |_| set(Revision::Current)/>
-            <label for="rev-current">{format!("Current ({})", Document::later().date)}</label>
-            <input type="radio" id="rev-earlier" name="revision" prop:checked=move || is(Revision::Earlier) on:change=move |_| set(Revision::Earlier)/>
-            <label for="rev-earlier">"Earlier revision"</label>
+            {Revision::all().rev().map(|r| view! { <RevisionOption r/> }).collect_view()}
         </fieldset>
+    }
+}
+
+/// "Current (10/02/2016)" for the newest revision, "Earlier revision" and the like for the others.
+fn revision_label(r: Revision) -> String {
+    let doc = r.document();
+    if r == Revision::newest() {
+        return format!("Current ({})", doc.date);
+    }
+    let mut label = doc.name.to_string();
+    if let Some(first) = label.get_mut(0..1) {
+        first.make_ascii_uppercase();
+    }
+    label.push_str(" revision");
+    label
+}
+
+/// "3 new, 17 reworded, 16 dropped since the earlier page"; `None` for the first revision.
+fn revision_changes(r: Revision) -> Option<String> {
+    let previous = r.previous()?;
+    let c = r.changes();
+    let mut text = String::new();
+    for (n, what) in [(c.new, " new"), (c.reworded, " reworded"), (c.dropped, " dropped")] {
+        if n > 0 {
+            if !text.is_empty() {
+                text.push_str(", ");
+            }
+            text.push_str(&n.to_string());
+            text.push_str(what);
+        }
+    }
+    if text.is_empty() {
+        text.push_str("no change");
+    }
+    text.push_str(" since the ");
+    text.push_str(previous.document().name);
+    text.push_str(" page");
+    Some(text)
+}
+
+#[component]
+fn RevisionOption(r: Revision) -> impl IntoView {
+    let wizard = use_wizard();
+    let input_id = format!("rev-{}", r.id());
+    let changes_id = format!("rev-{}-changes", r.id());
+    let changes = revision_changes(r);
+    let describedby = changes.as_ref().map(|_| changes_id.clone());
+    view! {
+        <span class="revision-option">
+            <input type="radio" id=input_id.clone() name="revision" aria-describedby=describedby
+                prop:checked=move || wizard.progress.with(|p| p.revision == r)
+                on:change=move |_| wizard.progress.update(|p| p.revision = r)/>
+            <label for=input_id>{revision_label(r)}</label>
+            {changes.map(|c| view! { <span class="rev-changes" id=changes_id>{c}</span> })}
+        </span>
     }
 }
 
@@ -256,7 +309,7 @@ fn ItemRow(revision: Revision, row: ItemScope) -> impl IntoView {
         }
         Outcome::NotApplicable => (None, "item"),
     };
-    let change = revision_change(row.item, revision);
+    let change = row.item.get().change_in(revision);
     // Notes inform; only guidance lines are tasks to tick.
     let line = if row.outcome == Outcome::InScope && !item.note {
         view! { <DoneTick id=row.item text/> }.into_any()
@@ -324,38 +377,6 @@ fn Provenance(revision: Revision, row: ItemScope, change: Option<String>) -> imp
                 {change.map(|c| view! { <dt>"What changed"</dt><dd>{c}</dd> })}
             </dl>
         </details>
-    }
-}
-
-/// A short badge and a sentence on how the item differs between the two revisions.
-fn revision_change(id: ItemId, revision: Revision) -> Option<(String, String)> {
-    let item = id.get();
-    let later = Document::later().date;
-    let quote = |text: Option<&str>, condition: Option<&str>| {
-        [condition, text].into_iter().flatten().map(|t| format!("\u{201c}{t}\u{201d}")).collect::<Vec<_>>().join(" ")
-    };
-    match (revision, item.rev, item.carried) {
-        (Revision::Current, Rev::EarlierOnly, true) => Some((
-            "From the earlier page".into(),
-            "The later page has no Azure Rights Management section; this line is from the earlier page.".into(),
-        )),
-        (Revision::Current, Rev::LaterOnly, _) => Some((format!("New on {later}"), "Not on the earlier page.".into())),
-        (Revision::Earlier, Rev::EarlierOnly, false) => {
-            Some(("Dropped later".into(), format!("The {later} page no longer lists this.")))
-        }
-        (_, Rev::Both, _) if item.reworded() => Some(match revision {
-            Revision::Current => {
-                ("Reworded".into(), format!("The earlier page said: {}", quote(item.earlier, item.condition_earlier)))
-            }
-            Revision::Earlier => (
-                "Reworded later".into(),
-                format!(
-                    "The {later} page says: {}",
-                    quote(item.earlier.map(|_| item.text), item.condition_earlier.and(item.condition))
-                ),
-            ),
-        }),
-        _ => None,
     }
 }
 

@@ -3,13 +3,13 @@
 //! value, section, parent, id uniqueness) is checked here: a bad catalog fails the build, not the
 //! browser.
 use serde::Deserialize;
-use std::collections::HashSet;
+use std::collections::{BTreeMap, HashSet};
 use std::fmt::Write;
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 struct Catalog {
-    document: Vec<Document>,
+    revision: Vec<RevisionDoc>,
     step: Vec<Step>,
     question: Vec<Question>,
     conflict: Vec<Conflict>,
@@ -19,11 +19,14 @@ struct Catalog {
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
-struct Document {
+struct RevisionDoc {
     id: String,
+    document: String,
+    name: String,
     file: String,
     title: String,
     date: String,
+    carried_note: Option<String>,
 }
 
 #[derive(Deserialize)]
@@ -77,13 +80,16 @@ struct Item {
     id: String,
     section: String,
     text: String,
-    earlier: Option<String>,
+    #[serde(default)]
+    wording: BTreeMap<String, String>,
     parent: Option<String>,
     condition: Option<String>,
-    condition_earlier: Option<String>,
+    #[serde(default)]
+    condition_wording: BTreeMap<String, String>,
     #[serde(default)]
     when: Vec<String>,
-    rev: Option<String>,
+    added: Option<String>,
+    dropped: Option<String>,
     #[serde(default)]
     carried: bool,
     status: Option<String>,
@@ -91,10 +97,76 @@ struct Item {
     note: bool,
 }
 
+/// A test build's extra revision (feature `third-revision`): revisions to append, new items to
+/// append, and for existing items only what a new revision adds (`dropped`, `wording`,
+/// `condition_wording`).
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Overlay {
+    revision: Vec<RevisionDoc>,
+    #[serde(default)]
+    section: Vec<Section>,
+    #[serde(default)]
+    item: Vec<OverlayItem>,
+}
+
+#[derive(Deserialize)]
+#[serde(untagged)]
+enum OverlayItem {
+    New(Item),
+    Amend(Amend),
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Amend {
+    id: String,
+    #[serde(default)]
+    wording: BTreeMap<String, String>,
+    #[serde(default)]
+    condition_wording: BTreeMap<String, String>,
+    dropped: Option<String>,
+}
+
+/// The overlay a test build appends to catalog.toml (README, "When Microsoft revises the page").
+const OVERLAY: &str = "tests/fixtures/revision-3.toml";
+
+fn apply_overlay(cat: &mut Catalog, text: &str) -> Result<(), String> {
+    let overlay: Overlay = toml::from_str(text).map_err(|e| format!("{OVERLAY}: {e}"))?;
+    cat.revision.extend(overlay.revision);
+    cat.section.extend(overlay.section);
+    for item in overlay.item {
+        match item {
+            OverlayItem::New(item) => cat.item.push(item),
+            OverlayItem::Amend(amend) => {
+                let it = cat
+                    .item
+                    .iter_mut()
+                    .find(|i| i.id == amend.id)
+                    .ok_or_else(|| format!("{OVERLAY}: no item `{}` to amend", amend.id))?;
+                it.wording.extend(amend.wording);
+                it.condition_wording.extend(amend.condition_wording);
+                if amend.dropped.is_some() {
+                    if it.dropped.is_some() {
+                        return Err(format!("{OVERLAY}: item `{}` is dropped already", amend.id));
+                    }
+                    it.dropped = amend.dropped;
+                }
+            }
+        }
+    }
+    Ok(())
+}
+
 fn main() {
     println!("cargo:rerun-if-changed=catalog.toml");
     let text = std::fs::read_to_string("catalog.toml").expect("read catalog.toml");
-    let catalog: Catalog = toml::from_str(&text).unwrap_or_else(|e| panic!("catalog.toml: {e}"));
+    let mut catalog: Catalog = toml::from_str(&text).unwrap_or_else(|e| panic!("catalog.toml: {e}"));
+    if std::env::var_os("CARGO_FEATURE_THIRD_REVISION").is_some() {
+        println!("cargo:rerun-if-changed={OVERLAY}");
+        let text = std::fs::read_to_string(OVERLAY).expect("read the third-revision overlay");
+        apply_overlay(&mut catalog, &text).unwrap_or_else(|e| panic!("{e}"));
+    }
     let out = generate(&catalog).unwrap_or_else(|e| panic!("catalog.toml: {e}"));
     let path = std::path::Path::new(&std::env::var("OUT_DIR").unwrap()).join("catalog_data.rs");
     std::fs::write(path, out).expect("write catalog_data.rs");
@@ -147,16 +219,29 @@ fn generate(cat: &Catalog) -> Result<String, String> {
     unique(cat.item.iter().map(|i| i.id.as_str()), "item")?;
     unique(cat.section.iter().map(|i| i.id.as_str()), "section")?;
     unique(cat.step.iter().map(|i| i.id.as_str()), "step")?;
-    let doc_ids: Vec<&str> = cat.document.iter().map(|d| d.id.as_str()).collect();
-    if doc_ids != ["earlier", "later"] {
-        return Err("documents must be exactly `earlier` then `later`".into());
+    unique(cat.revision.iter().map(|r| r.id.as_str()), "revision")?;
+    let rev_ids: Vec<&str> = cat.revision.iter().map(|d| d.id.as_str()).collect();
+    if rev_ids.len() < 2 || rev_ids[..2] != ["earlier", "current"] || rev_ids.len() > 32 {
+        return Err("revisions must start with `earlier` then `current` (the ids records and links \
+                    of the first two carry), at most 32, new ones appended"
+            .into());
     }
     let mut s = String::from("// Generated by build.rs from catalog.toml. Do not edit.\n");
 
-    s.push_str("pub static DOCUMENTS: &[Document] = &[");
-    for d in &cat.document {
-        write!(s, "Document {{ id: {:?}, file: {:?}, title: {:?}, date: {:?} }},", d.id, d.file, d.title, d.date)
-            .unwrap();
+    s.push_str("pub static REVISIONS: &[Document] = &[");
+    for d in &cat.revision {
+        write!(
+            s,
+            "Document {{ revision_id: {:?}, id: {:?}, name: {:?}, file: {:?}, title: {:?}, date: {:?}, carried_note: {} }},",
+            d.id,
+            d.document,
+            d.name,
+            d.file,
+            d.title,
+            d.date,
+            opt(&d.carried_note)
+        )
+        .unwrap();
     }
     s.push_str("];\n");
 
@@ -234,7 +319,8 @@ fn write_sections(s: &mut String, cat: &Catalog) -> Result<(), String> {
     Ok(())
 }
 
-/// ITEM_COUNT and the ITEMS table; each item's section, parent, revision and status checked.
+/// ITEM_COUNT and the ITEMS table; each item's section, parent, revisions, wordings and status
+/// checked.
 fn write_items(s: &mut String, cat: &Catalog) -> Result<(), String> {
     writeln!(
         s,
@@ -255,25 +341,56 @@ fn write_items(s: &mut String, cat: &Catalog) -> Result<(), String> {
             }
             None => "None".into(),
         };
-        let rev = match it.rev.as_deref().unwrap_or("both") {
-            "both" => "Rev::Both",
-            "earlier" => "Rev::EarlierOnly",
-            "later" => "Rev::LaterOnly",
-            r => return Err(format!("item `{}`: rev `{r}`", it.id)),
+        let revision =
+            |r: &str| position(&cat.revision, |x| &x.id, r, "revision").map_err(|e| format!("item `{}`: {e}", it.id));
+        let added = match &it.added {
+            Some(r) => revision(r)?,
+            None => 0,
         };
+        let dropped = match &it.dropped {
+            Some(r) => {
+                let d = revision(r)?;
+                if d <= added {
+                    return Err(format!("item `{}`: dropped before it is added", it.id));
+                }
+                format!("Some(Revision({d}))")
+            }
+            None => "None".into(),
+        };
+        let wordings = |map: &BTreeMap<String, String>| -> Result<String, String> {
+            // In revision order: a rewording holds until the next one.
+            let mut list = Vec::new();
+            for (r, text) in map {
+                let ri = revision(r)?;
+                if ri <= added {
+                    return Err(format!("item `{}`: a wording for `{r}`: `text` is the first page's", it.id));
+                }
+                list.push((ri, text));
+            }
+            list.sort();
+            let mut w = String::from("&[");
+            for (ri, text) in list {
+                write!(w, "(Revision({ri}), {text:?}),").unwrap();
+            }
+            w.push(']');
+            Ok(w)
+        };
+        if !it.condition_wording.is_empty() && it.condition.is_none() {
+            return Err(format!("item `{}`: condition_wording without a condition", it.id));
+        }
         let status = match it.status.as_deref().unwrap_or("in_scope") {
             "in_scope" => "Verdict::InScope",
             "out_of_scope" => "Verdict::OutOfScope",
             "not_supported" => "Verdict::NotSupported",
             v => return Err(format!("item `{}`: status `{v}`", it.id)),
         };
-        if it.carried && rev != "Rev::EarlierOnly" {
-            return Err(format!("item `{}`: only earlier-only items can be carried", it.id));
+        if it.carried && it.dropped.is_none() {
+            return Err(format!("item `{}`: only dropped items can be carried", it.id));
         }
         write!(
             s,
-            "Item {{ id: {:?}, section: SectionId({section}), parent: {parent}, text: {:?}, earlier: {}, condition: {}, condition_earlier: {}, rev: {rev}, carried: {}, verdict: {status}, note: {}, when: {} }},",
-            it.id, it.text, opt(&it.earlier), opt(&it.condition), opt(&it.condition_earlier), it.carried, it.note, clauses(cat, &it.when)?
+            "Item {{ id: {:?}, section: SectionId({section}), parent: {parent}, text: {:?}, wording: {}, condition: {}, condition_wording: {}, added: Revision({added}), dropped: {dropped}, carried: {}, verdict: {status}, note: {}, when: {} }},",
+            it.id, it.text, wordings(&it.wording)?, opt(&it.condition), wordings(&it.condition_wording)?, it.carried, it.note, clauses(cat, &it.when)?
         )
         .unwrap();
     }

@@ -174,6 +174,15 @@ test('the revision switch shows the earlier wording, and "Reworded" in the curre
   const { context, page } = await fresh();
   try {
     await answerSituation(page);
+    // One choice per revision, newest first and chosen; each later one says what changed since
+    // the one before, read with its radio button.
+    const radios = page.locator('fieldset.revision-switch input[type=radio]');
+    assert.deepEqual(await radios.evaluateAll((rs) => rs.map((r) => [r.id, r.checked])),
+      [['rev-current', true], ['rev-earlier', false]]);
+    const changes = page.locator('#rev-current-changes');
+    assert.equal(await changes.innerText(), '3 new, 17 reworded, 16 dropped since the earlier page');
+    assert.equal(await page.locator('#rev-current').getAttribute('aria-describedby'), 'rev-current-changes');
+    assert.equal(await page.locator('#rev-earlier').getAttribute('aria-describedby'), null);
     const enroll = item(page, 'Enrolling');
     assert.match(await enroll.locator('.item-line').innerText(), new RegExp(`^${ENROLL_CURRENT}`));
     assert.equal(await enroll.locator('.badge.change').innerText(), 'Reworded');

@@ -4,7 +4,7 @@
 //!   cargo run -p scope --release --example bench_engine [-- CHANGES]
 //!
 //! Each change picks (or, one time in four, clears; one in 200 starts over from no answers) a random question's answer, then times
-//! `evaluate(&answers, Revision::Current)`, which is what the wizard runs on every change; a
+//! `evaluate(&answers, Revision::CURRENT)`, which is what the wizard runs on every change; a
 //! second figure adds `wizard::steps`, which the wizard also recomputes. Plain loop, no harness:
 //! `std::time::Instant` around each call, `std::hint::black_box` on inputs and outputs.
 
@@ -54,7 +54,7 @@ fn main() {
     // Warm-up: caches, branch predictors, allocator.
     for _ in 0..1_000 {
         change(&mut rng, &mut answers);
-        black_box(evaluate(black_box(&answers), Revision::Current));
+        black_box(evaluate(black_box(&answers), Revision::CURRENT));
     }
 
     let mut eval_ns = Vec::with_capacity(changes);
@@ -63,14 +63,14 @@ fn main() {
     for _ in 0..changes {
         change(&mut rng, &mut answers);
         let t = Instant::now();
-        let scope = black_box(evaluate(black_box(&answers), Revision::Current));
+        let scope = black_box(evaluate(black_box(&answers), Revision::CURRENT));
         eval_ns.push(t.elapsed().as_nanos() as u64);
         answered += answers.answered().count();
         listed += scope.items.iter().filter(|s| s.outcome != Outcome::NotApplicable).count();
 
         change(&mut rng, &mut answers);
         let t = Instant::now();
-        black_box(evaluate(black_box(&answers), Revision::Current));
+        black_box(evaluate(black_box(&answers), Revision::CURRENT));
         black_box(wizard::steps(black_box(&answers)));
         full_ns.push(t.elapsed().as_nanos() as u64);
     }

@@ -39,7 +39,7 @@ fn random_progress(rng: &mut Rng) -> Progress {
     }
     let done: ItemSet = (0..rng.below(12)).map(|_| ItemId(rng.below(ITEMS.len()))).collect();
     let step = if rng.chance(2) { "summary".to_string() } else { STEPS[rng.below(STEPS.len())].id.to_string() };
-    let revision = if rng.chance(4) { Revision::Earlier } else { Revision::Current };
+    let revision = if rng.chance(4) { Revision::EARLIER } else { Revision::CURRENT };
     Progress { answers, step, done, revision }
 }
 

@@ -171,9 +171,8 @@ pub fn from_json(text: &str) -> Result<Progress, ReadError> {
         }
     }
     let revision = match export.revision.as_deref() {
-        Some("earlier") => Revision::Earlier,
-        Some("current") | None => Revision::Current,
-        Some(other) => return Err(ReadError::Unknown(format!("the revision `{other}`"))),
+        None => Revision::CURRENT,
+        Some(id) => Revision::by_id(id).ok_or_else(|| ReadError::Unknown(format!("the revision `{id}`")))?,
     };
     Ok(Progress { answers, step: crate::wizard::SUMMARY.into(), done, revision })
 }
@@ -227,18 +226,24 @@ pub fn to_markdown(progress: &Progress, date: &str) -> String {
             }
         }
     }
-    let _ = match scope.revision {
-        Revision::Current => write!(
+    let doc = scope.revision.document();
+    if scope.revision.previous().is_none() {
+        let _ = write!(
             md,
-            "\nSource: Microsoft's page on its responsibilities during FastTrack onboarding, revision of {}; the Azure Rights Management section from the earlier revision.\n",
-            crate::catalog::Document::later().date
-        ),
-        Revision::Earlier => write!(
+            "\nSource: the {} revision of Microsoft's page on its responsibilities during FastTrack onboarding (\"{}\").\n",
+            doc.name, doc.title
+        );
+    } else {
+        let _ = write!(
             md,
-            "\nSource: the earlier revision of Microsoft's page on its responsibilities during FastTrack onboarding (\"{}\").\n",
-            crate::catalog::Document::earlier().title
-        ),
-    };
+            "\nSource: Microsoft's page on its responsibilities during FastTrack onboarding, revision of {}",
+            doc.date
+        );
+        if let Some(note) = doc.carried_note {
+            let _ = write!(md, "; {note}");
+        }
+        md.push_str(".\n");
+    }
     md
 }
 
@@ -258,8 +263,7 @@ fn markdown_line(md: &mut String, progress: &Progress, scope: &Scope, s: &ItemSc
     if let Some(c) = item.condition_in(scope.revision).filter(|c| !says(c)) {
         let _ = write!(md, "{c} ");
     }
-    let revision = if doc.id == "later" { doc.date } else { "earlier" };
-    let _ = write!(md, "{text} _({}, {revision} revision", item.section.get().title);
+    let _ = write!(md, "{text} _({}, {} revision", item.section.get().title, doc.name);
     if let Outcome::Waiting(qs) = &s.outcome {
         let needs: Vec<&str> = qs.iter().map(|q| q.get().short).collect();
         let _ = write!(md, "; needs: {}", needs.join(", "));

@@ -39,7 +39,7 @@ mod tests {
 
     fn progress() -> Progress {
         let mut p =
-            Progress::from_prefill(link::parse_prefill("services=intune&tenant=new").unwrap(), Revision::Current);
+            Progress::from_prefill(link::parse_prefill("services=intune&tenant=new").unwrap(), Revision::CURRENT);
         p.done.insert(ItemId(0));
         p
     }
@@ -56,9 +56,9 @@ mod tests {
         let share = link::encode_share(&p, true);
         let from_address = read_scope(&format!("https://wizard.example/?embed=1#{share}"), &blank).unwrap();
         assert_eq!((from_address.answers, from_address.done), (p.answers.clone(), p.done));
-        let earlier = Progress { revision: Revision::Earlier, ..Progress::default() };
+        let earlier = Progress { revision: Revision::EARLIER, ..Progress::default() };
         let prefill = read_scope("#services=intune&tenant=new", &earlier).unwrap();
-        assert_eq!(prefill, Progress::from_prefill(p.answers.clone(), Revision::Earlier));
+        assert_eq!(prefill, Progress::from_prefill(p.answers.clone(), Revision::EARLIER));
         assert!(prefill.done.is_empty());
     }
 

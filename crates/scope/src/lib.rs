@@ -13,6 +13,8 @@
 //! - [`import`]: reading whatever a user pastes or drops (export, saved record, link).
 //! - [`embed`]: the checks and colour maths of embed mode's parameters.
 //! - [`portal`]: the messages exchanged with a partner's page.
+//! - [`revision_diff`]: reading a revision of the page, its coverage by the catalog, and the
+//!   report for a new revision (`cargo run -p scope --bin revision-diff -- NEW.md`).
 //!
 //! The JSON documents (saved record, export, portal messages) are read and written with serde and
 //! serde_json.
@@ -26,6 +28,7 @@ pub mod import;
 pub mod link;
 pub mod portal;
 pub mod progress;
+pub mod revision_diff;
 pub mod wizard;
 
 pub use answers::Answers;

@@ -111,8 +111,7 @@ pub fn encode_share(progress: &Progress, with_done: bool) -> String {
     for q in QuestionId::all() {
         bytes.extend_from_slice(&(progress.answers.bits(q) as u16).to_le_bytes());
     }
-    let flags = u8::from(progress.revision == Revision::Earlier);
-    bytes.push(flags);
+    bytes.push(revision_flags(progress.revision));
     if with_done && !progress.done.is_empty() {
         let mut bitmap = vec![0u8; ITEMS.len().div_ceil(8)];
         for d in progress.done.iter() {
@@ -157,9 +156,7 @@ fn decode_share(payload: &str) -> Result<Progress, LinkError> {
         }
     }
     let (&flags, bitmap) = rest.split_first().ok_or(LinkError::Damaged("it is too short"))?;
-    if flags > 1 {
-        return Err(LinkError::Damaged("unknown flags"));
-    }
+    let revision = flags_revision(flags).ok_or(LinkError::Damaged("unknown flags"))?;
     let mut done = ItemSet::new();
     for (byte_index, byte) in bitmap.iter().enumerate() {
         for bit in 0..8 {
@@ -172,8 +169,27 @@ fn decode_share(payload: &str) -> Result<Progress, LinkError> {
             }
         }
     }
-    let revision = if flags == 1 { Revision::Earlier } else { Revision::Current };
     Ok(Progress { answers, step: crate::wizard::SUMMARY.into(), done, revision })
+}
+
+/// The flags byte names the revision: 0 the current one (10/02/2016), 1 the earlier one (the
+/// first two revisions' bit, as version 1 has always written it), and from 2 on the revision of
+/// that index in catalog.toml (revisions are only appended). A wizard that does not know the
+/// revision reads the link as damaged ("unknown flags").
+fn revision_flags(revision: Revision) -> u8 {
+    match revision {
+        Revision::CURRENT => 0,
+        Revision::EARLIER => 1,
+        Revision(n) => n,
+    }
+}
+
+fn flags_revision(flags: u8) -> Option<Revision> {
+    match flags {
+        0 => Some(Revision::CURRENT),
+        1 => Some(Revision::EARLIER),
+        n => Revision::all().find(|r| r.0 == n),
+    }
 }
 
 /// A 16-bit FNV-1a fold: catches a truncated or edited link, not a determined forger (a link
@@ -298,15 +314,15 @@ mod tests {
         let shared = |answers: Answers, done: ItemSet, revision| {
             Ok(Fragment::Shared(Progress { answers, step: "summary".into(), done, revision }))
         };
-        assert_eq!(read(&with_answers(&none, &[0])), shared(Answers::new(), ItemSet::new(), Revision::Current));
-        assert_eq!(read(&with_answers(&none, &[1])), shared(Answers::new(), ItemSet::new(), Revision::Earlier));
+        assert_eq!(read(&with_answers(&none, &[0])), shared(Answers::new(), ItemSet::new(), Revision::CURRENT));
+        assert_eq!(read(&with_answers(&none, &[1])), shared(Answers::new(), ItemSet::new(), Revision::EARLIER));
         assert_eq!(read(&with_answers(&none, &[2])), Err(LinkError::Damaged("unknown flags")));
         assert_eq!(read(&with_answers(&none, &[])), Err(LinkError::Damaged("it is too short")));
         // A link from a catalog with fewer questions leaves the later ones unanswered.
         let services = QuestionId::by_id("services").unwrap();
         let mut answers = Answers::new();
         answers.set_bits(services, 0b101);
-        assert_eq!(read(&with_answers(&[0b101], &[0])), shared(answers, ItemSet::new(), Revision::Current));
+        assert_eq!(read(&with_answers(&[0b101], &[0])), shared(answers, ItemSet::new(), Revision::CURRENT));
         assert_eq!(read(&with_answers(&[0b101], &[])), Err(LinkError::Damaged("it is too short")));
         assert_eq!(read(&[1, 5]), Err(LinkError::Damaged("it is too short")));
         assert_eq!(read(&[]), Err(LinkError::Damaged("it is too short")));
@@ -326,7 +342,7 @@ mod tests {
         bad[tenant.0] = 0b10;
         let mut answers = Answers::new();
         answers.set_bits(tenant, 0b10);
-        assert_eq!(read(&with_answers(&bad, &[0])), shared(answers, ItemSet::new(), Revision::Current));
+        assert_eq!(read(&with_answers(&bad, &[0])), shared(answers, ItemSet::new(), Revision::CURRENT));
     }
 
     #[test]
@@ -364,7 +380,7 @@ mod tests {
         assert_eq!(encode_share(&p, false), link(&without));
         // Ticks as a bitmap, trailing zero bytes left out.
         assert_eq!(encode_share(&p, true), link(&[&without[..], &[0b1, 0b10]].concat()));
-        p.revision = Revision::Earlier;
+        p.revision = Revision::EARLIER;
         p.done.clear();
         assert_eq!(encode_share(&p, true), link(&[&body[..], &[1]].concat()));
         // Every answer bit of a many-valued question fits in its two bytes.

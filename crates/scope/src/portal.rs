@@ -238,7 +238,7 @@ mod tests {
     #[test]
     fn counts_follow_the_scope_and_ticks() {
         let answers = link::parse_prefill("services=intune&directory=single_forest").unwrap();
-        let scope = evaluate(&answers, Revision::Current);
+        let scope = evaluate(&answers, Revision::CURRENT);
         let mut done = ItemSet::new();
         let first_in_scope = scope.items.iter().find(|s| s.outcome == crate::Outcome::InScope).unwrap().item;
         done.insert(first_in_scope);
@@ -282,16 +282,16 @@ mod tests {
 
     #[test]
     fn a_prefill_opens_progress_or_says_why_not() {
-        let p = prefill_progress("services=intune&tenant=new", Revision::Earlier).unwrap();
+        let p = prefill_progress("services=intune&tenant=new", Revision::EARLIER).unwrap();
         assert_eq!(
             p,
-            Progress::from_prefill(link::parse_prefill("services=intune&tenant=new").unwrap(), Revision::Earlier)
+            Progress::from_prefill(link::parse_prefill("services=intune&tenant=new").unwrap(), Revision::EARLIER)
         );
         let shared = Progress { step: "summary".into(), ..p.clone() };
         let fragment = link::encode_share(&shared, true);
-        assert_eq!(prefill_progress(&fragment, Revision::Current).unwrap().answers, shared.answers);
-        assert_eq!(prefill_progress("", Revision::Current), Err("no answers given".into()));
-        let err = prefill_progress("services=nothing", Revision::Current).unwrap_err();
+        assert_eq!(prefill_progress(&fragment, Revision::CURRENT).unwrap().answers, shared.answers);
+        assert_eq!(prefill_progress("", Revision::CURRENT), Err("no answers given".into()));
+        let err = prefill_progress("services=nothing", Revision::CURRENT).unwrap_err();
         assert!(err.starts_with("its answers do not fit this wizard"), "{err}");
     }
     #[test]

@@ -92,7 +92,8 @@ impl Progress {
 
 /// The saved record as this build writes it (format 2):
 /// `{"format":2,"answers":{"services":["intune"]},"step":"aad","done":["general.remote_support"]}`,
-/// with `"revision":"earlier"` at the end when the earlier revision is shown.
+/// with `"revision":"earlier"` (or a later revision's id) at the end when another revision than
+/// `current` is shown.
 #[derive(Serialize)]
 struct SavedOut<'a> {
     format: u64,
@@ -104,7 +105,18 @@ struct SavedOut<'a> {
 }
 
 fn is_current(revision: &Revision) -> bool {
-    *revision == Revision::Current
+    *revision == Revision::CURRENT
+}
+
+/// A record's revision: one it names and this build knows, else the one a record naming none
+/// means (records written before revisions were a list left out the current one).
+fn saved_revision<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Revision, D::Error> {
+    let value = Value::deserialize(deserializer)?;
+    Ok(Revision::deserialize(value).unwrap_or(Revision::CURRENT))
+}
+
+fn unnamed_revision() -> Revision {
+    Revision::CURRENT
 }
 
 /// A progress serializes as its saved record (so storage can write it with a typed `set`).
@@ -140,7 +152,7 @@ struct SavedIn {
     step: Value,
     #[serde(default, deserialize_with = "lenient")]
     done: Vec<Value>,
-    #[serde(default, deserialize_with = "lenient")]
+    #[serde(default = "unnamed_revision", deserialize_with = "saved_revision")]
     revision: Revision,
 }
 
@@ -160,7 +172,7 @@ impl SavedIn {
             }
         }
         let step = self.step.as_u64().and_then(|n| STEPS.get(n as usize)).map(|s| s.id.to_string());
-        Progress { answers, step: step.unwrap_or_default(), done: ItemSet::new(), revision: Revision::Current }
+        Progress { answers, step: step.unwrap_or_default(), done: ItemSet::new(), revision: Revision::CURRENT }
     }
 }
 

@@ -94,7 +94,7 @@ fn odd_fields_of_a_saved_record_cost_only_themselves() {
     assert_eq!(p.answers, parse_prefill("directory=single_forest&intune_scope=pc").unwrap());
     assert_eq!(p.step, "");
     assert_eq!(p.done.iter().map(|d| d.get().id).collect::<Vec<_>>(), ["general.remote_support"]);
-    assert_eq!(p.revision, Revision::Current);
+    assert_eq!(p.revision, Revision::CURRENT);
     // Fields of the wrong shape read as missing.
     let p = saved(r#"{"format":2,"answers":["services"],"step":2,"done":{"a":1},"revision":1}"#).unwrap();
     assert_eq!(p, Progress::default());
@@ -102,8 +102,8 @@ fn odd_fields_of_a_saved_record_cost_only_themselves() {
     for step in ["services", "environment", "aad", "intune", "rms", "summary"] {
         assert_eq!(saved(&format!(r#"{{"format":2,"step":"{step}"}}"#)).unwrap().step, step);
     }
-    assert_eq!(saved(r#"{"format":2,"revision":"earlier"}"#).unwrap().revision, Revision::Earlier);
-    assert_eq!(saved(r#"{"format":2,"revision":"current"}"#).unwrap().revision, Revision::Current);
+    assert_eq!(saved(r#"{"format":2,"revision":"earlier"}"#).unwrap().revision, Revision::EARLIER);
+    assert_eq!(saved(r#"{"format":2,"revision":"current"}"#).unwrap().revision, Revision::CURRENT);
 }
 
 #[test]
@@ -201,7 +201,7 @@ fn an_import_reads_answers_ticks_and_revision() {
     assert_eq!(p.answers, parse_prefill("services=intune&tenant=new").unwrap());
     let done: Vec<ItemId> = p.done.iter().collect();
     assert_eq!(done, [ItemId::by_id("general.remote_support").unwrap(), ItemId::by_id("rms.connector").unwrap()]);
-    assert_eq!((p.step.as_str(), p.revision), ("summary", Revision::Earlier));
+    assert_eq!((p.step.as_str(), p.revision), ("summary", Revision::EARLIER));
     let p = import(&an_export(r#","answers":{},"items":[],"revision":"current""#)).unwrap();
     assert_eq!(p, Progress { step: "summary".into(), ..Progress::default() });
 }

@@ -2,7 +2,7 @@
 //! compare, the progress helpers, answers, the item set and the catalog accessors.
 
 use scope::answers::{Answers, Applies};
-use scope::catalog::{Document, ItemId, ItemSet, Phase, QuestionId, Rev, Revision, ITEMS, QUESTIONS};
+use scope::catalog::{Document, ItemId, ItemSet, Phase, QuestionId, Revision, ITEMS, QUESTIONS};
 use scope::engine::{evaluate, item_count, warnings, Counts, Warning};
 use scope::export::{compare, Difference};
 use scope::link::parse_prefill;
@@ -26,7 +26,7 @@ fn counts_and_done_ticks_per_phase() {
         "services=aad_premium,intune&tenant=existing&directory=multi_forest&signin=federated&custom_sync_rules=yes",
     )
     .unwrap();
-    let scope = evaluate(&a, Revision::Current);
+    let scope = evaluate(&a, Revision::CURRENT);
     // Ticks on items in scope count; on an item out of scope, waiting, or not in the revision not.
     let done = items(&[
         "general.remote_support",
@@ -78,7 +78,7 @@ fn warnings_name_conflicts_first_then_ignored_answers() {
         "Sign-in: Federated identities (AD FS, single sign-on) is kept but ignored: it applies only with \
          Accounts: One on-premises Active Directory forest, Several on-premises Active Directory forests."
     );
-    assert_eq!(evaluate(&a, Revision::Earlier).warnings, w);
+    assert_eq!(evaluate(&a, Revision::EARLIER).warnings, w);
     assert!(warnings(&Answers::new()).is_empty());
 }
 
@@ -127,7 +127,7 @@ fn compare_names_each_item_that_differs() {
     assert_eq!(back, mirrored);
     // The same answers in the other revision: the capabilities each revision alone lists.
     let with_aad = Progress { answers: parse_prefill("services=aad_premium").unwrap(), ..Progress::default() };
-    let with_aad_earlier = Progress { revision: Revision::Earlier, ..with_aad.clone() };
+    let with_aad_earlier = Progress { revision: Revision::EARLIER, ..with_aad.clone() };
     let diffs: Vec<(&str, Difference)> =
         compare(&with_aad, &with_aad_earlier).into_iter().map(|(id, d)| (id.get().id, d)).collect();
     assert_eq!(
@@ -148,13 +148,13 @@ fn progress_helpers() {
     assert!(!answered.is_blank());
     let ticked = Progress { done: items(&["general.remote_support"]), ..Progress::default() };
     assert!(!ticked.is_blank());
-    let on_a_step = Progress { step: "aad".into(), revision: Revision::Earlier, ..Progress::default() };
+    let on_a_step = Progress { step: "aad".into(), revision: Revision::EARLIER, ..Progress::default() };
     assert!(on_a_step.is_blank());
 
     let a = parse_prefill("services=aad_premium&tenant=new&directory=cloud_only").unwrap();
-    let p = Progress::from_prefill(a.clone(), Revision::Earlier);
-    assert_eq!(p, Progress { answers: a, step: "aad".into(), done: ItemSet::new(), revision: Revision::Earlier });
-    assert_eq!(Progress::from_prefill(Answers::new(), Revision::Current).step, "services");
+    let p = Progress::from_prefill(a.clone(), Revision::EARLIER);
+    assert_eq!(p, Progress { answers: a, step: "aad".into(), done: ItemSet::new(), revision: Revision::EARLIER });
+    assert_eq!(Progress::from_prefill(Answers::new(), Revision::CURRENT).step, "services");
 }
 
 #[test]
@@ -271,11 +271,15 @@ fn items_carry_both_revisions() {
     let item = |id: &str| ItemId::by_id(id).unwrap().get();
     let (rms, health, adfs, both) =
         (item("rms.connector"), item("aad_cap.connect_health"), item("aad_cap.adfs"), item("enable.dns"));
-    assert_eq!(
-        (rms.rev, health.rev, adfs.rev, both.rev),
-        (Rev::EarlierOnly, Rev::LaterOnly, Rev::EarlierOnly, Rev::Both)
-    );
-    let in_rev = |i: &scope::catalog::Item| (i.in_revision(Revision::Current), i.in_revision(Revision::Earlier));
+    // Which pages have each item (the bit of each revision its page lacks).
+    let c = Some(Revision::CURRENT);
+    assert_eq!((rms.dropped, health.dropped, adfs.dropped, both.dropped), (c, None, c, None));
+    assert_eq!((rms.added, health.added, both.added), (Revision::EARLIER, Revision::CURRENT, Revision::EARLIER));
+    let in_doc = |i: &scope::catalog::Item| (i.in_document(Revision::CURRENT), i.in_document(Revision::EARLIER));
+    assert_eq!(in_doc(rms), (false, true));
+    assert_eq!(rms.quoted_from(Revision::CURRENT), Some(Revision::EARLIER), "carried");
+    assert_eq!(adfs.quoted_from(Revision::CURRENT), None, "dropped, not carried");
+    let in_rev = |i: &scope::catalog::Item| (i.in_revision(Revision::CURRENT), i.in_revision(Revision::EARLIER));
     assert_eq!(in_rev(rms), (true, true), "carried into the current text");
     assert_eq!(in_rev(health), (true, false));
     assert_eq!(in_rev(adfs), (false, true));
@@ -284,21 +288,23 @@ fn items_carry_both_revisions() {
     let (earlier, later) = (Document::earlier(), Document::later());
     assert_eq!((earlier.id, later.id), ("earlier", "later"));
     assert_eq!(later.date, "10/02/2016");
-    assert_eq!(rms.source(Revision::Current).id, "earlier");
-    assert_eq!(both.source(Revision::Current).id, "later");
-    assert_eq!(both.source(Revision::Earlier).id, "earlier");
-    assert_eq!(health.source(Revision::Current).id, "later");
+    assert_eq!(rms.source(Revision::CURRENT).id, "earlier");
+    assert_eq!(both.source(Revision::CURRENT).id, "later");
+    assert_eq!(both.source(Revision::EARLIER).id, "earlier");
+    assert_eq!(health.source(Revision::CURRENT).id, "later");
     // Rewordings: of the text, of the condition only, or none.
     let (enroll, mam, dns) = (item("intune.mdm.enroll_devices"), item("intune.mam.policies"), both);
     assert!(enroll.reworded() && mam.reworded() && !dns.reworded());
-    assert_ne!(enroll.text_in(Revision::Earlier), enroll.text_in(Revision::Current));
-    assert_eq!(enroll.text_in(Revision::Current), enroll.text);
-    assert_eq!(enroll.condition_in(Revision::Earlier), enroll.condition);
-    assert_eq!(mam.text_in(Revision::Earlier), mam.text);
-    assert_eq!(mam.condition_in(Revision::Current), mam.condition);
-    assert_eq!(mam.condition_in(Revision::Earlier), mam.condition_earlier);
-    assert_ne!(mam.condition_earlier, mam.condition);
-    assert_eq!(dns.condition_in(Revision::Earlier), None);
+    assert_ne!(enroll.text_in(Revision::EARLIER), enroll.text_in(Revision::CURRENT));
+    assert_eq!(enroll.text_in(Revision::EARLIER), enroll.text, "text is the first page's wording");
+    assert_eq!(enroll.condition_in(Revision::EARLIER), enroll.condition);
+    assert_eq!(mam.text_in(Revision::EARLIER), mam.text);
+    assert_eq!(mam.condition_in(Revision::EARLIER), mam.condition);
+    assert!(mam.condition_in(Revision::EARLIER).unwrap().contains("if you are looking to complement"));
+    assert_ne!(mam.condition_in(Revision::CURRENT), mam.condition);
+    assert!(enroll.reworded_between(Revision::EARLIER, Revision::CURRENT));
+    assert!(!dns.reworded_between(Revision::EARLIER, Revision::CURRENT));
+    assert_eq!(dns.condition_in(Revision::EARLIER), None);
     assert_eq!(item("aad.multi_forest.connect_sync").phase(), Phase::Enable);
     assert_eq!(item("general.remote_support").phase(), Phase::General);
 }

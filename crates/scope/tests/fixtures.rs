@@ -26,7 +26,7 @@ pub fn current() -> Progress {
         answers: parse_prefill("services=intune,aad_premium&tenant=new&directory=single_forest&signin=federated&custom_sync_rules=no&aad_features=mfa,sspr").unwrap(),
         step: "aad".into(),
         done: done(&["general.remote_support", "enable.single_forest.sync_server", "aad_cap.mfa", "enable.test_sso"]),
-        revision: Revision::Current,
+        revision: Revision::CURRENT,
     }
 }
 
@@ -37,7 +37,7 @@ pub fn earlier() -> Progress {
         answers: parse_prefill("services=azure_rms,intune&tenant=existing&directory=cloud_only&exchange_onprem=yes&intune_scope=mdm,mam&rms_workloads=exchange_onprem,sharing_app").unwrap(),
         step: "rms".into(),
         done: done(&["general.remote_support", "rms.connector", "rms.connector.exchange", "aad_cap.mfa"]),
-        revision: Revision::Earlier,
+        revision: Revision::EARLIER,
     }
 }
 
@@ -50,7 +50,7 @@ pub fn several_forests() -> Progress {
         .unwrap(),
         step: "environment".into(),
         done: done(&["aad.multi_forest.connect_sync", "aad.multi_forest.custom_rules_note"]),
-        revision: Revision::Current,
+        revision: Revision::CURRENT,
     }
 }
 
@@ -60,7 +60,7 @@ pub fn conflicting() -> Progress {
         answers: parse_prefill("services=aad_premium,azure_rms&directory=cloud_only&aad_features=connect_sync&exchange_onprem=no&rms_workloads=exchange_onprem&intune_scope=mam").unwrap(),
         step: "summary".into(),
         done: done(&["general.remote_support"]),
-        revision: Revision::Current,
+        revision: Revision::CURRENT,
     }
 }
 
@@ -70,7 +70,7 @@ pub fn format_1() -> Progress {
         answers: parse_prefill("services=intune,aad_premium&tenant=new&directory=single_forest").unwrap(),
         step: "aad".into(),
         done: ItemSet::new(),
-        revision: Revision::Current,
+        revision: Revision::CURRENT,
     }
 }
 
@@ -80,7 +80,7 @@ fn saved_records() -> [(&'static str, Progress); 4] {
         ("saved_v2.json", current()),
         ("saved_v2_earlier.json", earlier()),
         ("saved_v2_several_forests.json", several_forests()),
-        ("saved_v2_blank.json", Progress::default()),
+        ("saved_v2_blank.json", blank()),
     ]
 }
 
@@ -172,7 +172,7 @@ fn markdown() -> [(&'static str, Progress); 5] {
         ("markdown_earlier.md", earlier()),
         ("markdown_several_forests.md", several_forests()),
         ("markdown_conflicting.md", conflicting()),
-        ("markdown_blank.md", Progress::default()),
+        ("markdown_blank.md", blank()),
     ]
 }
 
@@ -181,4 +181,10 @@ fn markdown_is_written_byte_for_byte_as_before() {
     for (name, progress) in markdown() {
         assert_eq!(export::to_markdown(&progress, DATE), fixture(name), "{name}");
     }
+}
+
+/// A blank progress as the two-revision wizard made it: on the current revision (a new one shows
+/// the newest, which a test build with a third revision makes another).
+fn blank() -> Progress {
+    Progress { revision: Revision::CURRENT, ..Progress::default() }
 }

@@ -27,7 +27,7 @@ fn any_progress() -> impl Strategy<Value = Progress> {
             answers,
             step: step.into(),
             done: done.into_iter().map(ItemId).collect::<ItemSet>(),
-            revision: if earlier { Revision::Earlier } else { Revision::Current },
+            revision: if earlier { Revision::EARLIER } else { Revision::CURRENT },
         },
     )
 }
@@ -82,7 +82,7 @@ fn json_like() -> impl Strategy<Value = String> {
 proptest! {
     #[test]
     fn engine_is_total_and_deterministic(a in any_answers(), earlier in any::<bool>()) {
-        let rev = if earlier { Revision::Earlier } else { Revision::Current };
+        let rev = if earlier { Revision::EARLIER } else { Revision::CURRENT };
         let one = evaluate(&a, rev);
         prop_assert_eq!(&one, &evaluate(&a, rev));
         // Each item of the revision once, in catalog order: never both in and out of scope.

@@ -159,7 +159,7 @@ fn situations_from_the_source() {
         let a = answers(s.answers);
         let check = |ids: &[&str], want: Option<Outcome>| {
             for id in ids {
-                let got = outcome(&a, Revision::Current, id);
+                let got = outcome(&a, Revision::CURRENT, id);
                 let got = if got == Some(Outcome::NotApplicable) { None } else { got };
                 assert_eq!(got, want, "{}: item {id}", s.name);
             }
@@ -168,7 +168,7 @@ fn situations_from_the_source() {
         check(s.out_of_scope, Some(Outcome::OutOfScope));
         check(s.not_supported, Some(Outcome::NotSupported));
         check(s.absent, None);
-        let scope = evaluate(&a, Revision::Current);
+        let scope = evaluate(&a, Revision::CURRENT);
         assert!(scope.warnings.is_empty(), "{}: unexpected warnings {:?}", s.name, scope.warnings);
     }
 }
@@ -176,27 +176,27 @@ fn situations_from_the_source() {
 #[test]
 fn nothing_is_guessed_before_an_answer() {
     let a = Answers::new();
-    assert_eq!(outcome(&a, Revision::Current, "general.remote_support"), Some(Outcome::InScope));
+    assert_eq!(outcome(&a, Revision::CURRENT, "general.remote_support"), Some(Outcome::InScope));
     assert_eq!(
-        outcome(&a, Revision::Current, "initiate.contact_new_tenant"),
+        outcome(&a, Revision::CURRENT, "initiate.contact_new_tenant"),
         Some(Outcome::Waiting(vec![q("tenant")]))
     );
-    assert_eq!(outcome(&a, Revision::Current, "aad.activate_tenant"), Some(Outcome::Waiting(vec![q("services")])));
+    assert_eq!(outcome(&a, Revision::CURRENT, "aad.activate_tenant"), Some(Outcome::Waiting(vec![q("services")])));
     // The SSO test hangs on the sign-in model, which is asked only once accounts are known.
     assert_eq!(
-        outcome(&a, Revision::Current, "enable.test_sso"),
+        outcome(&a, Revision::CURRENT, "enable.test_sso"),
         Some(Outcome::Waiting(vec![q("directory"), q("signin")]))
     );
     // Half answered: the forest is known, the sign-in model not yet.
     let a = answers("directory=single_forest");
-    assert_eq!(outcome(&a, Revision::Current, "enable.adfs_single_forest"), Some(Outcome::Waiting(vec![q("signin")])));
-    assert_eq!(outcome(&a, Revision::Current, "enable.single_forest.sync_server"), Some(Outcome::InScope));
+    assert_eq!(outcome(&a, Revision::CURRENT, "enable.adfs_single_forest"), Some(Outcome::Waiting(vec![q("signin")])));
+    assert_eq!(outcome(&a, Revision::CURRENT, "enable.single_forest.sync_server"), Some(Outcome::InScope));
 }
 
 #[test]
 fn reasons_name_the_answers_that_brought_an_item_in() {
     let a = answers("services=aad_premium&directory=multi_forest&signin=federated");
-    let scope = evaluate(&a, Revision::Current);
+    let scope = evaluate(&a, Revision::CURRENT);
     let note = scope.get(ItemId::by_id("aad.adfs_multi_forest_note").unwrap()).unwrap();
     let said: Vec<String> = note.reasons.iter().map(|r| r.describe()).collect();
     assert_eq!(
@@ -211,7 +211,7 @@ fn reasons_name_the_answers_that_brought_an_item_in() {
     assert!(always.reasons.is_empty());
     // The or-clause names the branch that held.
     let a = answers("services=intune&intune_scope=pc&third_party_mdm=yes");
-    let scope = evaluate(&a, Revision::Current);
+    let scope = evaluate(&a, Revision::CURRENT);
     let mam = scope.get(ItemId::by_id("intune.mam.policies").unwrap()).unwrap();
     assert!(mam.reasons.iter().any(|r| r.question == q("third_party_mdm")));
 }
@@ -220,18 +220,18 @@ fn reasons_name_the_answers_that_brought_an_item_in() {
 fn answers_that_no_longer_apply_are_kept_but_ignored_with_a_warning() {
     // MAM picked, then Intune dropped from the services.
     let a = answers("services=aad_premium&intune_scope=mam");
-    let scope = evaluate(&a, Revision::Current);
+    let scope = evaluate(&a, Revision::CURRENT);
     assert!(scope.warnings.contains(&Warning::Ignored { question: q("intune_scope") }));
-    assert_eq!(outcome(&a, Revision::Current, "intune.mam.policies"), Some(Outcome::NotApplicable));
+    assert_eq!(outcome(&a, Revision::CURRENT, "intune.mam.policies"), Some(Outcome::NotApplicable));
     assert_eq!(a.value_ids(q("intune_scope")), ["mam"], "the answer is kept");
     let msg = scope.warnings[0].message(&a);
     assert!(msg.contains("Intune scope: Mobile apps (MAM)") && msg.contains("Microsoft Intune"), "{msg}");
 
     // Federated sign-in left over after switching to cloud-only accounts.
     let a = answers("directory=cloud_only&signin=federated");
-    let scope = evaluate(&a, Revision::Current);
+    let scope = evaluate(&a, Revision::CURRENT);
     assert_eq!(scope.warnings, vec![Warning::Ignored { question: q("signin") }]);
-    assert_eq!(outcome(&a, Revision::Current, "enable.test_sso"), Some(Outcome::NotApplicable));
+    assert_eq!(outcome(&a, Revision::CURRENT, "enable.test_sso"), Some(Outcome::NotApplicable));
 }
 
 #[test]
@@ -265,7 +265,7 @@ fn contradictions_are_caught_and_name_the_answers() {
     ];
     for (prefill, id, questions) in cases {
         let a = answers(prefill);
-        let scope = evaluate(&a, Revision::Current);
+        let scope = evaluate(&a, Revision::CURRENT);
         let found = scope.warnings.iter().find(|w| matches!(w, Warning::Conflict { conflict, .. } if *conflict == id));
         let w = found.unwrap_or_else(|| panic!("{prefill}: no {id} in {:?}", scope.warnings));
         let named: Vec<&str> = w.questions().iter().map(|q| q.get().id).collect();
@@ -273,20 +273,20 @@ fn contradictions_are_caught_and_name_the_answers() {
     }
     // The connector does not come in on a contradiction.
     let a = answers("services=azure_rms&exchange_onprem=no&sharepoint_onprem=no&rms_workloads=exchange_onprem");
-    assert_eq!(outcome(&a, Revision::Current, "rms.connector"), Some(Outcome::NotApplicable));
+    assert_eq!(outcome(&a, Revision::CURRENT, "rms.connector"), Some(Outcome::NotApplicable));
 }
 
 #[test]
 fn revisions_keep_both_wordings() {
     let a = answers("services=intune,aad_premium,azure_rms&directory=single_forest&signin=federated&intune_scope=mdm&aad_features=connect_health,saas_app");
-    let current = evaluate(&a, Revision::Current);
-    let earlier = evaluate(&a, Revision::Earlier);
+    let current = evaluate(&a, Revision::CURRENT);
+    let earlier = evaluate(&a, Revision::EARLIER);
     let enroll = ItemId::by_id("intune.mdm.enroll_devices").unwrap();
-    assert!(enroll.get().text_in(Revision::Current).starts_with("Enrolling devices"));
-    assert!(enroll.get().text_in(Revision::Earlier).starts_with("Enrolling up to two test devices"));
+    assert!(enroll.get().text_in(Revision::CURRENT).starts_with("Enrolling devices"));
+    assert!(enroll.get().text_in(Revision::EARLIER).starts_with("Enrolling up to two test devices"));
     let saas = ItemId::by_id("aad_cap.saas_app").unwrap().get();
-    assert!(saas.text_in(Revision::Current).contains("Marketplace"));
-    assert!(saas.text_in(Revision::Earlier).starts_with("One integrated application"));
+    assert!(saas.text_in(Revision::CURRENT).contains("Marketplace"));
+    assert!(saas.text_in(Revision::EARLIER).starts_with("One integrated application"));
     // Items new in the later page are not in the earlier one, and the reverse.
     let health = ItemId::by_id("aad_cap.connect_health").unwrap();
     let adfs = ItemId::by_id("aad_cap.adfs").unwrap();
@@ -297,8 +297,8 @@ fn revisions_keep_both_wordings() {
     // The RMS section, earlier only, is carried into the current text.
     let rms = ItemId::by_id("rms.activate_tenant").unwrap();
     assert_eq!(current.get(rms).unwrap().outcome, Outcome::InScope);
-    assert_eq!(rms.get().source(Revision::Current).file, "000_70fb7c6a69ffa0f0.txt");
-    assert_eq!(enroll.get().source(Revision::Current).file, "001_06cfb5ea52683897.txt");
+    assert_eq!(rms.get().source(Revision::CURRENT).file, "000_70fb7c6a69ffa0f0.txt");
+    assert_eq!(enroll.get().source(Revision::CURRENT).file, "001_06cfb5ea52683897.txt");
     // The earlier capability list is the shorter one.
     assert!(earlier.items.len() < current.items.len());
 }
@@ -311,7 +311,7 @@ fn sso_test_only_where_sso_is_deployed() {
         ("directory=single_forest&signin=password_hash", Outcome::NotApplicable),
         ("directory=cloud_only", Outcome::NotApplicable),
     ] {
-        assert_eq!(outcome(&answers(prefill), Revision::Current, "enable.test_sso"), Some(want), "{prefill}");
+        assert_eq!(outcome(&answers(prefill), Revision::CURRENT, "enable.test_sso"), Some(want), "{prefill}");
     }
 }
 
@@ -320,9 +320,9 @@ fn every_situation_round_trips_through_export_link_and_prefill() {
     use scope::{export, link, Progress};
     for s in SITUATIONS {
         let a = answers(s.answers);
-        let scope = evaluate(&a, Revision::Current);
+        let scope = evaluate(&a, Revision::CURRENT);
         let done = scope.items.iter().filter(|i| i.outcome == Outcome::InScope).step_by(3).map(|i| i.item).collect();
-        let p = Progress { answers: a.clone(), step: "summary".into(), done, revision: Revision::Current };
+        let p = Progress { answers: a.clone(), step: "summary".into(), done, revision: Revision::CURRENT };
 
         let back = export::from_json(&export::to_json(&p, "2026-11-23")).unwrap();
         assert_eq!((&back.answers, &back.done), (&p.answers, &p.done), "{}: JSON export", s.name);
@@ -348,7 +348,7 @@ fn a_full_share_link_stays_short() {
     use scope::{link, Progress};
     let a = answers("services=aad_premium,intune,azure_rms&tenant=new&directory=multi_forest&signin=federated&custom_sync_rules=yes&exchange_onprem=yes&sharepoint_onprem=yes&aad_features=user_provisioning,connect_sync,sspr,mfa,saas_app,logon_screen,groups,app_proxy,connect_health,identity_protection,pim,reports,notifications&mdm_authority=configmgr&intune_scope=mdm,mam,pc&third_party_mdm=no&rms_workloads=exchange_online,sharepoint_online,exchange_onprem,sharepoint_onprem,sharing_app");
     let every = scope::catalog::ItemId::all().collect();
-    let p = Progress { answers: a, step: "summary".into(), done: every, revision: Revision::Current };
+    let p = Progress { answers: a, step: "summary".into(), done: every, revision: Revision::CURRENT };
     let fragment = link::encode_share(&p, true);
     assert!(fragment.len() < 80, "{} characters: {fragment}", fragment.len());
 }

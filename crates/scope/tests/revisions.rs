@@ -1,0 +1,151 @@
+//! The revision list with the catalog's two revisions: the switch's marks and badges as they have
+//! always read, and the report of `revision-diff` on a made-up third revision
+//! (tests/fixtures/revision-3.md: the later page with one bullet reworded, one added, one dropped,
+//! a NOTE moved and a section added).
+#![cfg(not(feature = "third-revision"))]
+
+use scope::catalog::{Changes, ItemId, Revision};
+use scope::revision_diff::{diff, parse_page, SectionReport};
+
+fn item(id: &str) -> &'static scope::catalog::Item {
+    ItemId::by_id(id).unwrap().get()
+}
+
+#[test]
+fn two_revisions_newest_last_and_the_default() {
+    let ids: Vec<&str> = Revision::all().map(|r| r.id()).collect();
+    assert_eq!(ids, ["earlier", "current"]);
+    assert_eq!(Revision::newest(), Revision::CURRENT);
+    assert_eq!(Revision::default(), Revision::CURRENT);
+    assert_eq!((Revision::EARLIER.previous(), Revision::CURRENT.next()), (None, None));
+    // What the switch marks beside each revision.
+    assert_eq!(Revision::EARLIER.changes(), Changes::default());
+    assert_eq!(Revision::CURRENT.changes(), Changes { new: 3, reworded: 17, dropped: 16 });
+}
+
+#[test]
+fn badges_read_as_they_always_have() {
+    let change = |id: &str, r| item(id).change_in(r);
+    let pair = |a: &str, b: &str| Some((a.to_string(), b.to_string()));
+    assert_eq!(
+        change("rms.connector", Revision::CURRENT),
+        pair(
+            "From the earlier page",
+            "The later page has no Azure Rights Management section; this line is from the earlier page."
+        )
+    );
+    assert_eq!(change("rms.connector", Revision::EARLIER), None);
+    assert_eq!(change("aad_cap.pim", Revision::CURRENT), pair("New on 10/02/2016", "Not on the earlier page."));
+    assert_eq!(
+        change("aad_cap.adfs", Revision::EARLIER),
+        pair("Dropped later", "The 10/02/2016 page no longer lists this.")
+    );
+    assert_eq!(
+        change("intune.mdm.enroll_devices", Revision::CURRENT),
+        pair(
+            "Reworded",
+            "The earlier page said: \u{201c}Enrolling up to two test devices of each supported platform to your Microsoft Intune or Configuration Manager with Microsoft Intune service.\u{201d}"
+        )
+    );
+    assert_eq!(
+        change("aad.multi_forest.connect_sync", Revision::EARLIER),
+        pair("Reworded later", "The 10/02/2016 page says: \u{201c}For a multiple-forest environment:\u{201d}")
+    );
+    assert_eq!(change("enable.dns", Revision::CURRENT), None);
+    assert_eq!(change("enable.dns", Revision::EARLIER), None);
+}
+
+#[test]
+fn the_diff_of_a_made_up_third_revision_says_exactly_what_changed() {
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/");
+    let page = parse_page(&std::fs::read_to_string(format!("{dir}revision-3.md")).unwrap());
+    let report = diff(&page);
+    assert!(!report.covered());
+    let changed: Vec<&SectionReport> = report
+        .sections
+        .iter()
+        .filter(|s| {
+            s.added
+                || s.removed
+                || !(s.moved.is_empty()
+                    && s.reworded.is_empty()
+                    && s.reworded_conditions.is_empty()
+                    && s.new.is_empty()
+                    && s.gone.is_empty())
+        })
+        .collect();
+    let titles: Vec<&str> = changed.iter().map(|s| s.title.as_str()).collect();
+    assert_eq!(
+        titles,
+        [
+            "Enable phase - Azure Active Directory Premium--with Azure Active Directory Connect and Active Directory Federation Services (AD FS)",
+            "Enable phase - Microsoft Intune",
+            "Enable phase - Azure Information Protection"
+        ]
+    );
+    let (aad, intune, aip) = (changed[0], changed[1], changed[2]);
+    assert_eq!(aad.gone, [("aad_cap.identity_protection", "Identity Protection.".to_string())]);
+    assert!(aad.new.is_empty() && aad.reworded.is_empty() && aad.moved.is_empty());
+    assert_eq!(
+        intune.reworded,
+        [(
+            "intune.pc.reports",
+            "Using the software and hardware reports available in Intune.".to_string(),
+            "Using the software and hardware reports available in the Intune admin console.".to_string()
+        )]
+    );
+    assert_eq!(intune.new, ["Enrolling Windows 10 PCs in Microsoft Intune."]);
+    assert_eq!(intune.moved.iter().map(|m| m.0).collect::<Vec<_>>(), ["intune.mdm_authority.mam_only_note"]);
+    assert!(intune.gone.is_empty());
+    assert!(aip.added && !aip.removed);
+    assert_eq!(
+        aip.new,
+        [
+            "Activating your Azure Information Protection tenant.",
+            "Configuring one Azure Information Protection policy with labels for your organization."
+        ]
+    );
+    assert!(report.sections.iter().all(|s| !s.removed));
+    // The whole report, as the command prints it.
+    let want = std::fs::read_to_string(format!("{dir}revision-3.diff.md")).unwrap();
+    assert_eq!(report.to_markdown("revision-3.md"), want);
+}
+
+#[test]
+fn a_reworded_condition_line_is_reported_with_the_items_it_heads() {
+    // The earlier page against the catalog's newest revision: it says "multiple forest" where the
+    // later page says "multiple-forest".
+    let text =
+        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/../../source/000_70fb7c6a69ffa0f0.txt")).unwrap();
+    let report = diff(&parse_page(&text));
+    let aad = report.sections.iter().find(|s| s.title == "Enable phase - Azure Active Directory Premium").unwrap();
+    assert_eq!(
+        aad.reworded_conditions,
+        [(
+            vec![
+                "aad.multi_forest.connect_sync",
+                "aad.multi_forest.writeback_note",
+                "aad.multi_forest.configure_sync",
+                "aad.multi_forest.custom_rules_note"
+            ],
+            "For a multiple-forest environment:".to_string(),
+            "For a multiple forest environment:".to_string()
+        )]
+    );
+    assert!(aad.new.is_empty(), "{:?}", aad.new);
+    assert_eq!(aad.reworded.iter().map(|r| r.0).collect::<Vec<_>>(), ["aad.adfs_single_forest"]);
+}
+
+#[test]
+fn a_removed_section_is_reported_with_its_items() {
+    let text =
+        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/../../source/001_06cfb5ea52683897.txt")).unwrap();
+    let cut = text.split("## Remediate phase").next().unwrap().to_string()
+        + "## Enable phase\n-   Configuring DNS for eligible services.\n";
+    let report = diff(&parse_page(&cut));
+    let removed: Vec<&str> = report.sections.iter().filter(|s| s.removed).map(|s| s.title.as_str()).collect();
+    assert_eq!(removed.len(), 4, "{removed:?}");
+    assert_eq!(removed[0], "Remediate phase");
+    let enable = report.sections.iter().find(|s| s.title == "Enable phase").unwrap();
+    assert_eq!((enable.unchanged, enable.gone.len()), (1, 9));
+}
