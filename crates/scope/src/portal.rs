@@ -96,17 +96,14 @@ impl Counts {
     }
 }
 
-#[derive(Serialize)]
-struct Envelope<'a> {
-    #[serde(flatten)]
-    message: &'a WizardMessage,
-    version: u32,
-}
-
 impl WizardMessage {
     /// The message as JSON text, with the protocol version the host speaks.
     pub fn to_json(&self, version: u32) -> String {
-        serde_json::to_string(&Envelope { message: self, version }).unwrap_or_default()
+        let mut message = serde_json::to_value(self).unwrap_or_default();
+        if let Some(fields) = message.as_object_mut() {
+            fields.insert("version".into(), version.into());
+        }
+        message.to_string()
     }
 }
 
@@ -121,25 +118,30 @@ pub fn progress_message(progress: &Progress, counts: Counts) -> WizardMessage {
 }
 
 /// What the host page may send.
-#[derive(Debug, Clone, PartialEq, Deserialize)]
-#[serde(tag = "type")]
+#[derive(Debug, Clone, PartialEq)]
 pub enum HostMessage {
     /// Answers for the wizard, as a prefill string (`services=intune&tenant=new`) or a share
     /// link fragment (`s1.…`).
-    #[serde(rename = "ems-scope:prefill")]
-    Prefill {
-        #[serde(default)]
-        answers: String,
-    },
+    Prefill { answers: String },
     /// Version 2: the progress the host kept from an earlier progress message, at start. No
     /// progress (absent, `null` or `""`) says the host keeps progress but has none yet.
-    #[serde(rename = "ems-scope:restore")]
-    Restore {
-        #[serde(default)]
-        progress: Option<String>,
-        #[serde(default)]
-        step: Option<String>,
-    },
+    Restore { progress: Option<String>, step: Option<String> },
+}
+
+/// The fields of `ems-scope:prefill`.
+#[derive(Deserialize)]
+struct PrefillFields {
+    #[serde(default)]
+    answers: String,
+}
+
+/// The fields of `ems-scope:restore`.
+#[derive(Deserialize)]
+struct RestoreFields {
+    #[serde(default)]
+    progress: Option<String>,
+    #[serde(default)]
+    step: Option<String>,
 }
 
 /// A message from the host's origin, read.
@@ -154,20 +156,26 @@ pub enum FromHost {
 
 /// Reads a message's data, as JSON text, for a host speaking protocol `version`.
 pub fn read_host_message(json: &str, version: u32) -> FromHost {
-    #[derive(Deserialize)]
-    struct Tagged {
-        #[serde(rename = "type")]
-        kind: String,
-    }
-    let ours = serde_json::from_str::<Tagged>(json).is_ok_and(|t| t.kind.starts_with("ems-scope:"));
-    if !ours {
-        return FromHost::Unrelated;
-    }
-    match serde_json::from_str::<HostMessage>(json) {
-        Ok(HostMessage::Restore { .. }) if version < LATEST => FromHost::Malformed(
-            "the message could not be read (ems-scope:restore is protocol version 2: add protocol=2 to the frame's address)"
-                .into(),
-        ),
+    let Ok(data) = serde_json::from_str::<serde_json::Value>(json) else { return FromHost::Unrelated };
+    let kind = data.get("type").and_then(serde_json::Value::as_str).unwrap_or_default().to_string();
+    let message = match kind.as_str() {
+        "ems-scope:prefill" => {
+            serde_json::from_value::<PrefillFields>(data).map(|f| HostMessage::Prefill { answers: f.answers })
+        }
+        "ems-scope:restore" if version < LATEST => {
+            return FromHost::Malformed(
+                "the message could not be read (ems-scope:restore is protocol version 2: add protocol=2 to the frame's address)"
+                    .into(),
+            )
+        }
+        "ems-scope:restore" => serde_json::from_value::<RestoreFields>(data)
+            .map(|f| HostMessage::Restore { progress: f.progress, step: f.step }),
+        other if other.starts_with("ems-scope:") => {
+            return FromHost::Malformed(format!("the message could not be read (unknown type `{other}`)"))
+        }
+        _ => return FromHost::Unrelated,
+    };
+    match message {
         Ok(message) => FromHost::Message(message),
         Err(e) => FromHost::Malformed(format!("the message could not be read ({e})")),
     }
@@ -213,25 +221,33 @@ mod tests {
     use super::*;
     use crate::engine::evaluate;
 
+    /// A message's JSON text as a value: hosts read objects, whose key order means nothing.
+    fn json(text: &str) -> serde_json::Value {
+        serde_json::from_str(text).unwrap()
+    }
+
     #[test]
     fn wizard_messages_carry_type_and_version() {
-        assert_eq!(WizardMessage::Ready.to_json(1), r#"{"type":"ems-scope:ready","version":1}"#);
+        assert_eq!(json(&WizardMessage::Ready.to_json(1)), json(r#"{"type":"ems-scope:ready","version":1}"#));
         let step = WizardMessage::Step { step: "intune".into(), index: 3, count: 5 };
-        assert_eq!(step.to_json(1), r#"{"type":"ems-scope:step","step":"intune","index":3,"count":5,"version":1}"#);
         assert_eq!(
-            WizardMessage::Height { height: 812 }.to_json(1),
-            r#"{"type":"ems-scope:height","height":812,"version":1}"#
+            json(&step.to_json(1)),
+            json(r#"{"type":"ems-scope:step","step":"intune","index":3,"count":5,"version":1}"#)
         );
         assert_eq!(
-            WizardMessage::Export { format: "json".into() }.to_json(1),
-            r#"{"type":"ems-scope:export","format":"json","version":1}"#
+            json(&WizardMessage::Height { height: 812 }.to_json(1)),
+            json(r#"{"type":"ems-scope:height","height":812,"version":1}"#)
+        );
+        assert_eq!(
+            json(&WizardMessage::Export { format: "json".into() }.to_json(1)),
+            json(r#"{"type":"ems-scope:export","format":"json","version":1}"#)
         );
         let ok = WizardMessage::PrefillResult { ok: true, error: None };
-        assert_eq!(ok.to_json(1), r#"{"type":"ems-scope:prefill-result","ok":true,"version":1}"#);
+        assert_eq!(json(&ok.to_json(1)), json(r#"{"type":"ems-scope:prefill-result","ok":true,"version":1}"#));
         let refused = WizardMessage::PrefillResult { ok: false, error: Some("no answers given".into()) };
         assert_eq!(
-            refused.to_json(1),
-            r#"{"type":"ems-scope:prefill-result","ok":false,"error":"no answers given","version":1}"#
+            json(&refused.to_json(1)),
+            json(r#"{"type":"ems-scope:prefill-result","ok":false,"error":"no answers given","version":1}"#)
         );
     }
 
@@ -254,9 +270,11 @@ mod tests {
                 done: 1
             }
         );
-        let json = WizardMessage::Scope { counts }.to_json(1);
-        assert!(json.starts_with(r#"{"type":"ems-scope:scope","counts":{"in_scope":"#), "{json}");
-        assert!(json.ends_with(r#","done":1},"version":1}"#), "{json}");
+        let message = json(&WizardMessage::Scope { counts }.to_json(1));
+        assert_eq!(message["type"], "ems-scope:scope");
+        assert_eq!(message["version"], 1);
+        assert_eq!(message["counts"]["in_scope"], c.in_scope);
+        assert_eq!(message["counts"]["done"], 1);
     }
 
     #[test]
@@ -303,11 +321,14 @@ mod tests {
             assert_eq!(protocol(Some(other)), 1, "{other}");
         }
         // Every message carries the version the host speaks.
-        assert_eq!(WizardMessage::Ready.to_json(2), r#"{"type":"ems-scope:ready","version":2}"#);
+        assert_eq!(json(&WizardMessage::Ready.to_json(2)), json(r#"{"type":"ems-scope:ready","version":2}"#));
         let refused = WizardMessage::RestoreResult { ok: false, error: Some("why".into()) };
-        assert_eq!(refused.to_json(2), r#"{"type":"ems-scope:restore-result","ok":false,"error":"why","version":2}"#);
+        assert_eq!(
+            json(&refused.to_json(2)),
+            json(r#"{"type":"ems-scope:restore-result","ok":false,"error":"why","version":2}"#)
+        );
         let ok = WizardMessage::RestoreResult { ok: true, error: None };
-        assert_eq!(ok.to_json(2), r#"{"type":"ems-scope:restore-result","ok":true,"version":2}"#);
+        assert_eq!(json(&ok.to_json(2)), json(r#"{"type":"ems-scope:restore-result","ok":true,"version":2}"#));
     }
 
     /// Progress with answers on two steps, the Intune step on screen, two ticks, the earlier revision.
@@ -316,7 +337,7 @@ mod tests {
         let mut done = ItemSet::new();
         done.insert(crate::ItemId(0));
         done.insert(crate::ItemId(5));
-        Progress { answers, step: "intune".into(), done, revision: Revision::Earlier }
+        Progress { answers, step: "intune".into(), done, revision: Revision::EARLIER }
     }
 
     #[test]
@@ -326,10 +347,12 @@ mod tests {
         let message = progress_message(&p, counts);
         let fragment = link::encode_share(&p, true);
         assert_eq!(message, WizardMessage::Progress { progress: fragment.clone(), step: "intune".into(), counts });
-        let json = message.to_json(2);
-        let want = format!(r#"{{"type":"ems-scope:progress","progress":"{fragment}","step":"intune","counts":{{"#);
-        assert!(json.starts_with(&want), "{json}");
-        assert!(json.ends_with(r#""done":2},"version":2}"#), "{json}");
+        let sent = json(&message.to_json(2));
+        assert_eq!(sent["type"], "ems-scope:progress");
+        assert_eq!(sent["progress"], fragment.as_str());
+        assert_eq!(sent["step"], "intune");
+        assert_eq!(sent["counts"]["done"], 2);
+        assert_eq!(sent["version"], 2);
         // The step on screen: a saved step that no longer applies is sent as the one shown.
         let gone = Progress { step: "rms".into(), ..p.clone() };
         assert!(matches!(progress_message(&gone, counts), WizardMessage::Progress { step, .. } if step == "services"));
