@@ -9,8 +9,8 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { setup, answer, nextStep, waitText, until } from './helpers.mjs';
-import { portalServer, PORTAL_CSP } from './portal-server.mjs';
+import { answer, nextStep, waitText, until } from './helpers.mjs';
+import { portalSetup, PORTAL_CSP } from './portal-server.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const AXE = fs.readFileSync(path.join(here, 'node_modules/axe-core/axe.min.js'), 'utf8');
@@ -20,20 +20,14 @@ const KEY = (customer) => `contoso-portal/ems-scope/${customer}`;
 const LINK = 's1.DAYAAQACAAIAAAABAAAAAAAAAAMAAAAEAAABAAAAAAAAAAEAEHX4';
 const DAMAGED = 's1.DAYAAQACAAIAAAABAAAAAAAAAAMAAAAEAAABAAAAAAAAAAEAEHX5';
 
-let env; let portal; let portalOrigin; let thirdOrigin; let appOrigin;
+let env; let portalOrigin; let thirdOrigin; let appOrigin;
 
+let sites;
 before(async () => {
-  portal = await portalServer();
-  const { port } = portal.address();
-  portalOrigin = `http://localhost:${port}`;
-  thirdOrigin = `http://127.0.0.1:${port}`;
-  env = await setup({ frameAncestors: `'self' ${portalOrigin}` });
-  appOrigin = new URL(env.url).origin;
+  sites = await portalSetup();
+  ({ env, portalOrigin, thirdOrigin, appOrigin } = sites);
 });
-after(async () => {
-  await env?.close();
-  await new Promise((r) => (portal ? portal.close(r) : r()));
-});
+after(async () => { await sites?.close(); });
 
 /** A browser context that records, in every frame, the messages received and any CSP violation. */
 async function newContext(options = {}) {

@@ -10,25 +10,18 @@
 // frame), so the example page needs no test hooks.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { setup, site, waitText, until } from './helpers.mjs';
-import { portalServer } from './portal-server.mjs';
+import { site, waitText, until } from './helpers.mjs';
+import { portalSetup } from './portal-server.mjs';
 
 let env; // the app, with frame-ancestors naming the portal
-let portal; // the portal's server
 let portalOrigin; let thirdOrigin; let appOrigin;
 
+let sites;
 before(async () => {
-  portal = await portalServer();
-  const { port } = portal.address();
-  portalOrigin = `http://localhost:${port}`;
-  thirdOrigin = `http://127.0.0.1:${port}`;
-  env = await setup({ frameAncestors: `'self' ${portalOrigin}` });
-  appOrigin = new URL(env.url).origin;
+  sites = await portalSetup();
+  ({ env, portalOrigin, thirdOrigin, appOrigin } = sites);
 });
-after(async () => {
-  await env?.close();
-  await new Promise((r) => (portal ? portal.close(r) : r()));
-});
+after(async () => { await sites?.close(); });
 
 /** Opens the portal page; returns { context, page, frame (a FrameLocator), wizard (the Frame), errors, requests }. */
 async function openPortal({ width = 420, other = false, appUrl = env.url } = {}) {
