@@ -61,6 +61,9 @@ export function embedWizard(container, options = {}) {
   // describe the wizard before it opened what was kept, and would overwrite it.
   let restored = false;
   let saving = Promise.resolve();
+  // Prefills asked for before the wizard is ready (its page not loaded yet) wait for it.
+  let ready = false;
+  const waiting = [];
 
   const post = (message) => frame.contentWindow?.postMessage({ ...message, version: PROTOCOL }, wizardOrigin);
   const call = (fn, message) => {
@@ -95,9 +98,11 @@ export function embedWizard(container, options = {}) {
     if (!m || typeof m.type !== 'string' || !m.type.startsWith('ems-scope:')) return;
     switch (m.type) {
       case 'ems-scope:ready':
+        ready = true;
         restored = false;
         call(onReady, m);
         restore();
+        waiting.splice(0).forEach(post);
         break;
       case 'ems-scope:height':
         if (Number.isFinite(m.height)) frame.style.height = `${Math.max(0, Math.ceil(m.height))}px`;
@@ -122,7 +127,10 @@ export function embedWizard(container, options = {}) {
   return {
     frame,
     /** Answers in the form of a prefill link (`services=intune&tenant=new`) or a share fragment. */
-    prefill(answers) { post({ type: 'ems-scope:prefill', answers: String(answers) }); },
+    prefill(answers) {
+      const message = { type: 'ems-scope:prefill', answers: String(answers) };
+      if (ready) post(message); else waiting.push(message);
+    },
     destroy() {
       window.removeEventListener('message', listener);
       frame.remove();

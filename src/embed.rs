@@ -98,7 +98,12 @@ pub fn connect(wizard: Wizard, params: &Params) {
     let listener = window_event_listener(ev::message, {
         let host = host.clone();
         move |event| {
-            if event.origin() == origin {
+            // The host page itself: its origin, and the window that framed us (not another frame
+            // or a popup of the same origin).
+            let from_parent = event.source().is_some_and(|source| {
+                window().parent().ok().flatten().is_some_and(|parent| js_sys::Object::is(&source, &parent))
+            });
+            if event.origin() == origin && from_parent {
                 answer_host(wizard, &host, &event.data());
             }
         }
@@ -132,6 +137,10 @@ fn answer_host(wizard: Wizard, host: &Host, data: &JsValue) {
     let result = match portal::read_host_message(&json, host.version) {
         FromHost::Unrelated => return,
         FromHost::Malformed(why) => Err(why),
+        FromHost::MalformedRestore(why) => {
+            host.post(&WizardMessage::RestoreResult { ok: false, error: Some(why) });
+            return;
+        }
         FromHost::Message(HostMessage::Restore { progress, step }) => {
             return restore(wizard, host, progress.as_deref(), step.as_deref());
         }

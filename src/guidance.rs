@@ -111,8 +111,7 @@ fn SetApart() -> impl IntoView {
 /// one before ("3 new, 5 reworded, 1 dropped since the earlier page").
 #[component]
 fn RevisionSwitch() -> impl IntoView {
-    // Each option is a component: with `erase_components` the list is a `Vec<AnyView>`, whose
-    // code the phase list already brings in.
+    // Each option is a component, listed as the phases are.
     view! {
         <fieldset class="revision-switch">
             <legend>"Source text"</legend>
@@ -183,7 +182,7 @@ fn Warnings() -> impl IntoView {
     let wizard = use_wizard();
     let warnings = move || {
         wizard.scope.with(|s| {
-            wizard.progress.with_untracked(|p| {
+            wizard.progress.with(|p| {
                 let shown = scope::wizard::steps(&p.answers);
                 s.warnings
                     .iter()

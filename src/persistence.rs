@@ -22,6 +22,8 @@ pub const ASIDE_PREFIX: &str = "ems-scope-wizard/unreadable/";
 
 pub const MEMORY_NOTICE: &str =
     "This browser does not let the wizard save here, so your progress will not be kept after this tab closes. Use a share link or an export to keep it.";
+const NEWER_IN_OTHER_TAB: &str =
+    "A newer version of the wizard saved in another tab. Reload this one: it no longer saves.";
 const FULL_NOTICE: &str =
     "This browser's storage is full or no longer available, so your latest changes will not be kept after this tab closes. Use a share link or an export to keep them.";
 
@@ -69,9 +71,9 @@ pub fn load() -> Loaded {
     let Ok(Some(text)) = LocalStorage::raw().get_item(KEY) else {
         return Loaded::fresh(Store::Local, None);
     };
-    SAVED.store(true, Ordering::Relaxed);
     match Progress::from_saved(&text) {
         Ok((progress, migrated)) => {
+            SAVED.store(true, Ordering::Relaxed);
             let notice = migrated.then(|| {
                 (
                     Tone::Warning,
@@ -146,6 +148,12 @@ pub fn keep(wizard: Wizard, loaded: &Loaded) {
         let progress = match event.new_value() {
             Some(text) => match Progress::from_json(&text) {
                 Ok(progress) => progress,
+                // A newer version wrote it in another tab: this tab must not overwrite it.
+                Err(ReadError::Newer(_)) => {
+                    store.set_value(Store::Memory);
+                    wizard.tell(Tone::Warning, NEWER_IN_OTHER_TAB);
+                    return;
+                }
                 Err(_) => return,
             },
             None => Progress::default(),

@@ -85,7 +85,8 @@ impl Wizard {
     pub fn focus_step_heading(&self) {
         let heading = self.step_heading;
         request_animation_frame(move || {
-            let Some(heading) = heading.get_untracked() else { return };
+            // try_: the element's owner may be gone by the next frame.
+            let Some(heading) = heading.try_get_untracked().flatten() else { return };
             let _ = heading.focus();
             if let Some(side) = heading.closest("section").ok().flatten() {
                 if side.get_bounding_client_rect().top() < 0.0 {
@@ -104,17 +105,22 @@ impl Wizard {
         if differs {
             self.incoming.set(Some(incoming));
         } else {
-            self.replace(incoming.progress);
+            // Nothing to lose: taken at once, and a question still open about another scope stays.
+            self.show(incoming.progress);
         }
     }
 
     /// Puts `progress` on screen (on the summary if it names no step) and forgets any question.
-    pub fn replace(&self, mut progress: Progress) {
+    pub fn replace(&self, progress: Progress) {
+        self.show(progress);
+        self.incoming.set(None);
+    }
+
+    fn show(&self, mut progress: Progress) {
         if progress.step.is_empty() {
             progress.step = wizard::SUMMARY.into();
         }
         self.progress.set(progress);
-        self.incoming.set(None);
     }
 
     /// Opens what a URL fragment holds (share link or prefill); a damaged one is reported and
@@ -150,7 +156,8 @@ where
     E::Output: JsCast + Clone + 'static,
 {
     request_animation_frame(move || {
-        if let Some(element) = target.get_untracked() {
+        // try_: the element may be gone by the next frame (a prompt replaced or answered).
+        if let Some(element) = target.try_get_untracked().flatten() {
             // Every element we focus is an HTML element.
             let _ = element.unchecked_ref::<web_sys::HtmlElement>().focus();
         }

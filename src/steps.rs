@@ -67,9 +67,7 @@ fn StepQuestions(step: StepId) -> impl IntoView {
                 Warning::Ignored { question } if question.get().step == step => Some((*question, w)),
                 _ => None,
             });
-            wizard
-                .progress
-                .with_untracked(|p| ignored_here.map(|(q, w)| (q, w.message(&p.answers))).collect::<Vec<_>>())
+            wizard.progress.with(|p| ignored_here.map(|(q, w)| (q, w.message(&p.answers))).collect::<Vec<_>>())
         })
     };
     view! {
@@ -114,7 +112,7 @@ fn QuestionField(q: QuestionId) -> impl IntoView {
         wizard.scope.with(|s| {
             let here =
                 s.warnings.iter().filter(|w| matches!(w, Warning::Conflict { .. }) && w.questions().contains(&q));
-            wizard.progress.with_untracked(|p| here.map(|w| w.message(&p.answers)).collect::<Vec<_>>())
+            wizard.progress.with(|p| here.map(|w| w.message(&p.answers)).collect::<Vec<_>>())
         })
     };
     provide_context(ChoiceGroup { question: q });

@@ -152,6 +152,8 @@ pub enum FromHost {
     Unrelated,
     /// Of this protocol, but not of a shape the wizard knows: the reason.
     Malformed(String),
+    /// A version-2 restore of the wrong shape: the reason, answered with a restore result.
+    MalformedRestore(String),
 }
 
 /// Reads a message's data, as JSON text, for a host speaking protocol `version`.
@@ -177,6 +179,9 @@ pub fn read_host_message(json: &str, version: u32) -> FromHost {
     };
     match message {
         Ok(message) => FromHost::Message(message),
+        Err(e) if kind == "ems-scope:restore" => {
+            FromHost::MalformedRestore(format!("the message could not be read ({e})"))
+        }
         Err(e) => FromHost::Malformed(format!("the message could not be read ({e})")),
     }
 }
@@ -409,12 +414,13 @@ mod tests {
             let err = restore_progress(progress, step).unwrap_err();
             assert!(err.starts_with(want), "{progress:?} {step:?}: {err}");
         }
-        // Fields of the wrong shape: the message itself is malformed.
+        // Fields of the wrong shape: the restore itself is malformed, and answered as a restore.
         for json in
             [r#"{"type":"ems-scope:restore","progress":7}"#, r#"{"type":"ems-scope:restore","step":["intune"]}"#]
         {
-            assert!(matches!(read_host_message(json, 2), FromHost::Malformed(_)), "{json}");
+            assert!(matches!(read_host_message(json, 2), FromHost::MalformedRestore(_)), "{json}");
         }
+        assert!(matches!(read_host_message(r#"{"type":"ems-scope:prefill","answers":7}"#, 2), FromHost::Malformed(_)));
     }
 
     #[test]
