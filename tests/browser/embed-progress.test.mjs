@@ -10,7 +10,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { answer, nextStep, waitText, until } from './helpers.mjs';
-import { portalSetup, PORTAL_CSP } from './portal-server.mjs';
+import { portalSetup, PORTAL_CSP, watch, addFrame } from './portal-server.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const AXE = fs.readFileSync(path.join(here, 'node_modules/axe-core/axe.min.js'), 'utf8');
@@ -53,20 +53,10 @@ async function newContext(options = {}) {
 /** Opens the portal for `customer`; returns { page, wizard (the Frame), errors, requests }. */
 async function openPortal(context, { customer = 'alice', other = false } = {}) {
   const page = await context.newPage();
-  const errors = [];
-  const requests = [];
-  page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
-  page.on('pageerror', (e) => errors.push(String(e)));
-  page.on('request', (r) => requests.push(r.url()));
+  const { errors, requests } = watch(page);
   await page.goto(`${portalOrigin}/portal.html?customer=${customer}&wizard=${encodeURIComponent(env.url)}`);
   if (other) {
-    await page.evaluate((src) => {
-      const frame = document.createElement('iframe');
-      frame.id = 'other';
-      frame.title = 'Another site';
-      frame.src = src;
-      document.body.append(frame);
-    }, `${thirdOrigin}/other.html`);
+    await addFrame(page, 'other', 'Another site', `${thirdOrigin}/other.html`);
     await until(() => page.frames().some((f) => f.url().startsWith(thirdOrigin)), 'the third-origin frame');
   }
   const wizard = await ready(page);
@@ -289,13 +279,7 @@ test('a version 1 host (no protocol=2) gets exactly version 1: no progress, no r
 async function openV1(context) {
   const page = await context.newPage();
   await page.goto(`${portalOrigin}/other.html`);
-  await page.evaluate((src) => {
-    const frame = document.createElement('iframe');
-    frame.id = 'v1';
-    frame.title = 'EMS onboarding scope wizard';
-    frame.src = src;
-    document.body.append(frame);
-  }, `${env.url}?embed=1&origin=${encodeURIComponent(portalOrigin)}`);
+  await addFrame(page, 'v1', 'EMS onboarding scope wizard', `${env.url}?embed=1&origin=${encodeURIComponent(portalOrigin)}`);
   await page.frameLocator('#v1').locator('#step-heading').waitFor();
   return { page, wizard: page.frames().find((f) => f.url().startsWith(appOrigin)) };
 }

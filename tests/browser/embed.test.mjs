@@ -11,7 +11,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { site, waitText, until } from './helpers.mjs';
-import { portalSetup } from './portal-server.mjs';
+import { portalSetup, watch, addFrame } from './portal-server.mjs';
 
 let env; // the app, with frame-ancestors naming the portal
 let portalOrigin; let thirdOrigin; let appOrigin;
@@ -33,22 +33,10 @@ async function openPortal({ width = 420, other = false, appUrl = env.url } = {})
     window.addEventListener('message', (e) => window.__received.push({ origin: e.origin, data: e.data }));
   });
   const page = await context.newPage();
-  const errors = [];
-  const requests = [];
-  page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
-  page.on('pageerror', (e) => errors.push(String(e)));
-  page.on('request', (r) => requests.push(r.url()));
+  const { errors, requests } = watch(page);
   await page.goto(`${portalOrigin}/portal.html?wizard=${encodeURIComponent(appUrl)}`);
-  await page.evaluate(([w, o]) => {
-    document.getElementById('ems-scope').style.width = `${w}px`;
-    if (o) {
-      const frame = document.createElement('iframe');
-      frame.id = 'other';
-      frame.title = 'Another site';
-      frame.src = o;
-      document.body.append(frame);
-    }
-  }, [width, other ? `${thirdOrigin}/other.html` : null]);
+  await page.evaluate((w) => { document.getElementById('ems-scope').style.width = `${w}px`; }, width);
+  if (other) await addFrame(page, 'other', 'Another site', `${thirdOrigin}/other.html`);
   const frame = page.frameLocator('#ems-scope');
   await frame.locator('#step-heading').waitFor();
   if (other) await until(() => page.frames().some((f) => f.url().startsWith(thirdOrigin)), 'the third-origin frame');

@@ -56,3 +56,24 @@ export async function portalSetup() {
     },
   };
 }
+
+/** Records a page's console errors, page errors and requests as they come; returns { errors, requests }. */
+export function watch(page) {
+  const errors = [];
+  const requests = [];
+  page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
+  page.on('pageerror', (e) => errors.push(String(e)));
+  page.on('request', (r) => requests.push(r.url()));
+  return { errors, requests };
+}
+
+/** Adds an iframe framing `src` to `page` (a third-origin page, or the wizard framed by hand). */
+export function addFrame(page, id, title, src) {
+  return page.evaluate(([frameId, frameTitle, frameSrc]) => {
+    const frame = document.createElement('iframe');
+    frame.id = frameId;
+    frame.title = frameTitle;
+    frame.src = frameSrc;
+    document.body.append(frame);
+  }, [id, title, src]);
+}
