@@ -1,10 +1,39 @@
-// Starts the wasm app. An external file, not an inline script, so a strict Content-Security-Policy
-// (script-src 'self' 'wasm-unsafe-eval') allows it.
-import init from './ems-scope-wizard.js';
-
-init({ module_or_path: new URL('./ems-scope-wizard_bg.wasm', import.meta.url) }).catch((error) => {
-  const boot = document.getElementById('boot');
-  if (boot) {
-    boot.textContent = 'The wizard could not start in this browser (' + error + '). Reload the page, or try another browser.';
+// Runs in <head>, before the prerendered page is first drawn: an external classic script, not
+// an inline one, so a strict Content-Security-Policy (script-src 'self' 'wasm-unsafe-eval')
+// allows it. It marks the page, then starts the wasm app, which hydrates the page.
+(function () {
+  var root = document.documentElement;
+  var glue = new URL('ems-scope-wizard.js', document.currentScript.src);
+  // The page has JavaScript: the "needs JavaScript" line goes.
+  root.classList.add('js');
+  var query = new URLSearchParams(location.search);
+  if (query.get('embed') === '1' || query.get('embed') === 'true') root.classList.add('embedded');
+  // Saved progress or a link will replace the blank first step right after hydration: hold the
+  // questions and the list back until then (the app removes the class), so no wrong step flashes.
+  var saved = false;
+  try {
+    saved = localStorage.getItem('ems-scope-wizard/progress') !== null;
+  } catch (blocked) {
+    // Storage blocked (a cross-site frame): nothing saved to wait for.
   }
-});
+  if (saved || location.hash.length > 1) root.classList.add('restoring');
+
+  function fail(error) {
+    root.classList.remove('restoring');
+    var note = document.createElement('p');
+    note.className = 'boot-error';
+    note.setAttribute('role', 'alert');
+    note.textContent = 'The wizard could not start in this browser (' + error + '). Reload the page, or try another browser.';
+    document.body.appendChild(note);
+  }
+  function start() {
+    import(glue.href)
+      .then(function (app) {
+        return app.default({ module_or_path: new URL('ems-scope-wizard_bg.wasm', glue) });
+      })
+      .catch(fail);
+  }
+  // Hydration needs the whole prerendered page parsed.
+  if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', start);
+  else start();
+})();

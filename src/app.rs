@@ -15,17 +15,24 @@ use scope::engine::evaluate;
 
 #[component]
 pub fn App() -> impl IntoView {
-    let params = Params::from_location();
-    let (wizard, stored) = start(&params);
+    let wizard = Wizard::provide();
+    let host = embed::Host::provide();
+    let stored = RwSignal::new(true);
+    // The first render is the blank one prerendered into index.html, so hydration matches it; the
+    // browser's state is read after hydration (Effects never run in the native prerender).
+    Effect::new(move |_| untrack(|| start(wizard, host, stored)));
+    let embedded = wizard.embedded;
     view! {
-        <div class="page" class:embedded=wizard.embedded>
-            {if wizard.embedded { view! { <EmbedBar stored/> }.into_any() } else { view! { <Masthead/> }.into_any() }}
+        <div class="page" class:embedded=move || embedded.get()>
+            // Shown until the page has JavaScript (public/loader.js marks it) and stays hidden after.
+            <p class="needs-js">"Answering these questions needs JavaScript. Without it, this page shows the first questions and the whole guidance list."</p>
+            {move || if embedded.get() { view! { <EmbedBar stored/> }.into_any() } else { view! { <Masthead/> }.into_any() }}
             <Notices/>
             // Drawn again for each incoming scope, so a second link replaces the first question.
             {move || wizard.incoming.get().map(|incoming| view! { <IncomingPrompt incoming/> })}
             <div class="layout">
                 <StepsPanel/>
-                <DeferredGuidance/>
+                <GuidancePanel/>
             </div>
             <footer class="colophon">
                 <p>{colophon()}</p>
@@ -34,11 +41,14 @@ pub fn App() -> impl IntoView {
     }
 }
 
-/// Sets up the state and everything that feeds or follows it; also says whether the browser's
-/// storage keeps the progress.
-fn start(params: &Params) -> (Wizard, bool) {
+/// Right after hydration: applies the saved progress, the address and the host page to the
+/// state, sets up what keeps and follows it, then lets the page show and take answers.
+fn start(wizard: Wizard, host: embed::Host, stored: RwSignal<bool>) {
+    let params = Params::from_location();
+    wizard.embedded.set(params.embedded);
     let loaded = persistence::load();
-    let wizard = Wizard::provide(loaded.progress.clone(), params.embedded);
+    stored.set(loaded.store == persistence::Store::Local);
+    wizard.progress.set(loaded.progress.clone());
     // In a frame the embed bar says where progress is kept, in place of the storage notice.
     let notice = loaded.notice.clone().filter(|(_, text)| !(params.embedded && text == persistence::MEMORY_NOTICE));
     if let Some((tone, text)) = notice {
@@ -47,7 +57,11 @@ fn start(params: &Params) -> (Wizard, bool) {
     }
     persistence::keep(wizard, &loaded);
     follow_address(wizard);
-    embed::connect(wizard, params);
+    embed::connect(wizard, host, &params);
+    wizard.ready.set(true);
+    // The loader held the step back for a saved record or a link (no wrong step flashes): it
+    // shows from the frame after these changes are drawn.
+    request_animation_frame(browser::mark_ready);
     match browser::query_param("debug").as_deref() {
         Some("panic") => {
             request_animation_frame(|| panic!("panic requested by ?debug=panic (a test of the error page)"))
@@ -55,7 +69,6 @@ fn start(params: &Params) -> (Wizard, bool) {
         Some("engine") => request_animation_frame(|| browser::time_engine(1000)),
         _ => {}
     }
-    (wizard, loaded.store == persistence::Store::Local)
 }
 
 /// A share link or prefill in the address, at start or pasted into the address bar later: never
@@ -96,13 +109,13 @@ fn Masthead() -> impl IntoView {
 /// closes when the browser blocks the wizard's storage), and a way out to the full page that
 /// carries the answers, so nothing is lost when leaving the iframe.
 #[component]
-fn EmbedBar(stored: bool) -> impl IntoView {
+fn EmbedBar(stored: RwSignal<bool>) -> impl IntoView {
     let wizard = use_wizard();
     let host = use_context::<embed::Host>();
     let status = move || {
         if host.as_ref().is_some_and(|h| h.keeps_progress.get()) {
             Some(("Your progress is kept by this portal.", false))
-        } else if !stored {
+        } else if !stored.get() {
             Some(("Your progress is not kept after this page closes: use a share link or an export.", true))
         } else {
             None
@@ -113,21 +126,6 @@ fn EmbedBar(stored: bool) -> impl IntoView {
             {move || status().map(|(text, at_risk)| view! { <p class="keep-status" class:at-risk=at_risk>{text}</p> })}
             <a href=move || wizard.progress.with(|p| share_link_url(p, true)) target="_blank" rel="noopener">"Open the full page"</a>
         </div>
-    }
-}
-
-/// The first paint needs only the questions: the guidance list is built right after it.
-#[component]
-fn DeferredGuidance() -> impl IntoView {
-    let ready = RwSignal::new(false);
-    request_animation_frame(move || set_timeout(move || ready.set(true), std::time::Duration::ZERO));
-    view! {
-        <Show
-            when=move || ready.get()
-            fallback=|| view! { <section class="guidance" aria-busy="true"><h2>"Your guidance list"</h2></section> }
-        >
-            <GuidancePanel/>
-        </Show>
     }
 }
 

@@ -121,3 +121,13 @@ pub fn time_engine(changes: u32) {
         let _ = root.set_attribute("data-engine-items", &listed.to_string());
     }
 }
+
+/// Ends public/loader.js's hold on the page (the `restoring` class on `<html>`) and marks it
+/// `ready`: hydrated, with the browser's state applied (tests and scripts/bench.mjs wait for it).
+pub fn mark_ready() {
+    if let Some(root) = document().document_element() {
+        let classes = root.class_list();
+        let _ = classes.remove_1("restoring");
+        let _ = classes.add_1("ready");
+    }
+}

@@ -43,26 +43,35 @@ fn normal_origin(origin: &str) -> Option<String> {
 }
 
 /// The host page, when the wizard is framed by one that named its origin; provided as context
-/// so any component can tell it something.
-#[derive(Clone)]
+/// so any component can tell it something. Blank on the prerendered page; [`connect`] fills it in
+/// after hydration.
+#[derive(Clone, Copy)]
 pub struct Host {
-    origin: Option<String>,
+    origin: StoredValue<Option<String>>,
     /// The protocol version the host speaks.
-    version: u32,
+    version: StoredValue<u32>,
     /// The host keeps the progress: a version 2 host sent a restore (even an empty one).
     pub keeps_progress: RwSignal<bool>,
 }
 
 impl Host {
+    /// No host yet, provided as context.
+    pub fn provide() -> Host {
+        let host =
+            Host { origin: StoredValue::new(None), version: StoredValue::new(1), keeps_progress: RwSignal::new(false) };
+        provide_context(host);
+        host
+    }
+
     /// Posts `message` to the host origin, if there is one.
     pub fn post(&self, message: &WizardMessage) {
-        let Some(origin) = &self.origin else { return };
+        let Some(origin) = self.origin.get_value() else { return };
         let Some(parent) = window().parent().ok().flatten() else {
             return;
         };
         // The serde document, as the JavaScript object the host receives.
-        if let Ok(data) = js_sys::JSON::parse(&message.to_json(self.version)) {
-            let _ = parent.post_message(&data, origin);
+        if let Ok(data) = js_sys::JSON::parse(&message.to_json(self.version.get_value())) {
+            let _ = parent.post_message(&data, &origin);
         }
     }
 }
@@ -82,21 +91,16 @@ pub fn full_page_base() -> String {
 
 /// Applies the partner's styling and, inside a frame with a named host origin, starts the
 /// protocol: ready, step, scope and height messages out; prefills in.
-pub fn connect(wizard: Wizard, params: &Params) {
+pub fn connect(wizard: Wizard, host: Host, params: &Params) {
     apply_style(params);
     let framed = window().parent().ok().flatten().is_some_and(|parent| !js_sys::Object::is(&parent, &window()));
-    let host = Host {
-        origin: params.host_origin.clone().filter(|_| framed),
-        version: params.protocol,
-        keeps_progress: RwSignal::new(false),
-    };
-    provide_context(host.clone());
-    let Some(origin) = host.origin.clone() else {
+    let Some(origin) = params.host_origin.clone().filter(|_| framed) else {
         return;
     };
+    host.origin.set_value(Some(origin.clone()));
+    host.version.set_value(params.protocol);
 
     let listener = window_event_listener(ev::message, {
-        let host = host.clone();
         move |event| {
             // The host page itself: its origin, and the window that framed us (not another frame
             // or a popup of the same origin).
@@ -110,7 +114,7 @@ pub fn connect(wizard: Wizard, params: &Params) {
     });
     on_cleanup(move || listener.remove());
     host.post(&WizardMessage::Ready);
-    follow_progress(wizard, host.clone());
+    follow_progress(wizard, host);
     follow_height(host);
 }
 
@@ -134,7 +138,7 @@ fn answer_host(wizard: Wizard, host: &Host, data: &JsValue) {
     let Some(json) = js_sys::JSON::stringify(data).ok().and_then(|s| s.as_string()) else {
         return;
     };
-    let result = match portal::read_host_message(&json, host.version) {
+    let result = match portal::read_host_message(&json, host.version.get_value()) {
         FromHost::Unrelated => return,
         FromHost::Malformed(why) => Err(why),
         FromHost::MalformedRestore(why) => {
@@ -190,19 +194,17 @@ fn follow_progress(wizard: Wizard, host: Host) {
         })
     });
     let counts = Memo::new(move |_| wizard.progress.with(|p| wizard.scope.with(|s| Counts::of(s, &p.done))));
-    let step_host = host.clone();
     Effect::new(move |_| {
         let (step, index, count) = step.get();
-        step_host.post(&WizardMessage::Step { step: step.into(), index, count });
+        host.post(&WizardMessage::Step { step: step.into(), index, count });
     });
-    if host.version >= portal::LATEST {
+    if host.version.get_value() >= portal::LATEST {
         // A memo, so a change that leaves the progress message as it was sends nothing.
         let message = Memo::new(move |_| {
             let counts = counts.get();
             wizard.progress.with(|p| portal::progress_message(p, counts))
         });
-        let progress_host = host.clone();
-        Effect::new(move |_| message.with(|m| progress_host.post(m)));
+        Effect::new(move |_| message.with(|m| host.post(m)));
     }
     Effect::new(move |_| host.post(&WizardMessage::Scope { counts: counts.get() }));
 }

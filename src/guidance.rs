@@ -58,14 +58,16 @@ fn Totals() -> impl IntoView {
     view! { <p class="totals">{totals}</p> }
 }
 
-/// A polite live region that says what changed ("3 items added"), not the whole list.
+/// A polite live region that says what changed ("3 items added"), not the whole list. Opening
+/// saved progress right after hydration is not a change to announce.
 #[component]
 fn ChangeAnnouncer() -> impl IntoView {
-    let scope = use_wizard().scope;
+    let wizard = use_wizard();
     let announcement = RwSignal::new(String::new());
-    Effect::new(move |previous: Option<BTreeSet<ItemId>>| {
-        let now = scope.with(|s| applying(&s.items));
-        if let Some(before) = previous {
+    Effect::new(move |previous: Option<(bool, BTreeSet<ItemId>)>| {
+        let now = wizard.scope.with(|s| applying(&s.items));
+        let ready = wizard.ready.get();
+        if let Some((true, before)) = previous {
             let added = now.difference(&before).count();
             let removed = before.difference(&now).count();
             let mut parts = Vec::new();
@@ -79,7 +81,7 @@ fn ChangeAnnouncer() -> impl IntoView {
                 announcement.set(format!("Guidance list updated: {}.", parts.join(", ")));
             }
         }
-        now
+        (ready, now)
     });
     view! { <p class="visually-hidden" role="status" aria-live="polite" id="guidance-live">{move || announcement.get()}</p> }
 }
@@ -113,7 +115,7 @@ fn SetApart() -> impl IntoView {
 fn RevisionSwitch() -> impl IntoView {
     // Each option is a component, listed as the phases are.
     view! {
-        <fieldset class="revision-switch">
+        <fieldset class="revision-switch" disabled=move || !use_wizard().ready.get()>
             <legend>"Source text"</legend>
             {Revision::all().rev().map(|r| view! { <RevisionOption r/> }).collect_view()}
         </fieldset>
@@ -166,7 +168,9 @@ fn RevisionOption(r: Revision) -> impl IntoView {
     let describedby = changes.as_ref().map(|_| changes_id.clone());
     view! {
         <span class="revision-option">
+            // `checked` for the prerendered page, `prop:checked` to follow the state.
             <input type="radio" id=input_id.clone() name="revision" aria-describedby=describedby
+                checked=wizard.progress.with_untracked(|p| p.revision == r)
                 prop:checked=move || wizard.progress.with(|p| p.revision == r)
                 on:change=move |_| wizard.progress.update(|p| p.revision = r)/>
             <label for=input_id>{revision_label(r)}</label>
@@ -340,15 +344,29 @@ fn DoneTick(id: ItemId, text: &'static str) -> impl IntoView {
         })
     };
     view! {
-        <input type="checkbox" id=input_id.clone() prop:checked=move || wizard.progress.with(|p| p.done.contains(&id)) on:change=toggle/>
+        <input type="checkbox" id=input_id.clone() disabled=move || !wizard.ready.get()
+            prop:checked=move || wizard.progress.with(|p| p.done.contains(&id)) on:change=toggle/>
         <label for=input_id>{text}</label>
     }
 }
 
 /// "Why and where from": the answers that brought the item in, its condition and source, and
-/// what changed between the revisions.
+/// what changed between the revisions. Drawn when first opened: closed, it costs nothing to
+/// render or hydrate.
 #[component]
 fn Provenance(revision: Revision, row: ItemScope, change: Option<String>) -> impl IntoView {
+    let item = row.item.get();
+    let opened = RwSignal::new(false);
+    view! {
+        <details class="provenance" on:toggle=move |_| opened.set(true)>
+            <summary>"Why and where from"<span class="visually-hidden">{format!(": {}", item.text_in(revision))}</span></summary>
+            {move || opened.get().then(|| view! { <ProvenanceDetails revision row=row.clone() change=change.clone()/> })}
+        </details>
+    }
+}
+
+#[component]
+fn ProvenanceDetails(revision: Revision, row: ItemScope, change: Option<String>) -> impl IntoView {
     let item = row.item.get();
     let doc = item.source(revision);
     let reasons: Vec<String> = row.reasons.iter().map(|r| r.describe()).collect();
@@ -365,17 +383,14 @@ fn Provenance(revision: Revision, row: ItemScope, change: Option<String>) -> imp
         item.section.get().title
     );
     view! {
-        <details class="provenance">
-            <summary>"Why and where from"<span class="visually-hidden">{format!(": {}", item.text_in(revision))}</span></summary>
-            <dl>
-                <dt>"Why it is here"</dt>
-                <dd>{why}</dd>
-                {item.condition_in(revision).map(|c| view! { <dt>"Condition in the source"</dt><dd>{c}</dd> })}
-                <dt>"Source"</dt>
-                <dd>{source}</dd>
-                {change.map(|c| view! { <dt>"What changed"</dt><dd>{c}</dd> })}
-            </dl>
-        </details>
+        <dl>
+            <dt>"Why it is here"</dt>
+            <dd>{why}</dd>
+            {item.condition_in(revision).map(|c| view! { <dt>"Condition in the source"</dt><dd>{c}</dd> })}
+            <dt>"Source"</dt>
+            <dd>{source}</dd>
+            {change.map(|c| view! { <dt>"What changed"</dt><dd>{c}</dd> })}
+        </dl>
     }
 }
 
@@ -394,12 +409,13 @@ fn PrintHeader() -> impl IntoView {
     };
     view! {
         <div class="print-only">
+            // The date is the browser's: none on the prerendered page.
             <p>
-                {move || {
+                {move || wizard.ready.get().then(|| {
                     let answers = answers();
                     let answers = if answers.is_empty() { "none yet".to_string() } else { answers };
                     format!("Scope as of {}. Answers: {answers}.", crate::browser::today())
-                }}
+                })}
             </p>
         </div>
     }

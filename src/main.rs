@@ -1,19 +1,7 @@
-//! The EMS onboarding-scope wizard in the browser: Leptos components over the `scope` crate.
-//! See ARCHITECTURE.md for the map.
-
-mod app;
-mod browser;
-mod embed;
-mod guidance;
-mod persistence;
-mod share;
-mod state;
-mod steps;
+//! The wasm entry point: hydrates the prerendered page (see `bin/prerender.rs`).
 
 fn main() {
-    std::panic::set_hook(Box::new(browser::show_panic_page));
-    if let Some(boot) = leptos::prelude::document().get_element_by_id("boot") {
-        boot.remove();
-    }
-    leptos::mount::mount_to_body(app::App);
+    std::panic::set_hook(Box::new(ems_scope_wizard::browser::show_panic_page));
+    #[cfg(feature = "hydrate")]
+    leptos::mount::hydrate_body(ems_scope_wizard::App);
 }

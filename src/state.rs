@@ -16,7 +16,11 @@ pub struct Wizard {
     pub notices: RwSignal<Vec<Notice>>,
     pub incoming: RwSignal<Option<Incoming>>,
     /// In a partner's iframe (`?embed=1`): no masthead, an "Open the full page" link.
-    pub embedded: bool,
+    pub embedded: RwSignal<bool>,
+    /// The browser's state (saved progress, the address, the host page) has been applied after
+    /// hydration. Until then the controls are disabled: a tick on the prerendered page would
+    /// be lost, and without JavaScript nothing can be answered.
+    pub ready: RwSignal<bool>,
     /// The heading of the step on screen: where focus goes when the step changes.
     pub step_heading: NodeRef<html::H2>,
 }
@@ -43,15 +47,16 @@ pub struct Incoming {
 }
 
 impl Wizard {
-    /// Creates the state and provides it as context.
-    pub fn provide(progress: Progress, embedded: bool) -> Wizard {
-        let progress = RwSignal::new(progress);
+    /// Creates the state, blank as on the prerendered page, and provides it as context.
+    pub fn provide() -> Wizard {
+        let progress = RwSignal::new(Progress::default());
         let wizard = Wizard {
             progress,
             scope: Memo::new(move |_| progress.with(|p| evaluate(&p.answers, p.revision))),
             notices: RwSignal::new(Vec::new()),
             incoming: RwSignal::new(None),
-            embedded,
+            embedded: RwSignal::new(false),
+            ready: RwSignal::new(false),
             step_heading: NodeRef::new(),
         };
         provide_context(wizard);

@@ -65,7 +65,7 @@ async function openPortal(context, { customer = 'alice', other = false } = {}) {
 
 /** Waits for the wizard's frame and the answer to the portal's restore; returns the Frame. */
 async function ready(page) {
-  await page.frameLocator('#ems-scope').locator('#step-heading').waitFor();
+  await page.frameLocator('#ems-scope').locator('html.ready').waitFor();
   await waitMessage(page, (m) => m.data?.type === 'ems-scope:restore-result', 'the restore result');
   return page.frames().find((f) => f.url().startsWith(appOrigin));
 }
@@ -280,7 +280,7 @@ async function openV1(context) {
   const page = await context.newPage();
   await page.goto(`${portalOrigin}/other.html`);
   await addFrame(page, 'v1', 'EMS onboarding scope wizard', `${env.url}?embed=1&origin=${encodeURIComponent(portalOrigin)}`);
-  await page.frameLocator('#v1').locator('#step-heading').waitFor();
+  await page.frameLocator('#v1').locator('html.ready').waitFor();
   return { page, wizard: page.frames().find((f) => f.url().startsWith(appOrigin)) };
 }
 

@@ -38,7 +38,7 @@ async function openPortal({ width = 420, other = false, appUrl = env.url } = {})
   await page.evaluate((w) => { document.getElementById('ems-scope').style.width = `${w}px`; }, width);
   if (other) await addFrame(page, 'other', 'Another site', `${thirdOrigin}/other.html`);
   const frame = page.frameLocator('#ems-scope');
-  await frame.locator('#step-heading').waitFor();
+  await frame.locator('html.ready').waitFor();
   if (other) await until(() => page.frames().some((f) => f.url().startsWith(thirdOrigin)), 'the third-origin frame');
   const wizard = page.frames().find((f) => f.url().startsWith(appOrigin));
   return { context, page, frame, wizard, errors, requests };

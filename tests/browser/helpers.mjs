@@ -33,9 +33,14 @@ export async function openPage(context, url) {
   page.on('pageerror', (e) => page.errors.push(String(e)));
   if (url) {
     await page.goto(url);
-    await page.waitForSelector('#step-heading');
+    await ready(page);
   }
   return page;
+}
+
+/** Waits until the app has hydrated the prerendered page and applied the browser's state. */
+export async function ready(page) {
+  await page.waitForSelector('html.ready');
 }
 
 export async function shot(page, name) {

@@ -56,7 +56,7 @@ test('embed mode and print view', async () => {
     const page = await openPage(context, `${env.url}?embed=1&origin=${encodeURIComponent('https://portal.example')}`);
     await shot(page, 'embed-420');
     await page.goto(env.url);
-    await page.waitForSelector('#step-heading');
+    await page.waitForSelector('html.ready');
     await page.setViewportSize({ width: 1280, height: 800 });
     await page.emulateMedia({ media: 'print' });
     await shot(page, 'print-1280');

@@ -76,7 +76,7 @@ test('the share link opens the same scope in a new browser context', async () =>
     // The fragment is dropped from the address so a reload does not reopen it, and the scope is saved.
     assert.equal(other.url(), env.url);
     await other.reload();
-    await other.waitForSelector('#step-heading');
+    await other.waitForSelector('html.ready');
     assert.equal(await totals(other), '45 in scope, 2 done');
     assert.deepEqual(other.errors, []);
 

@@ -18,7 +18,7 @@ async function withRecord(context, record) {
   const page = await openPage(context, env.url);
   await page.evaluate(([k, v]) => localStorage.setItem(k, v), [KEY, record]);
   await page.reload();
-  await page.waitForSelector('#step-heading');
+  await page.waitForSelector('html.ready');
   return page;
 }
 
@@ -35,7 +35,7 @@ test('a reload finds the answers, the step and the done ticks as they were', asy
     await until(async () => (await storage(page))[KEY]?.includes('intune.mdm.conditional_access'), 'the tick to be saved');
 
     await page.reload();
-    await page.waitForSelector('#step-heading');
+    await page.waitForSelector('html.ready');
     assert.equal(await heading(page), 'Microsoft Intune');
     assert.equal(await page.locator('.step-count').innerText(), 'Step 3 of 5');
     assert.ok(await page.locator('#question-mdm_authority').getByLabel('Microsoft Intune', { exact: true }).isChecked());
@@ -221,7 +221,7 @@ test('"Start over…" asks first, then erases answers and ticks', async () => {
       return saved.format === 2 && Object.keys(saved.answers).length === 0 && saved.done.length === 0;
     }, 'storage to be cleared');
     await page.reload();
-    await page.waitForSelector('#step-heading');
+    await page.waitForSelector('html.ready');
     assert.equal(await page.locator('.step-count').innerText(), 'Step 1 of 3');
   } finally {
     await context.close();

@@ -214,7 +214,7 @@ test('the earlier revision, once saved, is shown with its own wording after a re
     await page.getByLabel('Earlier revision', { exact: true }).check();
     await until(() => page.evaluate(() => (localStorage.getItem('ems-scope-wizard/progress') || '').includes('"revision":"earlier"')), 'the revision saved');
     await page.reload();
-    await page.waitForSelector('#step-heading');
+    await page.waitForSelector('html.ready');
     assert.ok(await page.getByLabel('Earlier revision', { exact: true }).isChecked());
     const line = await item(page, 'Enrolling').locator('.item-line').innerText();
     assert.ok(line.includes(ENROLL_EARLIER), line);

@@ -1,0 +1,14 @@
+//! The EMS onboarding-scope wizard in the browser: Leptos components over the `scope` crate.
+//! The wasm binary (`main.rs`) hydrates the first screen that the `prerender` binary rendered
+//! into index.html at build time. See ARCHITECTURE.md for the map.
+
+mod app;
+pub mod browser;
+mod embed;
+mod guidance;
+mod persistence;
+mod share;
+mod state;
+mod steps;
+
+pub use app::App;
