@@ -2,7 +2,9 @@
 //   (a) download sizes: the wizard's build (as scripts/size.mjs counts it) and every file the
 //       peer's index.html makes the browser load (recorded from a real page load);
 //   (b) time from navigation start to the first rendered question, cold loads alternating the two
-//       pages, a new browser context per load, both served by static-server.mjs on loopback;
+//       pages, a new browser context per load, both served by static-server.mjs on loopback, and in
+//       the same loads the time until the page answers: a page script clicks the first choice
+//       every 40 ms from the moment it shows, until a click changes the guidance list;
 //   (c) the in-browser cost of an answer change, measured from outside by clicking inputs.
 //
 //   node scripts/bench.mjs [--dist dist] [--loads 9] [--changes 1000] [--peer ../shared/peers/surveyjs]
@@ -38,9 +40,12 @@ for (const [what, p] of [['the build', path.join(dist, 'index.html')], ['the pee
 }
 
 // The first question on screen: its text node in the DOM, non-empty and visible.
+// `choice` is the first choice clicked for the "answers" figure, `list` the guidance list it changes.
 const PAGES = {
-  wizard: { label: 'wizard (Leptos/WASM)', path: '', first: 'fieldset.question legend', inputs: 'fieldset.question input' },
-  peer: { label: 'peer (SurveyJS)', path: 'index.html', first: '.sd-question__title .sv-string-viewer', inputs: '.sd-question input.sd-item__control, .sd-question input.sd-boolean__control' },
+  wizard: { label: 'wizard (Leptos/WASM)', path: '', first: 'fieldset.question legend', inputs: 'fieldset.question input',
+    choice: 'fieldset.question input', list: 'section.guidance .phase' },
+  peer: { label: 'peer (SurveyJS)', path: 'index.html', first: '.sd-question__title .sv-string-viewer', inputs: '.sd-question input.sd-item__control, .sd-question input.sd-boolean__control',
+    choice: '.sd-question input.sd-item__control', list: '#guidance' },
 };
 
 // Injected before any page script: a MutationObserver that stamps performance.now() (whose zero is
@@ -58,6 +63,36 @@ function firstQuestionProbe(selector) {
   };
   const mo = new MutationObserver(() => { if (stamp()) mo.disconnect(); });
   mo.observe(document, { childList: true, subtree: true, characterData: true });
+}
+
+// Injected before any page script: from the moment the first choice shows, clicks it every 40 ms
+// (clicks before the page listens are lost, as a person's would be) and stamps performance.now()
+// when, after a click, the guidance list is redrawn (nodes or text inside it change; the peer
+// redraws its whole list on every answer, the wizard changes the items the answer touches).
+function usableProbe([choiceSelector, listSelector]) {
+  let clicked = false;
+  const click = () => {
+    const choice = document.querySelector(choiceSelector);
+    if (window.__usable || !choice) return;
+    clicked = true;
+    choice.click();
+  };
+  const inList = (node) => (node.nodeType === 1 ? node : node.parentElement)?.closest(listSelector);
+  const observer = new MutationObserver((records) => {
+    if (window.__usable) return observer.disconnect();
+    // While the document is parsing, nodes the parser adds to the list are not a click's doing.
+    if (clicked && document.readyState !== 'loading' && records.some((r) => inList(r.target))) {
+      window.__usable = performance.now();
+      return;
+    }
+    const choice = document.querySelector(choiceSelector);
+    if (!window.__choiceShown && choice && (choice.checkVisibility ? choice.checkVisibility() : choice.getClientRects().length > 0)) {
+      window.__choiceShown = performance.now();
+      click();
+      const timer = setInterval(() => (window.__usable ? clearInterval(timer) : click()), 40);
+    }
+  });
+  observer.observe(document, { childList: true, subtree: true, characterData: true });
 }
 
 const stats = (xs) => {
@@ -78,9 +113,10 @@ const urls = {
 const problems = [];
 
 /** One cold load in a new context; resolves to its timings and the responses it received. */
-async function load(which, { record = false } = {}) {
+async function load(which, { record = false, usable = false } = {}) {
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
   await context.addInitScript(firstQuestionProbe, PAGES[which].first);
+  if (usable) await context.addInitScript(usableProbe, [PAGES[which].choice, PAGES[which].list]);
   const page = await context.newPage();
   page.on('pageerror', (e) => problems.push(`${which}: ${e}`));
   const failed = [];
@@ -95,7 +131,8 @@ async function load(which, { record = false } = {}) {
   }
   await page.goto(urls[which]);
   await page.waitForFunction(() => window.__firstQ && window.__firstFrame, null, { timeout: 30000 });
-  const t = await page.evaluate(() => ({ firstQ: window.__firstQ, firstFrame: window.__firstFrame }));
+  if (usable) await page.waitForFunction(() => window.__usable, null, { timeout: 30000 });
+  const t = await page.evaluate(() => ({ firstQ: window.__firstQ, firstFrame: window.__firstFrame, usable: window.__usable }));
   let responses = [];
   if (record) {
     await page.waitForLoadState('networkidle');
@@ -138,24 +175,27 @@ console.log(`\nsize ratio wizard/peer: gzip ${(wz.gzip / pr.gzip).toFixed(2)} ($
   ` brotli ${(wz.brotli / pr.brotli).toFixed(2)} (${kb(wz.brotli)} / ${kb(pr.brotli)}), raw ${(wz.raw / pr.raw).toFixed(2)}`);
 
 // (b) time to the first rendered question.
-console.log(`\n== (b) navigation start to first rendered question: ${loads} cold loads each, alternating, new context per load`);
+console.log(`\n== (b) navigation start to first rendered question, and to the first click that changes the guidance list:`);
+console.log(`   ${loads} cold loads each, alternating, new context per load`);
 console.log(`   (loopback, static-server.mjs: wizard with its CSP, peer without; one discarded warm-up load each)`);
 for (const which of ['wizard', 'peer']) await (await load(which)).context.close();
-const times = { wizard: { firstQ: [], firstFrame: [] }, peer: { firstQ: [], firstFrame: [] } };
+const times = { wizard: { firstQ: [], firstFrame: [], usable: [] }, peer: { firstQ: [], firstFrame: [], usable: [] } };
 for (let i = 0; i < loads; i++) {
   for (const which of i % 2 ? ['peer', 'wizard'] : ['wizard', 'peer']) {
-    const r = await load(which);
+    const r = await load(which, { usable: true });
     await r.context.close();
-    times[which].firstQ.push(r.firstQ);
-    times[which].firstFrame.push(r.firstFrame);
+    for (const key of ['firstQ', 'firstFrame', 'usable']) times[which][key].push(r[key]);
   }
 }
 const sel = { wizard: PAGES.wizard.first, peer: PAGES.peer.first };
-for (const [key, title] of [['firstQ', 'in the DOM and visible (MutationObserver)'], ['firstFrame', 'next animation frame after it']]) {
-  console.log(`\n  first question ${title}:`);
+const figures = [['firstQ', 'first question in the DOM and visible (MutationObserver)'], ['firstFrame', 'first question: next animation frame after it'],
+  ['usable', 'answers: a click on the first choice (every 40 ms from when it shows) changes the guidance list']];
+for (const [key, title] of figures) {
+  console.log(`\n  ${title}:`);
   for (const which of ['wizard', 'peer']) {
     const s = stats(times[which][key]);
-    console.log(`  ${PAGES[which].label.padEnd(22)} median ${ms(s.median)}   min ${ms(s.min)}   max ${ms(s.max)}   [${sel[which]}]`);
+    const selector = key === 'usable' ? `${PAGES[which].choice} -> ${PAGES[which].list}` : sel[which];
+    console.log(`  ${PAGES[which].label.padEnd(22)} median ${ms(s.median)}   min ${ms(s.min)}   max ${ms(s.max)}   [${selector}]`);
   }
   const ratio = stats(times.wizard[key]).median / stats(times.peer[key]).median;
   console.log(`  ratio wizard/peer of the medians: ${ratio.toFixed(2)}`);
