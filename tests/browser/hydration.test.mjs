@@ -1,0 +1,50 @@
+// Hydration checked on a debug build (dist-debug, built by scripts/test.sh): release builds say
+// nothing about a mismatch between the prerendered HTML and the app, debug builds report it on the
+// console (and panic). Each way into the app, fresh or restored, must hydrate without a word.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { setup, ready, answer, waitText, KEY } from './helpers.mjs';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const DEBUG_DIST = process.env.DEBUG_DIST || path.resolve(here, '../../dist-debug');
+
+let env;
+before(async () => {
+  assert.ok(fs.existsSync(path.join(DEBUG_DIST, 'index.html')), `no debug build in ${DEBUG_DIST}: scripts/test.sh builds it (trunk build --dist dist-debug)`);
+  env = await setup({ root: DEBUG_DIST });
+});
+after(async () => { await env?.close(); });
+
+/** Opens `url` in `context` and records every console message but debug ones. */
+async function load(context, url) {
+  const page = await context.newPage();
+  const said = [];
+  page.on('console', (m) => { if (['error', 'warning'].includes(m.type())) said.push(`${m.type()}: ${m.text()}`); });
+  page.on('pageerror', (e) => said.push(`pageerror: ${e}`));
+  await page.goto(url);
+  await ready(page);
+  return { page, said };
+}
+
+test('a fresh page, a saved record, a share link and the embed mode hydrate with no console message', async () => {
+  const context = await env.context();
+  try {
+    const fresh = await load(context, env.url);
+    await answer(fresh.page, 'Which services', 'Microsoft Intune');
+    await waitText(fresh.page.locator('section.guidance .totals'), 'waiting');
+    const link = await fresh.page.evaluate(() => location.href);
+    assert.ok(await fresh.page.evaluate((key) => localStorage.getItem(key) !== null, KEY), 'progress saved');
+
+    const saved = await load(context, env.url);
+    assert.ok(await saved.page.getByLabel('Microsoft Intune', { exact: true }).isChecked(), 'the saved answer restored');
+    const embedded = await load(context, `${env.url}?embed=1`);
+    assert.equal(await embedded.page.locator('.masthead').count(), 0, 'no masthead in embed mode');
+    const shared = await load(await env.context(), `${link}#s=1`);
+    for (const { said } of [fresh, saved, embedded, shared]) assert.deepEqual(said, []);
+  } finally {
+    await context.close();
+  }
+});

@@ -1,0 +1,186 @@
+// The prerendered first screen (src/bin/prerender.rs) and its hydration: what the built
+// index.html holds, the page without JavaScript and before hydration, and a returning customer's
+// step opened with no frame of the blank first step.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { setup, site, openPage, ready, answer, next, waitText, DIST, SHOTS } from './helpers.mjs';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const AXE = path.join(here, 'node_modules/axe-core/axe.min.js');
+
+let env; // the real CSP
+let open; // no CSP, for axe
+before(async () => {
+  env = await setup();
+  open = await site({ csp: false });
+});
+after(async () => {
+  await env?.close();
+  await open?.close();
+});
+
+test('the built index.html holds the first step and the guidance list, as the body\'s first child', () => {
+  const html = fs.readFileSync(path.join(DIST, 'index.html'), 'utf8');
+  // Hydration starts at the body's first child: nothing, not even a newline, before the root.
+  assert.match(html, /<body><div class="page">/);
+  for (const text of ['Which services do you want to onboard?', 'Azure Active Directory Premium', 'Is this a new tenant or an existing one?',
+    'Services and tenant', 'Your guidance list', 'Initiate phase', 'Assess phase', 'Remediate phase', 'Enable phase', 'Work with you to begin onboarding.',
+    'Answering these questions needs JavaScript']) {
+    assert.ok(html.includes(text), `index.html holds "${text}"`);
+  }
+  assert.equal((html.match(/<fieldset[^>]*class="question"/g) || []).length, 2, 'the first step\'s two questions');
+  assert.ok(!/<script>|<script [^>]*>[^<]/.test(html), 'no inline script');
+});
+
+test('without JavaScript the questions and the whole list show, with the line that answering needs it', async () => {
+  const context = await env.context({ javaScriptEnabled: false });
+  try {
+    const page = await context.newPage();
+    await page.goto(env.url);
+    assert.equal(await page.locator('#step-heading').innerText(), 'Services and tenant');
+    assert.ok(await page.getByText('Which services do you want to onboard?').isVisible());
+    assert.ok(await page.getByText('Answering these questions needs JavaScript').isVisible());
+    assert.ok(await page.locator('section.guidance h3', { hasText: 'Assess phase' }).isVisible());
+    assert.ok((await page.locator('section.guidance li.item').count()) > 20, 'the whole guidance list');
+    assert.ok(await page.getByLabel('Microsoft Intune', { exact: true }).isDisabled(), 'nothing to answer without JavaScript');
+    await page.screenshot({ path: path.join(SHOTS, 'prerendered-no-js.png'), fullPage: true });
+  } finally {
+    await context.close();
+  }
+});
+
+/** Runs axe (injected: the page has no CSP here); returns readable violations. */
+async function axe(page, label) {
+  await page.addScriptTag({ path: AXE });
+  const violations = await page.evaluate(async () => {
+    const tags = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
+    const result = await window.axe.run(document, { runOnly: { type: 'tag', values: tags }, resultTypes: ['violations'] });
+    return result.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')})`);
+  });
+  return violations.map((v) => `[${label}] ${v}`);
+}
+
+test('axe finds nothing on the prerendered page before hydration, nor after it', async () => {
+  const context = await env.browser.newContext({ viewport: { width: 1280, height: 900 } });
+  try {
+    // Before: the app's JavaScript glue never arrives, so the page stays as prerendered (the loader ran).
+    let release;
+    const held = new Promise((resolve) => { release = resolve; });
+    await context.route('**/ems-scope-wizard.js', async (route) => { await held; await route.continue(); });
+    const page = await context.newPage();
+    await page.goto(open.url);
+    await page.waitForSelector('fieldset.question');
+    assert.equal(await page.evaluate(() => document.documentElement.className), 'js', 'not hydrated yet');
+    const found = await axe(page, 'prerendered');
+    release();
+    await ready(page);
+    found.push(...await axe(page, 'hydrated'));
+    assert.deepEqual(found, []);
+  } finally {
+    await context.close();
+  }
+});
+
+/** Per animation frame while loading: the step heading and whether the questions side shows. */
+function frameProbe() {
+  window.__frames = [];
+  const look = () => {
+    const heading = document.getElementById('step-heading');
+    const layout = document.querySelector('.layout');
+    if (heading && layout) {
+      window.__frames.push({ heading: heading.textContent, shown: getComputedStyle(layout).visibility === 'visible' });
+    }
+    if (window.__frames.length < 600) requestAnimationFrame(look);
+  };
+  requestAnimationFrame(look);
+}
+
+/** The share of pixels that differ between two PNG images of the same size, measured in a blank page. */
+async function pixelDifference(scratch, a, b) {
+  return scratch.evaluate(async ([a, b]) => {
+    const pixels = async (base64) => {
+      const bitmap = await createImageBitmap(await (await fetch(`data:image/png;base64,${base64}`)).blob());
+      const canvas = new OffscreenCanvas(bitmap.width, bitmap.height);
+      const g = canvas.getContext('2d');
+      g.drawImage(bitmap, 0, 0);
+      return g.getImageData(0, 0, bitmap.width, bitmap.height).data;
+    };
+    const [p, q] = [await pixels(a), await pixels(b)];
+    if (p.length !== q.length) return 1;
+    let differing = 0;
+    for (let i = 0; i < p.length; i += 4) {
+      if (Math.abs(p[i] - q[i]) + Math.abs(p[i + 1] - q[i + 1]) + Math.abs(p[i + 2] - q[i + 2]) > 48) differing += 1;
+    }
+    return differing / (p.length / 4);
+  }, [a, b]);
+}
+
+test('saved progress at step 3 opens at step 3, with no frame of step 1 while the page loads', async () => {
+  const context = await env.context();
+  try {
+    const page = await openPage(context, env.url);
+    // The top of the questions side: the step list, the step count and the heading.
+    const box = await page.locator('section.questions').boundingBox();
+    const questions = { x: Math.round(box.x), y: Math.round(box.y), width: Math.round(box.width), height: 320 };
+    const step1 = (await page.screenshot({ clip: questions })).toString('base64');
+    await answer(page, 'Which services', 'Microsoft Intune');
+    await next(page);
+    await next(page);
+    await waitText(page.locator('#step-heading'), 'Microsoft Intune');
+    await page.waitForTimeout(300); // the save, and the focus ring settled
+    const step3 = (await page.screenshot({ clip: questions })).toString('base64');
+
+    // Reload, recording every painted frame (CDP screencast) and every animation frame's state.
+    await context.addInitScript(frameProbe);
+    const cdp = await context.newCDPSession(page);
+    const frames = [];
+    cdp.on('Page.screencastFrame', (frame) => {
+      frames.push(frame.data);
+      cdp.send('Page.screencastFrameAck', { sessionId: frame.sessionId }).catch(() => {});
+    });
+    await cdp.send('Page.startScreencast', { format: 'png', everyNthFrame: 1, maxWidth: 1280, maxHeight: 900 });
+    await page.reload();
+    await ready(page);
+    await page.waitForTimeout(500);
+    await cdp.send('Page.stopScreencast');
+    assert.equal(await page.locator('#step-heading').innerText(), 'Microsoft Intune');
+
+    const states = await page.evaluate(() => window.__frames);
+    const wrong = states.filter((f) => f.shown && f.heading !== 'Microsoft Intune');
+    assert.deepEqual(wrong, [], 'no animation frame shows another step');
+    assert.ok(states.some((f) => f.shown && f.heading === 'Microsoft Intune'), 'frames of step 3 recorded');
+
+    // The painted frames, cropped to the top of the questions side, beside the two references.
+    const scratch = await context.newPage();
+    const series = path.join(SHOTS, 'load-at-step-3');
+    fs.rmSync(series, { recursive: true, force: true });
+    fs.mkdirSync(series, { recursive: true });
+    let sawStep3 = false;
+    for (const [i, frame] of frames.entries()) {
+      fs.writeFileSync(path.join(series, `frame-${String(i).padStart(3, '0')}.png`), Buffer.from(frame, 'base64'));
+      const cropped = await cropTop(scratch, frame, questions);
+      assert.ok(await pixelDifference(scratch, cropped, step1) > 0.002, `frame ${i} shows step 1`);
+      sawStep3 ||= (await pixelDifference(scratch, cropped, step3)) < 0.002;
+    }
+    assert.ok(frames.length > 0 && sawStep3, `the screencast caught step 3 (${frames.length} frames)`);
+  } finally {
+    await context.close();
+  }
+});
+
+/** The `clip` region of a PNG frame (the screencast is the viewport at scale 1), as PNG base64. */
+async function cropTop(scratch, frame, clip) {
+  return scratch.evaluate(async ([frame, clip]) => {
+    const bitmap = await createImageBitmap(await (await fetch(`data:image/png;base64,${frame}`)).blob());
+    const canvas = new OffscreenCanvas(clip.width, clip.height);
+    canvas.getContext('2d').drawImage(bitmap, clip.x, clip.y, clip.width, clip.height, 0, 0, clip.width, clip.height);
+    const blob = await canvas.convertToBlob({ type: 'image/png' });
+    const bytes = new Uint8Array(await blob.arrayBuffer());
+    let binary = '';
+    for (const b of bytes) binary += String.fromCharCode(b);
+    return btoa(binary);
+  }, [frame, clip]);
+}
