@@ -79,7 +79,7 @@ pub fn download(link: &web_sys::HtmlAnchorElement, name: &str, mime: &str, text:
     link.set_download(name);
     link.click();
     // Revoked a little later: some browsers cancel a download whose URL is revoked at once.
-    set_timeout(move || drop(web_sys::Url::revoke_object_url(&url)), std::time::Duration::from_secs(30));
+    let _ = set_timeout(move || drop(web_sys::Url::revoke_object_url(&url)), std::time::Duration::from_secs(30));
     Ok(())
 }
 
