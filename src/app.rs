@@ -53,7 +53,7 @@ fn start(wizard: Wizard, host: embed::Host, stored: RwSignal<bool>) {
     let notice = loaded.notice.clone().filter(|(_, text)| !(params.embedded && text == persistence::MEMORY_NOTICE));
     if let Some((tone, text)) = notice {
         // After the first paint, into a live region that is already there, so screen readers say it.
-        request_animation_frame(move || wizard.tell(tone, text));
+        browser::next_frame(move || wizard.tell(tone, text));
     }
     persistence::keep(wizard, &loaded);
     follow_address(wizard);
@@ -61,12 +61,10 @@ fn start(wizard: Wizard, host: embed::Host, stored: RwSignal<bool>) {
     wizard.ready.set(true);
     // The loader held the step back for a saved record or a link (no wrong step flashes): it
     // shows from the frame after these changes are drawn.
-    request_animation_frame(browser::mark_ready);
+    browser::next_frame(browser::mark_ready);
     match browser::query_param("debug").as_deref() {
-        Some("panic") => {
-            request_animation_frame(|| panic!("panic requested by ?debug=panic (a test of the error page)"))
-        }
-        Some("engine") => request_animation_frame(|| browser::time_engine(1000)),
+        Some("panic") => browser::next_frame(|| panic!("panic requested by ?debug=panic (a test of the error page)")),
+        Some("engine") => browser::next_frame(|| browser::time_engine(1000)),
         _ => {}
     }
 }

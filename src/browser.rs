@@ -2,6 +2,7 @@
 
 use leptos::prelude::*;
 use std::sync::atomic::{AtomicBool, Ordering};
+use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
 
 /// Whether the last write of progress to local storage succeeded; the panic page says so.
@@ -35,6 +36,18 @@ pub fn show_panic_page(info: &std::panic::PanicHookInfo) {
     if let Some(pre) = document.get_element_by_id("panic-details") {
         pre.set_text_content(Some(&info.to_string()));
     }
+}
+
+/// Runs `f` before the next repaint, whichever reactive owner is current. Leptos 0.9's
+/// `request_animation_frame` cancels the request when that owner is cleaned up, and a button's
+/// owner often goes with the change it makes (Change on the summary, Start over, the link
+/// prompt), taking the focus move with it.
+pub fn next_frame(f: impl FnOnce() + 'static) {
+    // One non-generic body for all callers; the closure is freed once it has run.
+    fn request(f: Box<dyn FnOnce()>) {
+        let _ = window().request_animation_frame(Closure::once_into_js(f).unchecked_ref());
+    }
+    request(Box::new(f));
 }
 
 /// Today's date as YYYY-MM-DD, in the user's time zone.
@@ -79,7 +92,9 @@ pub fn download(link: &web_sys::HtmlAnchorElement, name: &str, mime: &str, text:
     link.set_download(name);
     link.click();
     // Revoked a little later: some browsers cancel a download whose URL is revoked at once.
-    set_timeout(move || drop(web_sys::Url::revoke_object_url(&url)), std::time::Duration::from_secs(30));
+    // Not Leptos's set_timeout: it would be cleared if the calling view went within the 30 s.
+    let revoke = Closure::once_into_js(move || drop(web_sys::Url::revoke_object_url(&url)));
+    let _ = window().set_timeout_with_callback_and_timeout_and_arguments_0(revoke.unchecked_ref(), 30_000);
     Ok(())
 }
 

@@ -2,6 +2,7 @@
 //! engine derives from it, the notices for the user, and an incoming scope waiting for the user
 //! to say replace or keep.
 
+use crate::browser;
 use leptos::html;
 use leptos::prelude::*;
 use scope::engine::{evaluate, Scope};
@@ -89,7 +90,7 @@ impl Wizard {
     /// step list included, as a new page would open.
     pub fn focus_step_heading(&self) {
         let heading = self.step_heading;
-        request_animation_frame(move || {
+        browser::next_frame(move || {
             // try_: the element's owner may be gone by the next frame.
             let Some(heading) = heading.try_get_untracked().flatten() else { return };
             let _ = heading.focus();
@@ -160,7 +161,7 @@ where
     E: html::ElementType,
     E::Output: JsCast + Clone + 'static,
 {
-    request_animation_frame(move || {
+    browser::next_frame(move || {
         // try_: the element may be gone by the next frame (a prompt replaced or answered).
         if let Some(element) = target.try_get_untracked().flatten() {
             // Every element we focus is an HTML element.
