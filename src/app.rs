@@ -142,7 +142,11 @@ fn Notices() -> impl IntoView {
                     role=(notice.tone == Tone::Error).then_some("alert")
                 >
                     <p>{notice.text}</p>
-                    <button type="button" class="quiet" on:click=move |_| wizard.dismiss(notice.id)>"Dismiss"</button>
+                    <button type="button" class="quiet" on:click=move |_| {
+                        wizard.dismiss(notice.id);
+                        // The button goes with its notice: focus moves to the step, not to <body>.
+                        wizard.focus_step_heading();
+                    }>"Dismiss"</button>
                 </div>
             </For>
         </div>

@@ -90,7 +90,11 @@ fn StepQuestions(step: StepId) -> impl IntoView {
 pub fn ClearAnswer(q: QuestionId) -> impl IntoView {
     let wizard = use_wizard();
     view! {
-        <button type="button" class="quiet" on:click=move |_| wizard.progress.update(|p| p.answers.clear(q))>
+        // The button goes with the warning it clears: focus moves to the step, not to <body>.
+        <button type="button" class="quiet" on:click=move |_| {
+            wizard.progress.update(|p| p.answers.clear(q));
+            wizard.focus_step_heading();
+        }>
             {format!("Clear the {} answer", q.get().short.to_ascii_lowercase())}
         </button>
     }

@@ -291,3 +291,40 @@ test('at 200% zoom (a 1280 px window is 640 CSS px wide) nothing needs sideways 
     await context.close();
   }
 });
+
+test('focus moves on, never to the page body, when the control pressed goes away', async () => {
+  const context = await env.context();
+  const focused = (page) => page.evaluate(() => document.activeElement?.id || document.activeElement?.tagName);
+  const focusIs = (page, id, what) => until(async () => (await focused(page)) === id, `focus on #${id} after ${what}`);
+  try {
+    const page = await openPage(context, strict.url);
+    // "Clear the … answer" in the guidance list's warnings.
+    await answer(page, 'Which services', 'Azure Active Directory Premium');
+    await answer(page, 'Which services', 'Microsoft Intune');
+    await goToStep(page, 'Azure AD Premium capabilities');
+    await answer(page, 'Which Azure AD Premium capabilities', 'Identity Protection');
+    await goToStep(page, 'Services and tenant');
+    await page.locator('#question-services').getByLabel('Azure Active Directory Premium').uncheck();
+    await page.locator('.warnings').getByRole('button', { name: /^Clear the/ }).click();
+    await focusIs(page, 'step-heading', 'Clear the answer');
+    // "Change" on the summary, which leaves the summary.
+    await goToStep(page, 'Summary and sharing');
+    await page.getByRole('button', { name: 'Change Services' }).click();
+    await waitText(page.locator('#step-heading'), 'Services and tenant');
+    await focusIs(page, 'step-heading', 'Change');
+    // "Start over…", then Cancel: back on the button that asked.
+    await goToStep(page, 'Summary and sharing');
+    await page.getByRole('button', { name: 'Start over…' }).click();
+    await page.getByRole('button', { name: 'Cancel' }).click();
+    await focusIs(page, 'restart', 'Cancel');
+    // "Replace with the link" in the prompt, and "Dismiss" on the notice it leaves.
+    const prompt = await openPage(context, `${strict.url}#services=aad_premium`);
+    await prompt.getByRole('button', { name: 'Replace with the link' }).click();
+    await focusIs(prompt, 'step-heading', 'Replace');
+    await prompt.locator('.notices').getByRole('button', { name: 'Dismiss' }).click();
+    await focusIs(prompt, 'step-heading', 'Dismiss');
+    assert.deepEqual([...page.errors, ...prompt.errors], []);
+  } finally {
+    await context.close();
+  }
+});
