@@ -46,8 +46,11 @@ pub fn App() -> impl IntoView {
 fn start(wizard: Wizard, host: embed::Host, stored: RwSignal<bool>) {
     let params = Params::from_location();
     wizard.embedded.set(params.embedded);
-    let loaded = persistence::load();
-    stored.set(loaded.store == persistence::Store::Local);
+    let host_keeps =
+        params.embedded && params.host_origin.is_some() && params.protocol >= scope::portal::LATEST && embed::framed();
+    let loaded = if host_keeps { persistence::Loaded::kept_by_host() } else { persistence::load() };
+    // With a version 2 host the embed bar waits for its restore to say where progress is kept.
+    stored.set(loaded.store == persistence::Store::Local || host_keeps);
     wizard.progress.set(loaded.progress.clone());
     // In a frame the embed bar says where progress is kept, in place of the storage notice.
     let notice = loaded.notice.clone().filter(|(_, text)| !(params.embedded && text == persistence::MEMORY_NOTICE));

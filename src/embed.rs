@@ -89,12 +89,16 @@ pub fn full_page_base() -> String {
     format!("{}{}", location.origin().unwrap_or_default(), location.pathname().unwrap_or_default())
 }
 
+/// Whether the page is inside another page's frame.
+pub fn framed() -> bool {
+    window().parent().ok().flatten().is_some_and(|parent| !js_sys::Object::is(&parent, &window()))
+}
+
 /// Applies the partner's styling and, inside a frame with a named host origin, starts the
 /// protocol: ready, step, scope and height messages out; prefills in.
 pub fn connect(wizard: Wizard, host: Host, params: &Params) {
     apply_style(params);
-    let framed = window().parent().ok().flatten().is_some_and(|parent| !js_sys::Object::is(&parent, &window()));
-    let Some(origin) = params.host_origin.clone().filter(|_| framed) else {
+    let Some(origin) = params.host_origin.clone().filter(|_| framed()) else {
         return;
     };
     host.origin.set_value(Some(origin.clone()));

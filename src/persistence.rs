@@ -46,6 +46,14 @@ pub struct Loaded {
 }
 
 impl Loaded {
+    /// For a version 2 host, which keeps the progress: the wizard's own storage is neither read
+    /// nor written. A frame's storage is shared by every customer who uses the portal in this
+    /// browser (same-site portals, or browsers that partition third-party storage), so reading
+    /// it could show one customer another's answers.
+    pub fn kept_by_host() -> Loaded {
+        Loaded::fresh(Store::Memory, None)
+    }
+
     fn fresh(store: Store, notice: Option<(Tone, String)>) -> Loaded {
         Loaded { store, progress: Progress::default(), notice, up_to_date: true }
     }

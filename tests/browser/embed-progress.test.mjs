@@ -9,7 +9,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { answer, nextStep, waitText, until } from './helpers.mjs';
+import { answer, nextStep, waitText, until, site, KEY as WIZARD_KEY } from './helpers.mjs';
 import { portalSetup, PORTAL_CSP, watch, addFrame } from './portal-server.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -359,5 +359,32 @@ test('keyboard only in the portal: from the portal into the wizard, answers, Nex
     assert.deepEqual(errors, []);
   } finally {
     await context.close();
+  }
+});
+
+test('a same-site portal, where the wizard\'s own storage works: the next customer does not see the last one\'s answers', async () => {
+  // The portal's server on 127.0.0.1 frames a wizard on 127.0.0.1 too: one site, so the frame's
+  // storage is the same as the full page's, whoever the portal's customer is.
+  const sameSite = await site({ frameAncestors: `'self' ${thirdOrigin}` });
+  const context = await newContext();
+  try {
+    const full = await context.newPage();
+    await full.goto(sameSite.url);
+    await full.waitForSelector('html.ready');
+    await answer(full, 'Which services', 'Microsoft Intune');
+    await until(() => full.evaluate((k) => (localStorage.getItem(k) || '').includes('intune'), WIZARD_KEY), 'the first person\'s answer saved');
+
+    const page = await context.newPage();
+    await page.goto(`${thirdOrigin}/portal.html?customer=bob&wizard=${encodeURIComponent(sameSite.url)}`);
+    await page.frameLocator('#ems-scope').locator('html.ready').waitFor();
+    await waitMessage(page, (m) => m.data?.type === 'ems-scope:restore-result', 'the restore result');
+    const wizard = page.frames().find((f) => f.url().startsWith(sameSite.url));
+    assert.ok(await wizard.evaluate((k) => (localStorage.getItem(k) || '').includes('intune'), WIZARD_KEY), 'the frame does see the wizard\'s own storage');
+    assert.ok(!(await wizard.getByLabel('Microsoft Intune', { exact: true }).isChecked()), 'bob starts empty');
+    assert.equal(await wizard.getByRole('alertdialog').count(), 0, 'and is not asked about someone else\'s scope');
+    await waitText(wizard.locator('.embed-bar'), 'kept by this portal');
+  } finally {
+    await context.close();
+    await sameSite.close();
   }
 });
