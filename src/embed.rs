@@ -63,6 +63,12 @@ impl Host {
         host
     }
 
+    /// Tells the host that the user exported (format: "link", "markdown" or "json"). Called only
+    /// once the copy or download worked.
+    pub fn exported(&self, format: &str) {
+        self.post(&WizardMessage::Export { format: format.into() });
+    }
+
     /// Posts `message` to the host origin, if there is one.
     pub fn post(&self, message: &WizardMessage) {
         let Some(origin) = self.origin.get_value() else { return };
@@ -73,13 +79,6 @@ impl Host {
         if let Ok(data) = js_sys::JSON::parse(&message.to_json(self.version.get_value())) {
             let _ = parent.post_message(&data, &origin);
         }
-    }
-}
-
-/// Tells the host that the user exported (format: "link", "markdown" or "json").
-pub fn notify_export(format: &str) {
-    if let Some(host) = use_context::<Host>() {
-        host.post(&WizardMessage::Export { format: format.into() });
     }
 }
 

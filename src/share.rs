@@ -32,8 +32,13 @@ fn ShareBlock() -> impl IntoView {
     let with_done = RwSignal::new(true);
     let status = RwSignal::new(String::new());
     let url = move || wizard.progress.with(|p| share_link_url(p, with_done.get()));
+    // Taken here: the clipboard's answer comes back outside any component.
+    let host = expect_context::<embed::Host>();
     let copy = move |_| {
         browser::copy(&url(), move |ok| {
+            if ok {
+                host.exported("link");
+            }
             status.set(
                 if ok {
                     "Share link copied."
@@ -43,7 +48,6 @@ fn ShareBlock() -> impl IntoView {
                 .into(),
             )
         });
-        embed::notify_export("link");
     };
     let select_all = |ev: web_sys::FocusEvent| {
         if let Some(input) = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()) {
@@ -71,6 +75,7 @@ fn ShareBlock() -> impl IntoView {
 #[component]
 fn ExportBlock() -> impl IntoView {
     let wizard = use_wizard();
+    let host = expect_context::<embed::Host>();
     let status = RwSignal::new(String::new());
     let download_link = NodeRef::<html::A>::new();
     let markdown = move || wizard.progress.with_untracked(|p| export::to_markdown(p, &browser::today()));
@@ -79,19 +84,23 @@ fn ExportBlock() -> impl IntoView {
         let file = format!("ems-onboarding-scope-{}.{extension}", browser::today());
         let saved = download_link.get_untracked().ok_or_else(|| "the page is not ready".to_string());
         match saved.and_then(|link| browser::download(&link, &file, mime, &text)) {
-            Ok(()) => status.set(format!("Downloaded {file}.")),
+            Ok(()) => {
+                status.set(format!("Downloaded {file}."));
+                host.exported(format);
+            }
             Err(e) => status.set(format!("The download failed: {e}.")),
         }
-        embed::notify_export(format);
     };
     let copy_markdown = move |_| {
         browser::copy(&markdown(), move |ok| {
+            if ok {
+                host.exported("markdown");
+            }
             status.set(
                 if ok { "Markdown copied." } else { "Copying was refused by the browser; use the download instead." }
                     .into(),
             )
         });
-        embed::notify_export("markdown");
     };
     view! {
         <section class="block" aria-labelledby="export-heading">

@@ -187,3 +187,22 @@ test('a prefill message from the host fills the answers; one from a third origin
     await context.close();
   }
 });
+
+test('the host hears of an export only when it worked: a download yes, a refused copy no', async () => {
+  const { context, page, frame, wizard } = await openPortal({ width: 900 });
+  try {
+    await frame.getByRole('navigation', { name: 'Steps' }).getByRole('button', { name: 'Summary and sharing' }).click();
+    await waitText(frame.locator('#step-heading'), 'Summary and sharing');
+    // No clipboard permission in this context: the browser refuses the copy.
+    await frame.getByRole('button', { name: 'Copy share link' }).click();
+    await waitText(frame.locator('#share-heading ~ .status'), 'Copying was refused');
+    const [download] = await Promise.all([page.waitForEvent('download'), frame.getByRole('button', { name: 'Download Markdown' }).click()]);
+    assert.match(download.suggestedFilename(), /\.md$/);
+    await waitMessage(page, (m) => m.data?.type === 'ems-scope:export', 'the export message');
+    const exports = (await received(page)).filter((m) => m.data?.type === 'ems-scope:export').map((m) => m.data.format);
+    assert.deepEqual(exports, ['markdown'], 'only the download that worked');
+    assert.ok(wizard, 'the wizard frame');
+  } finally {
+    await context.close();
+  }
+});
