@@ -185,3 +185,14 @@ export async function storage(page) {
 export function notices(page) {
   return page.locator('.notices');
 }
+
+/** Answers the Azure AD Premium capabilities, then unticks the service: the answer is kept but
+ * ignored, and its step is gone (the guidance list's warnings offer to clear it). */
+export async function leaveIgnoredAnswer(page) {
+  await answer(page, 'Which services', 'Azure Active Directory Premium');
+  await answer(page, 'Which services', 'Microsoft Intune');
+  await goToStep(page, 'Azure AD Premium capabilities');
+  await answer(page, 'Which Azure AD Premium capabilities', 'Identity Protection');
+  await goToStep(page, 'Services and tenant');
+  await page.locator('#question-services').getByLabel('Azure Active Directory Premium').uncheck();
+}

@@ -6,6 +6,7 @@ import assert from 'node:assert/strict';
 import {
   setup, openPage, answer, next, heading, goToStep, nextStep, item, inScopeTexts, phaseCount, totals,
   answerSituation, waitText, until,
+  leaveIgnoredAnswer,
 } from './helpers.mjs';
 
 let env;
@@ -280,12 +281,7 @@ test('an answer to a question that no longer applies is "kept but ignored"', asy
 test('an ignored answer whose step is gone can still be cleared from the guidance list', async () => {
   const { context, page } = await fresh();
   try {
-    await answer(page, 'Which services', 'Azure Active Directory Premium');
-    await answer(page, 'Which services', 'Microsoft Intune');
-    await goToStep(page, 'Azure AD Premium capabilities');
-    await answer(page, 'Which Azure AD Premium capabilities', 'Identity Protection');
-    await goToStep(page, 'Services and tenant');
-    await page.locator('#question-services').getByLabel('Azure Active Directory Premium').uncheck();
+    await leaveIgnoredAnswer(page);
     const warnings = page.locator('.warnings');
     await waitText(warnings, 'kept but ignored');
     assert.match(await warnings.locator('li').first().innerText(), /\. Clear the azure ad premium capabilities answer$/);
