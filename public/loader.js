@@ -24,7 +24,8 @@
     note.className = 'boot-error';
     note.setAttribute('role', 'alert');
     note.textContent = 'The wizard could not start in this browser (' + error + '). Reload the page, or try another browser.';
-    document.body.appendChild(note);
+    // At the top, where it is seen; the page under it stays as prerendered, to read.
+    document.body.prepend(note);
   }
   function start() {
     import(glue.href)
