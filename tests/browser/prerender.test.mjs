@@ -184,3 +184,21 @@ async function cropTop(scratch, frame, clip) {
     return btoa(binary);
   }, [frame, clip]);
 }
+
+test('when the wasm cannot be fetched, the page says so at the top and keeps the prerendered screen', async () => {
+  const context = await env.context();
+  try {
+    await context.route('**/*.wasm', (route) => route.abort());
+    const page = await context.newPage();
+    // Saved progress, so the loader holds the step back: a failed start must release it.
+    await page.goto(env.url);
+    await page.evaluate(() => localStorage.setItem('ems-scope-wizard/progress', '{"format":2}'));
+    await page.reload();
+    const note = page.locator('body > .boot-error');
+    await waitText(note, 'The wizard could not start in this browser');
+    assert.equal(await page.evaluate(() => document.body.firstElementChild.className), 'boot-error', 'at the top');
+    assert.ok(await page.getByText('Which services do you want to onboard?').isVisible(), 'the prerendered questions still show');
+  } finally {
+    await context.close();
+  }
+});
