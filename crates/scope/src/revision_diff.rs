@@ -286,77 +286,110 @@ pub fn diff(page: &Page) -> Report {
     let mut sections = Vec::new();
     let mut seen = Vec::new();
     for section in &page.sections {
-        let mut report = SectionReport { title: section.title.clone(), ..SectionReport::default() };
-        let Some(id) = section_by_title(&section.title) else {
-            report.added = true;
-            report.new = section.lines.iter().map(|l| l.text.clone()).collect();
-            sections.push(report);
-            continue;
-        };
-        seen.push(id);
-        let items = items_of(id, against);
-        let mut carried: Vec<ItemId> = Vec::new();
-        // The first item of each carried line, in page order, to find lines that moved.
-        let mut order: Vec<(usize, ItemId)> = Vec::new();
-        let mut unmatched = Vec::new();
-        for line in &section.lines {
-            match carried_by(&line.text, &items) {
-                Some(Carried::Items(ids)) => {
-                    report.unchanged += 1;
-                    order.push((ids[0].0, ids[0]));
-                    carried.extend(ids);
-                }
-                Some(Carried::Condition) => report.unchanged += 1,
-                None => unmatched.push(line.text.clone()),
+        match section_by_title(&section.title) {
+            Some(id) => {
+                seen.push(id);
+                sections.push(diff_section(section, id, against));
             }
+            None => sections.push(SectionReport {
+                title: section.title.clone(),
+                added: true,
+                new: section.lines.iter().map(|l| l.text.clone()).collect(),
+                ..SectionReport::default()
+            }),
         }
-        // Items appended to catalog.toml after their section's block (ids stay in place, so a new
-        // revision's items come last) say nothing about order.
-        let home = home_block(id);
-        order.retain(|(_, item)| home.contains(item));
-        let keys: Vec<usize> = order.iter().map(|(k, _)| *k).collect();
-        let in_order = longest_increasing(&keys);
-        for (i, (_, id)) in order.iter().enumerate() {
-            if !in_order.contains(&i) {
-                report.unchanged -= 1;
-                report.moved.push((id.get().id, normalize(id.get().text_in(against))));
-            }
-        }
-        let mut left: Vec<&(ItemId, String, Option<String>)> =
-            items.iter().filter(|(id, _, _)| !carried.contains(id)).collect();
-        // Condition lines heading items that no line of the new page has any more.
-        let mut conditions: Vec<&str> = Vec::new();
-        for (_, _, condition) in &items {
-            if let Some(c) = condition.as_deref() {
-                if !conditions.contains(&c) && !section.lines.iter().any(|l| l.text.contains(c)) {
-                    conditions.push(c);
-                }
-            }
-        }
-        for line in unmatched {
-            let forms = |(_, text, condition): &&(ItemId, String, Option<String>)| {
-                let headed = condition.as_ref().map(|c| format!("{c} {text}"));
-                likeness(&line, text).max(headed.map_or(0.0, |h| likeness(&line, &h)))
-            };
-            let best = left.iter().enumerate().map(|(i, item)| (i, forms(item))).max_by(|a, b| a.1.total_cmp(&b.1));
-            let best_condition =
-                conditions.iter().enumerate().map(|(i, c)| (i, likeness(&line, c))).max_by(|a, b| a.1.total_cmp(&b.1));
-            match (best, best_condition) {
-                (_, Some((i, c_score))) if c_score >= 0.5 && best.is_none_or(|(_, score)| c_score > score) => {
-                    let c = conditions.remove(i);
-                    let headed = items.iter().filter(|(_, _, x)| x.as_deref() == Some(c)).map(|(id, _, _)| id.get().id);
-                    report.reworded_conditions.push((headed.collect(), c.to_string(), line));
-                }
-                (Some((i, score)), _) if score >= 0.5 => {
-                    let (id, text, _) = left.remove(i);
-                    report.reworded.push((id.get().id, text.clone(), line));
-                }
-                _ => report.new.push(line),
-            }
-        }
-        report.gone = left.into_iter().map(|(id, text, _)| (id.get().id, text.clone())).collect();
-        sections.push(report);
     }
+    sections.extend(removed_sections(&seen, against));
+    Report { against, sections }
+}
+
+type CatalogLine = (ItemId, String, Option<String>);
+
+/// One section the catalog has: lines carried as they are, moved, reworded, new and gone.
+fn diff_section(section: &PageSection, id: SectionId, against: Revision) -> SectionReport {
+    let mut report = SectionReport { title: section.title.clone(), ..SectionReport::default() };
+    let items = items_of(id, against);
+    let mut carried: Vec<ItemId> = Vec::new();
+    // The first item of each carried line, in page order, to find lines that moved.
+    let mut order: Vec<(usize, ItemId)> = Vec::new();
+    let mut unmatched = Vec::new();
+    for line in &section.lines {
+        match carried_by(&line.text, &items) {
+            Some(Carried::Items(ids)) => {
+                report.unchanged += 1;
+                order.push((ids[0].0, ids[0]));
+                carried.extend(ids);
+            }
+            Some(Carried::Condition) => report.unchanged += 1,
+            None => unmatched.push(line.text.clone()),
+        }
+    }
+    mark_moved(&mut report, order, id, against);
+    let left: Vec<&CatalogLine> = items.iter().filter(|(id, _, _)| !carried.contains(id)).collect();
+    // Condition lines heading items that no line of the new page has any more.
+    let mut conditions: Vec<&str> = Vec::new();
+    for (_, _, condition) in &items {
+        if let Some(c) = condition.as_deref() {
+            if !conditions.contains(&c) && !section.lines.iter().any(|l| l.text.contains(c)) {
+                conditions.push(c);
+            }
+        }
+    }
+    match_rewordings(&mut report, unmatched, &items, left, conditions);
+    report
+}
+
+/// Carried lines out of the catalog's order are reported as moved. Items appended to catalog.toml
+/// after their section's block (ids stay in place, so a new revision's items come last) say
+/// nothing about order.
+fn mark_moved(report: &mut SectionReport, mut order: Vec<(usize, ItemId)>, section: SectionId, against: Revision) {
+    let home = home_block(section);
+    order.retain(|(_, item)| home.contains(item));
+    let keys: Vec<usize> = order.iter().map(|(k, _)| *k).collect();
+    let in_order = longest_increasing(&keys);
+    for (i, (_, id)) in order.iter().enumerate() {
+        if !in_order.contains(&i) {
+            report.unchanged -= 1;
+            report.moved.push((id.get().id, normalize(id.get().text_in(against))));
+        }
+    }
+}
+
+/// Each line the catalog does not carry is a rewording of the likeliest item or condition left
+/// (at least half its words alike), else new; the items left at the end are gone.
+fn match_rewordings(
+    report: &mut SectionReport,
+    unmatched: Vec<String>,
+    items: &[CatalogLine],
+    mut left: Vec<&CatalogLine>,
+    mut conditions: Vec<&str>,
+) {
+    for line in unmatched {
+        let forms = |(_, text, condition): &&CatalogLine| {
+            let headed = condition.as_ref().map(|c| format!("{c} {text}"));
+            likeness(&line, text).max(headed.map_or(0.0, |h| likeness(&line, &h)))
+        };
+        let best = left.iter().enumerate().map(|(i, item)| (i, forms(item))).max_by(|a, b| a.1.total_cmp(&b.1));
+        let best_condition =
+            conditions.iter().enumerate().map(|(i, c)| (i, likeness(&line, c))).max_by(|a, b| a.1.total_cmp(&b.1));
+        match (best, best_condition) {
+            (_, Some((i, c_score))) if c_score >= 0.5 && best.is_none_or(|(_, score)| c_score > score) => {
+                let c = conditions.remove(i);
+                let headed = items.iter().filter(|(_, _, x)| x.as_deref() == Some(c)).map(|(id, _, _)| id.get().id);
+                report.reworded_conditions.push((headed.collect(), c.to_string(), line));
+            }
+            (Some((i, score)), _) if score >= 0.5 => {
+                let (id, text, _) = left.remove(i);
+                report.reworded.push((id.get().id, text.clone(), line));
+            }
+            _ => report.new.push(line),
+        }
+    }
+    report.gone = left.into_iter().map(|(id, text, _)| (id.get().id, text.clone())).collect();
+}
+
+/// The catalog's sections on the page `against` that the new page no longer has.
+fn removed_sections(seen: &[SectionId], against: Revision) -> Vec<SectionReport> {
     let mut removed: Vec<SectionId> = Vec::new();
     for id in ItemId::all().filter(|id| id.get().in_document(against)) {
         let section = id.get().section;
@@ -364,19 +397,17 @@ pub fn diff(page: &Page) -> Report {
             removed.push(section);
         }
     }
-    for section in removed {
-        let gone = items_of(section, against).into_iter().map(|(id, text, _)| (id.get().id, text)).collect();
-        sections.push(SectionReport {
+    removed
+        .into_iter()
+        .map(|section| SectionReport {
             title: section.get().title.to_string(),
             removed: true,
-            gone,
+            gone: items_of(section, against).into_iter().map(|(id, text, _)| (id.get().id, text)).collect(),
             ..SectionReport::default()
-        });
-    }
-    Report { against, sections }
+        })
+        .collect()
 }
 
-/// Text for a Markdown table cell.
 fn cell(text: &str) -> String {
     text.replace('|', "\\|")
 }
@@ -415,48 +446,55 @@ impl Report {
             "**The catalog does not cover this page yet**: add the revision to catalog.toml and append or update the items below (README, \"When Microsoft revises the page\").\n"
         });
         for s in &self.sections {
-            let kind = if s.added {
-                "Section added: "
-            } else if s.removed {
-                "Section removed: "
-            } else {
-                ""
-            };
-            let _ = write!(md, "\n## {kind}{}\n\n", s.title);
-            if !s.added && !s.removed {
-                let _ = writeln!(md, "- Unchanged: {} lines", s.unchanged);
-            }
-            if !s.reworded.is_empty() || !s.reworded_conditions.is_empty() {
-                md.push_str("- Reworded:\n\n  | item | catalog | new page |\n  | --- | --- | --- |\n");
-                for (id, old, new) in &s.reworded {
-                    let _ = writeln!(md, "  | `{id}` | {} | {} |", cell(old), cell(new));
-                }
-                for (ids, old, new) in &s.reworded_conditions {
-                    let ids: Vec<String> = ids.iter().map(|id| format!("`{id}`")).collect();
-                    let _ = writeln!(md, "  | condition of {} | {} | {} |", ids.join(", "), cell(old), cell(new));
-                }
-                md.push('\n');
-            }
-            if !s.new.is_empty() {
-                md.push_str("- New (no item carries them yet):\n");
-                for line in &s.new {
-                    let _ = writeln!(md, "  - {line}");
-                }
-            }
-            if !s.gone.is_empty() {
-                md.push_str("- Gone (items whose line is not on the new page):\n");
-                for (id, text) in &s.gone {
-                    let _ = writeln!(md, "  - `{id}`: {text}");
-                }
-            }
-            if !s.moved.is_empty() {
-                md.push_str("- Moved (same wording, another place in the section; no catalog change needed):\n");
-                for (id, text) in &s.moved {
-                    let _ = writeln!(md, "  - `{id}`: {text}");
-                }
-            }
+            s.write_markdown(&mut md);
         }
         md
+    }
+}
+
+impl SectionReport {
+    /// The section's part of [`Report::to_markdown`].
+    fn write_markdown(&self, md: &mut String) {
+        let kind = if self.added {
+            "Section added: "
+        } else if self.removed {
+            "Section removed: "
+        } else {
+            ""
+        };
+        let _ = write!(md, "\n## {kind}{}\n\n", self.title);
+        if !self.added && !self.removed {
+            let _ = writeln!(md, "- Unchanged: {} lines", self.unchanged);
+        }
+        if !self.reworded.is_empty() || !self.reworded_conditions.is_empty() {
+            md.push_str("- Reworded:\n\n  | item | catalog | new page |\n  | --- | --- | --- |\n");
+            for (id, old, new) in &self.reworded {
+                let _ = writeln!(md, "  | `{id}` | {} | {} |", cell(old), cell(new));
+            }
+            for (ids, old, new) in &self.reworded_conditions {
+                let ids: Vec<String> = ids.iter().map(|id| format!("`{id}`")).collect();
+                let _ = writeln!(md, "  | condition of {} | {} | {} |", ids.join(", "), cell(old), cell(new));
+            }
+            md.push('\n');
+        }
+        if !self.new.is_empty() {
+            md.push_str("- New (no item carries them yet):\n");
+            for line in &self.new {
+                let _ = writeln!(md, "  - {line}");
+            }
+        }
+        if !self.gone.is_empty() {
+            md.push_str("- Gone (items whose line is not on the new page):\n");
+            for (id, text) in &self.gone {
+                let _ = writeln!(md, "  - `{id}`: {text}");
+            }
+        }
+        if !self.moved.is_empty() {
+            md.push_str("- Moved (same wording, another place in the section; no catalog change needed):\n");
+            for (id, text) in &self.moved {
+                let _ = writeln!(md, "  - `{id}`: {text}");
+            }
+        }
     }
 }
 
