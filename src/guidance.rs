@@ -100,11 +100,7 @@ fn SetApart() -> impl IntoView {
         <section class="set-apart" class:hidden=move || set_apart().is_empty() aria-labelledby="set-apart-heading">
             <h3 id="set-apart-heading">"Out of scope and not supported"</h3>
             <p class="help">"The source says plainly that Microsoft does not do these in your case."</p>
-            <ul class="items">
-                <For each=set_apart key=row_key let:row>
-                    <ItemRow revision=row.0 row=row.1/>
-                </For>
-            </ul>
+            <ItemList rows=set_apart/>
         </section>
     }
 }
@@ -284,12 +280,20 @@ fn SectionBlock(
         <div class="section">
             {subtitle.map(|t| view! { <h4>{t}</h4> })}
             {sec.lead.map(|l| view! { <p class="lead">{l}</p> })}
-            <ul class="items">
-                <For each=rows key=row_key let:row>
-                    <ItemRow revision=row.0 row=row.1/>
-                </For>
-            </ul>
+            <ItemList rows/>
         </div>
+    }
+}
+
+/// Item rows, keyed so a row that did not change stays as it is.
+#[component]
+fn ItemList(rows: impl Fn() -> Vec<(Revision, ItemScope)> + Send + Sync + 'static) -> impl IntoView {
+    view! {
+        <ul class="items">
+            <For each=rows key=row_key let:row>
+                <ItemRow revision=row.0 row=row.1/>
+            </For>
+        </ul>
     }
 }
 
