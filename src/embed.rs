@@ -10,7 +10,7 @@ use crate::state::{Incoming, Tone, Wizard};
 use leptos::ev;
 use leptos::prelude::*;
 use scope::embed::{accent_properties, valid_colour, valid_font, valid_origin};
-use scope::portal::{self, Counts, FromHost, HostMessage, WizardMessage};
+use scope::portal::{self, FromHost, HostMessage, WizardMessage};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
@@ -196,7 +196,7 @@ fn follow_progress(wizard: Wizard, host: Host) {
             (step, index as u32, steps.len() as u32)
         })
     });
-    let counts = Memo::new(move |_| wizard.progress.with(|p| wizard.scope.with(|s| Counts::of(s, &p.done))));
+    let counts = Memo::new(move |_| wizard.progress.with(|p| wizard.scope.with(|s| s.totals(&p.done))));
     Effect::new(move |_| {
         let (step, index, count) = step.get();
         host.post(&WizardMessage::Step { step: step.into(), index, count });

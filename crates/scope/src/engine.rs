@@ -114,7 +114,30 @@ pub struct Counts {
     pub waiting: usize,
 }
 
+/// The whole list's counts and the ticks on items in scope: what the JSON export and the
+/// portal messages report (serialized in this field order).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, serde::Serialize)]
+pub struct Totals {
+    pub in_scope: usize,
+    pub out_of_scope: usize,
+    pub not_supported: usize,
+    pub waiting: usize,
+    pub done: usize,
+}
+
 impl Scope {
+    /// [`Totals`] of the whole list, with `done` the ticks.
+    pub fn totals(&self, done: &ItemSet) -> Totals {
+        let c = self.counts(None);
+        Totals {
+            in_scope: c.in_scope,
+            out_of_scope: c.out_of_scope,
+            not_supported: c.not_supported,
+            waiting: c.waiting,
+            done: self.done_count(done, None),
+        }
+    }
+
     pub fn get(&self, item: ItemId) -> Option<&ItemScope> {
         self.items.iter().find(|s| s.item == item)
     }

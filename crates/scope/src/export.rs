@@ -9,7 +9,7 @@
 
 use crate::answers::Answers;
 use crate::catalog::{ItemId, ItemSet, Phase, Revision};
-use crate::engine::{evaluate, ItemScope, Outcome, Scope};
+use crate::engine::{evaluate, ItemScope, Outcome, Scope, Totals};
 use crate::progress::{answers_from_map, read_object, Progress, ReadError};
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
@@ -31,17 +31,8 @@ struct ExportOut<'a> {
     date: &'a str,
     revision: Revision,
     answers: &'a Answers,
-    counts: CountsOut,
+    counts: Totals,
     items: Vec<ItemOut>,
-}
-
-#[derive(Serialize)]
-struct CountsOut {
-    in_scope: usize,
-    out_of_scope: usize,
-    not_supported: usize,
-    waiting: usize,
-    done: usize,
 }
 
 #[derive(Serialize)]
@@ -103,20 +94,13 @@ impl ItemOut {
 /// level, as `serde_json::to_string_pretty` writes.
 pub fn to_json(progress: &Progress, date: &str) -> String {
     let scope = evaluate(&progress.answers, progress.revision);
-    let c = scope.counts(None);
     let export = ExportOut {
         schema: SCHEMA,
         version: SCHEMA_VERSION,
         date,
         revision: progress.revision,
         answers: &progress.answers,
-        counts: CountsOut {
-            in_scope: c.in_scope,
-            out_of_scope: c.out_of_scope,
-            not_supported: c.not_supported,
-            waiting: c.waiting,
-            done: scope.done_count(&progress.done, None),
-        },
+        counts: scope.totals(&progress.done),
         items: listed(&scope).map(|s| ItemOut::new(s, scope.revision, &progress.done)).collect(),
     };
     // Plain structs with string keys cannot fail to serialize; no panic path either way.

@@ -12,10 +12,10 @@
 
 use crate::catalog::Revision;
 use crate::catalog::StepId;
-use crate::engine::Scope;
+use crate::engine::Totals;
 use crate::link;
 use crate::progress::Progress;
-use crate::{wizard, ItemSet};
+use crate::wizard;
 use serde::{Deserialize, Serialize};
 
 /// The protocol version the wizard speaks unless the host asks for another.
@@ -47,7 +47,7 @@ pub enum WizardMessage {
     Height { height: i32 },
     /// The counts of the guidance list.
     #[serde(rename = "ems-scope:scope")]
-    Scope { counts: Counts },
+    Scope { counts: Totals },
     /// The user exported: `link`, `markdown` or `json`.
     #[serde(rename = "ems-scope:export")]
     Export { format: String },
@@ -63,7 +63,7 @@ pub enum WizardMessage {
     /// share fragment (`s1.…`), the step on screen (a share fragment carries none), and the
     /// counts. What a host keeps and hands back in [`HostMessage::Restore`].
     #[serde(rename = "ems-scope:progress")]
-    Progress { progress: String, step: String, counts: Counts },
+    Progress { progress: String, step: String, counts: Totals },
     /// Version 2: the answer to a restore: `ok`, else `error` says why it was refused (and
     /// nothing changed).
     #[serde(rename = "ems-scope:restore-result")]
@@ -72,28 +72,6 @@ pub enum WizardMessage {
         #[serde(skip_serializing_if = "Option::is_none")]
         error: Option<String>,
     },
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize)]
-pub struct Counts {
-    pub in_scope: usize,
-    pub out_of_scope: usize,
-    pub not_supported: usize,
-    pub waiting: usize,
-    pub done: usize,
-}
-
-impl Counts {
-    pub fn of(scope: &Scope, done: &ItemSet) -> Counts {
-        let c = scope.counts(None);
-        Counts {
-            in_scope: c.in_scope,
-            out_of_scope: c.out_of_scope,
-            not_supported: c.not_supported,
-            waiting: c.waiting,
-            done: scope.done_count(done, None),
-        }
-    }
 }
 
 impl WizardMessage {
@@ -109,7 +87,7 @@ impl WizardMessage {
 
 /// The progress message for `progress` (version 2): its share fragment with the done ticks, the
 /// step on screen and the counts.
-pub fn progress_message(progress: &Progress, counts: Counts) -> WizardMessage {
+pub fn progress_message(progress: &Progress, counts: Totals) -> WizardMessage {
     WizardMessage::Progress {
         progress: link::encode_share(progress, true),
         step: wizard::current_step(progress).into(),
@@ -225,6 +203,7 @@ pub fn restore_progress(progress: Option<&str>, step: Option<&str>) -> Result<Op
 mod tests {
     use super::*;
     use crate::engine::evaluate;
+    use crate::ItemSet;
 
     /// A message's JSON text as a value: hosts read objects, whose key order means nothing.
     fn json(text: &str) -> serde_json::Value {
@@ -263,11 +242,11 @@ mod tests {
         let mut done = ItemSet::new();
         let first_in_scope = scope.items.iter().find(|s| s.outcome == crate::Outcome::InScope).unwrap().item;
         done.insert(first_in_scope);
-        let counts = Counts::of(&scope, &done);
+        let counts = scope.totals(&done);
         let c = scope.counts(None);
         assert_eq!(
             counts,
-            Counts {
+            Totals {
                 in_scope: c.in_scope,
                 out_of_scope: c.out_of_scope,
                 not_supported: c.not_supported,
@@ -348,7 +327,7 @@ mod tests {
     #[test]
     fn the_progress_message_carries_the_fragment_the_step_and_the_counts() {
         let p = answered();
-        let counts = Counts::of(&evaluate(&p.answers, p.revision), &p.done);
+        let counts = evaluate(&p.answers, p.revision).totals(&p.done);
         let message = progress_message(&p, counts);
         let fragment = link::encode_share(&p, true);
         assert_eq!(message, WizardMessage::Progress { progress: fragment.clone(), step: "intune".into(), counts });
@@ -366,7 +345,7 @@ mod tests {
     #[test]
     fn a_progress_message_restores_to_the_same_progress() {
         let p = answered();
-        let counts = Counts::of(&evaluate(&p.answers, p.revision), &p.done);
+        let counts = evaluate(&p.answers, p.revision).totals(&p.done);
         let WizardMessage::Progress { progress, step, .. } = progress_message(&p, counts) else { unreachable!() };
         let json = format!(r#"{{"type":"ems-scope:restore","progress":"{progress}","step":"{step}"}}"#);
         let FromHost::Message(HostMessage::Restore { progress, step }) = read_host_message(&json, 2) else {
