@@ -136,23 +136,13 @@ fn revision_label(r: Revision) -> String {
 fn revision_changes(r: Revision) -> Option<String> {
     let previous = r.previous()?;
     let c = r.changes();
-    let mut text = String::new();
-    for (n, what) in [(c.new, " new"), (c.reworded, " reworded"), (c.dropped, " dropped")] {
-        if n > 0 {
-            if !text.is_empty() {
-                text.push_str(", ");
-            }
-            text.push_str(&n.to_string());
-            text.push_str(what);
-        }
-    }
-    if text.is_empty() {
-        text.push_str("no change");
-    }
-    text.push_str(" since the ");
-    text.push_str(previous.document().name);
-    text.push_str(" page");
-    Some(text)
+    let parts: Vec<String> = [(c.new, "new"), (c.reworded, "reworded"), (c.dropped, "dropped")]
+        .into_iter()
+        .filter(|(n, _)| *n > 0)
+        .map(|(n, what)| format!("{n} {what}"))
+        .collect();
+    let changes = if parts.is_empty() { "no change".to_string() } else { parts.join(", ") };
+    Some(format!("{changes} since the {} page", previous.document().name))
 }
 
 #[component]

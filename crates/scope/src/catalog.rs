@@ -441,18 +441,11 @@ impl Item {
         let item = self;
         // The wording of `r` where it differs from `other`: condition, then text, each quoted.
         let quote = |r: Revision, other: Revision| {
-            let mut out = String::new();
             let condition = item.condition_in(r).filter(|_| item.condition_in(r) != item.condition_in(other));
             let text = (item.text_in(r) != item.text_in(other)).then(|| item.text_in(r));
-            for part in [condition, text].into_iter().flatten() {
-                if !out.is_empty() {
-                    out.push(' ');
-                }
-                out.push('\u{201c}');
-                out.push_str(part);
-                out.push('\u{201d}');
-            }
-            out
+            let quoted: Vec<String> =
+                [condition, text].into_iter().flatten().map(|part| format!("\u{201c}{part}\u{201d}")).collect();
+            quoted.join(" ")
         };
         let name = |r: Revision| r.document().name;
         let from = item.quoted_from(revision)?;
