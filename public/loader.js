@@ -27,10 +27,22 @@
     // At the top, where it is seen; the page under it stays as prerendered, to read.
     document.body.prepend(note);
   }
+  // The app's code is fetched and compiled while the page is parsed and first drawn; only
+  // hydration waits for the whole page.
+  var wasm = new URL('ems-scope-wizard_bg.wasm', glue);
+  var compiled = typeof WebAssembly !== 'object'
+    ? Promise.reject(new Error('this browser has no WebAssembly'))
+    : 'compileStreaming' in WebAssembly
+      ? WebAssembly.compileStreaming(fetch(wasm))
+      : fetch(wasm).then(function (r) { return r.arrayBuffer(); }).then(WebAssembly.compile);
+  var app = import(glue.href);
+  // A failure surfaces in start(); until then an early rejection is not "unhandled".
+  compiled.catch(function () {});
+  app.catch(function () {});
   function start() {
-    import(glue.href)
-      .then(function (app) {
-        return app.default({ module_or_path: new URL('ems-scope-wizard_bg.wasm', glue) });
+    Promise.all([app, compiled])
+      .then(function (loaded) {
+        return loaded[0].default({ module_or_path: loaded[1] });
       })
       .catch(fail);
   }
