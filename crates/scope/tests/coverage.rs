@@ -43,3 +43,15 @@ fn the_later_page_against_the_catalog_is_fully_covered() {
     assert_eq!(report.sections.iter().map(|s| s.unchanged).sum::<usize>(), 77);
     assert!(report.sections.iter().all(|s| s.moved.is_empty()));
 }
+
+/// The check can fail: one word changed on the page is reported, as a line the catalog does not
+/// carry and as an item the page no longer has.
+#[test]
+fn a_changed_line_is_reported_both_ways() {
+    let text = page_text(Revision::CURRENT);
+    assert!(text.contains("Work with you to begin onboarding."));
+    let changed = text.replacen("Work with you to begin onboarding.", "Work with you to start onboarding.", 1);
+    let problems = coverage_problems(&parse_page(&changed), Revision::CURRENT);
+    assert!(problems.iter().any(|p| p.contains("start onboarding")), "{problems:?}");
+    assert!(problems.len() >= 2, "the new line and the item no longer on the page: {problems:?}");
+}
