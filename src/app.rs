@@ -23,7 +23,7 @@ pub fn App() -> impl IntoView {
     Effect::new(move |_| untrack(|| start(wizard, host, stored)));
     let embedded = wizard.embedded;
     view! {
-        <div class="page" class:embedded=move || embedded.get()>
+        <div class="page">
             // Shown until the page has JavaScript (public/loader.js marks it) and stays hidden after.
             <p class="needs-js">"Answering these questions needs JavaScript. Without it, this page shows the first questions and the whole guidance list."</p>
             {move || if embedded.get() { view! { <EmbedBar stored/> }.into_any() } else { view! { <Masthead/> }.into_any() }}
