@@ -77,7 +77,7 @@ test('the wizard renders in a cross-site iframe under its CSP, with no console e
     await waitText(frame.locator('.embed-bar'), 'Your progress is kept by this portal.');
     await frame.locator('#question-services').getByLabel('Microsoft Intune').check();
     await waitText(frame.locator('.step-count'), 'Step 1 of 4');
-    await frame.getByRole('button', { name: 'Next' }).click();
+    await frame.getByRole('button', { name: 'Next', exact: true }).click();
     await waitText(frame.locator('#step-heading'), 'Accounts and sign-in');
     await frame.locator('#question-directory').getByLabel('One on-premises Active Directory forest').check();
     await waitText(frame.locator('section.guidance'), 'Installing a directory synchronization server');
@@ -132,7 +132,7 @@ test('messages reach the host: ready, step, scope counts and height', async () =
     const heights = async () => (await received(page)).filter((m) => m.data?.type === 'ems-scope:height').map((m) => m.data.height);
     const contentHeight = () => frame.locator('.page').evaluate((el) => Math.ceil(el.getBoundingClientRect().bottom + window.scrollY));
     const before = await heights();
-    await frame.getByRole('button', { name: 'Next' }).click();
+    await frame.getByRole('button', { name: 'Next', exact: true }).click();
     await waitMessage(page, (m) => m.data?.type === 'ems-scope:step' && m.data.step === 'environment', 'step message');
     assert.deepEqual((await received(page)).filter((m) => m.data?.type === 'ems-scope:step').at(-1).data,
       { type: 'ems-scope:step', version: 2, step: 'environment', index: 2, count: 4 });

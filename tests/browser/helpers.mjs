@@ -55,7 +55,7 @@ export async function answer(page, legend, label) {
 }
 
 export async function next(page) {
-  await page.getByRole('button', { name: 'Next' }).click();
+  await page.getByRole('button', { name: 'Next', exact: true }).click();
 }
 
 /** The text of the guidance panel as a person reads it. */

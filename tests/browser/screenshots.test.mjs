@@ -38,7 +38,7 @@ for (const colorScheme of ['light', 'dark']) {
           await waitText(page.locator('#step-heading'), title);
           for (const [legend, value] of answers) await answer(page, legend, value);
           await check(`step-${slug(title)}`);
-          await page.getByRole('button', { name: 'Next' }).click();
+          await page.getByRole('button', { name: 'Next', exact: true }).click();
         }
         await waitText(page.locator('#step-heading'), 'Summary and sharing');
         await check('step-summary');

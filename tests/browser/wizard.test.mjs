@@ -33,7 +33,7 @@ test('a whole situation answered through the UI gives the right guidance and pro
   try {
     assert.equal(await page.locator('.step-count').innerText(), 'Step 1 of 3');
     assert.equal(await heading(page), 'Services and tenant');
-    assert.ok(await page.getByRole('button', { name: 'Back' }).isDisabled(), 'Back is disabled on the first step');
+    assert.ok(await page.getByRole('button', { name: 'Back', exact: true }).isDisabled(), 'Back is disabled on the first step');
 
     // Choosing services adds their steps.
     await answer(page, 'Which services', 'Microsoft Intune');
@@ -64,7 +64,7 @@ test('a whole situation answered through the UI gives the right guidance and pro
     await nextStep(page);
     assert.equal(await page.locator('.step-count').innerText(), 'Step 5 of 5');
     assert.equal(await heading(page), 'Summary and sharing');
-    assert.ok(await page.getByRole('button', { name: 'Next' }).isDisabled(), 'Next is disabled on the last step');
+    assert.ok(await page.getByRole('button', { name: 'Next', exact: true }).isDisabled(), 'Next is disabled on the last step');
 
     const inScope = await inScopeTexts(page);
     for (const line of [EXCHANGE_CONNECTOR, RMS_CONNECTOR, ADFS_SINGLE, 'Contact you within 30 days of the purchase of eligible licenses for a new tenant.',
@@ -104,7 +104,7 @@ test('step list buttons jump to their step, Back and Next walk the list', async 
     assert.equal(await page.locator('.step-count').innerText(), 'Step 4 of 5');
     assert.equal(await page.locator('.step-link[aria-current="step"]').innerText(), 'Rights Management');
     assert.equal(await page.locator('fieldset.question legend').first().innerText(), 'Which workloads should Rights Management protect?');
-    await page.getByRole('button', { name: 'Back' }).click();
+    await page.getByRole('button', { name: 'Back', exact: true }).click();
     await waitText(page.locator('#step-heading'), 'Microsoft Intune');
     assert.equal(await page.locator('.step-count').innerText(), 'Step 3 of 5');
     await goToStep(page, 'Summary and sharing');
@@ -123,24 +123,30 @@ test('"Why and where from" names the answers behind an item and its source docum
   try {
     await answerSituation(page);
     const adfs = item(page, ADFS_SINGLE);
-    const details = adfs.locator('details.provenance');
-    assert.equal(await details.evaluate((d) => d.open), false);
-    await adfs.locator('summary', { hasText: 'Why and where from' }).click();
-    assert.equal(await details.evaluate((d) => d.open), true);
-    const why = await details.locator('dl').innerText();
+    // A disclosure button, named with the item it belongs to, drawing its details when opened.
+    const toggle = adfs.getByRole('button', { name: `Why and where from: ${ADFS_SINGLE}`, exact: true });
+    assert.equal(await toggle.getAttribute('aria-expanded'), 'false');
+    assert.equal(await adfs.locator('.provenance dl').count(), 0);
+    await toggle.click();
+    assert.equal(await toggle.getAttribute('aria-expanded'), 'true');
+    const why = await adfs.locator('.provenance dl').innerText();
     assert.match(why, /Because of your answers: .*Accounts: One on-premises Active Directory forest/);
     assert.match(why, /Sign-in: Federated identities \(AD FS, single sign-on\)/);
     assert.match(why, /For a single forest when the target is federated identities:/);
     assert.match(why, /001_06cfb5ea52683897\.txt/);
     assert.match(why, /revision of 10\/02\/2016/);
+    // Pressed again, it closes.
+    await toggle.press('Enter');
+    assert.equal(await toggle.getAttribute('aria-expanded'), 'false');
+    assert.equal(await adfs.locator('.provenance dl').count(), 0);
 
     // An item that is always there says so; a carried RMS item cites the earlier document.
     const always = item(page, 'Work with you to begin onboarding.');
-    await always.locator('summary').click();
-    assert.match(await always.locator('details dl').innerText(), /Part of every onboarding\./);
+    await always.locator('.provenance button').click();
+    assert.match(await always.locator('.provenance dl').innerText(), /Part of every onboarding\./);
     const rms = item(page, RMS_CONNECTOR);
-    await rms.locator('summary').click();
-    const rmsWhy = await rms.locator('details dl').innerText();
+    await rms.locator('.provenance button').click();
+    const rmsWhy = await rms.locator('.provenance dl').innerText();
     assert.match(rmsWhy, /000_70fb7c6a69ffa0f0\.txt/);
     assert.match(rmsWhy, /Exchange on premises: Yes/);
     assert.match(rmsWhy, /Rights Management workloads: Exchange Server mail on premises/);
@@ -187,8 +193,8 @@ test('the revision switch shows the earlier wording, and "Reworded" in the curre
     const enroll = item(page, 'Enrolling');
     assert.match(await enroll.locator('.item-line').innerText(), new RegExp(`^${ENROLL_CURRENT}`));
     assert.equal(await enroll.locator('.badge.change').innerText(), 'Reworded');
-    await enroll.locator('summary').click();
-    assert.match(await enroll.locator('details dl').innerText(), /The earlier page said: “Enrolling up to two test devices/);
+    await enroll.locator('.provenance button').click();
+    assert.match(await enroll.locator('.provenance dl').innerText(), /The earlier page said: “Enrolling up to two test devices/);
 
     await page.getByLabel('Earlier revision', { exact: true }).check();
     // Expected: the list now reads as the earlier page did.
@@ -290,7 +296,7 @@ test('an ignored answer whose step is gone can still be cleared from the guidanc
     // Ticking the service again shows the capabilities unanswered.
     await page.locator('#question-services').getByLabel('Azure Active Directory Premium').check();
     await goToStep(page, 'Azure AD Premium capabilities');
-    assert.ok(!(await page.getByLabel('Identity Protection').isChecked()));
+    assert.ok(!(await page.getByLabel('Identity Protection', { exact: true }).isChecked()));
   } finally {
     await context.close();
   }
