@@ -64,6 +64,11 @@ function firstQuestionProbe(selector) {
   };
   const mo = new MutationObserver(() => { if (stamp()) mo.disconnect(); });
   mo.observe(document, { childList: true, subtree: true, characterData: true });
+  // The DOM stamp says when the question could be drawn; the first contentful paint says when the
+  // browser drew something (style, layout and paint of the whole page done).
+  new PerformanceObserver((list) => {
+    for (const e of list.getEntries()) if (e.name === 'first-contentful-paint') window.__fcp = e.startTime;
+  }).observe({ type: 'paint', buffered: true });
 }
 
 // Injected before any page script: from the moment the choice shows, clicks it every 40 ms
@@ -138,9 +143,9 @@ async function load(which, { record = false, usable = false } = {}) {
     page.on('response', (r) => bodies.push(r.body().then((body) => ({ url: r.url(), status: r.status(), body }), () => null)));
   }
   await page.goto(urls[which]);
-  await page.waitForFunction(() => window.__firstQ && window.__firstFrame, null, { timeout: 30000 });
+  await page.waitForFunction(() => window.__firstQ && window.__firstFrame && window.__fcp, null, { timeout: 30000 });
   if (usable) await page.waitForFunction(() => window.__usable, null, { timeout: 30000 });
-  const t = await page.evaluate(() => ({ firstQ: window.__firstQ, firstFrame: window.__firstFrame, usable: window.__usable }));
+  const t = await page.evaluate(() => ({ firstQ: window.__firstQ, firstFrame: window.__firstFrame, fcp: window.__fcp, usable: window.__usable }));
   let responses = [];
   if (record) {
     await page.waitForLoadState('networkidle');
@@ -187,22 +192,23 @@ console.log(`\n== (b) navigation start to first rendered question, and to the fi
 console.log(`   ${loads} cold loads each, alternating, new context per load`);
 console.log(`   (loopback, static-server.mjs: wizard with its CSP, peer without; one discarded warm-up load each)`);
 for (const which of ['wizard', 'peer']) await (await load(which)).context.close();
-const times = { wizard: { firstQ: [], firstFrame: [], usable: [] }, peer: { firstQ: [], firstFrame: [], usable: [] } };
+const times = { wizard: { firstQ: [], firstFrame: [], fcp: [], usable: [] }, peer: { firstQ: [], firstFrame: [], fcp: [], usable: [] } };
 for (let i = 0; i < loads; i++) {
   for (const which of i % 2 ? ['peer', 'wizard'] : ['wizard', 'peer']) {
     const r = await load(which, { usable: true });
     await r.context.close();
-    for (const key of ['firstQ', 'firstFrame', 'usable']) times[which][key].push(r[key]);
+    for (const key of ['firstQ', 'firstFrame', 'fcp', 'usable']) times[which][key].push(r[key]);
   }
 }
 const sel = { wizard: PAGES.wizard.first, peer: PAGES.peer.first };
 const figures = [['firstQ', 'first question in the DOM and visible (MutationObserver)'], ['firstFrame', 'first question: next animation frame after it'],
+  ['fcp', 'first contentful paint (PerformanceObserver): the first frame drawn with content'],
   ['usable', 'answers: a click on a choice (every 40 ms from when it shows) changes the guidance list']];
 for (const [key, title] of figures) {
   console.log(`\n  ${title}:`);
   for (const which of ['wizard', 'peer']) {
     const s = stats(times[which][key]);
-    const selector = key === 'usable' ? `${PAGES[which].choice} -> ${PAGES[which].list}` : sel[which];
+    const selector = key === 'usable' ? `${PAGES[which].choice} -> ${PAGES[which].list}` : key === 'fcp' ? 'paint timing' : sel[which];
     console.log(`  ${PAGES[which].label.padEnd(22)} median ${ms(s.median)}   min ${ms(s.min)}   max ${ms(s.max)}   [${selector}]`);
   }
   const ratio = stats(times.wizard[key]).median / stats(times.peer[key]).median;

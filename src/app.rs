@@ -51,7 +51,11 @@ fn start(wizard: Wizard, host: embed::Host, stored: RwSignal<bool>) {
     let loaded = if host_keeps { persistence::Loaded::kept_by_host() } else { persistence::load() };
     // With a version 2 host the embed bar waits for its restore to say where progress is kept.
     stored.set(loaded.store == persistence::Store::Local || host_keeps);
-    wizard.progress.set(loaded.progress.clone());
+    // A first visit finds the blank progress already on screen: setting it again would only
+    // run every binding that reads it once more.
+    if wizard.progress.with_untracked(|p| *p != loaded.progress) {
+        wizard.progress.set(loaded.progress.clone());
+    }
     // In a frame the embed bar says where progress is kept, in place of the storage notice.
     let notice = loaded.notice.clone().filter(|(_, text)| !(params.embedded && text == persistence::MEMORY_NOTICE));
     if let Some((tone, text)) = notice {

@@ -65,6 +65,10 @@ test('a corrupt record is kept aside under an "unreadable" key and the user is t
     assert.equal(saved[aside[0]], '{not json');
     assert.ok(text.includes(aside[0]), 'the notice names the key');
     assert.notEqual(saved[KEY], '{not json');
+    // On a 360 px phone the long key wraps inside the notice: nothing scrolls sideways.
+    await page.setViewportSize({ width: 360, height: 740 });
+    assert.ok(await page.evaluate(() => document.documentElement.scrollWidth <= 360), 'the notice fits 360 px');
+    await page.setViewportSize({ width: 1280, height: 900 });
     // The wizard works from a fresh start.
     assert.equal(await page.locator('.step-count').innerText(), 'Step 1 of 3');
     await answer(page, 'Which services', 'Microsoft Intune');
