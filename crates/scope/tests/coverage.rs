@@ -2,15 +2,11 @@
 //! `source/` is an item of that revision (or the condition line heading items), word for word, and
 //! every item a revision's page has stands on that page. This replaces ../shared's Python check.
 
+mod common;
+
+use common::page_text;
 use scope::catalog::Revision;
 use scope::revision_diff::{coverage_problems, parse_page};
-use std::path::PathBuf;
-
-/// A revision's page: `source/<file>` at the repository root.
-fn page_text(revision: Revision) -> String {
-    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../source").join(revision.document().file);
-    std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
-}
 
 #[test]
 fn every_line_of_every_revision_is_in_the_catalog_and_back() {

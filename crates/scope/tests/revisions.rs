@@ -146,6 +146,19 @@ fn a_removed_section_is_reported_with_its_items() {
     let removed: Vec<&str> = report.sections.iter().filter(|s| s.removed).map(|s| s.title.as_str()).collect();
     assert_eq!(removed.len(), 4, "{removed:?}");
     assert_eq!(removed[0], "Remediate phase");
+    // A removed section lists its items as gone: what the catalog would drop with it.
+    let remediate = report.sections.iter().find(|s| s.removed).unwrap();
+    assert_eq!(
+        remediate.gone.iter().map(|g| g.0).collect::<Vec<_>>(),
+        ["remediate.conference_calls", "remediate.run_tools"]
+    );
+    let md = report.to_markdown("cut.md");
+    let listed = concat!(
+        "## Section removed: Remediate phase\n\n",
+        "- Gone (items whose line is not on the new page):\n",
+        "  - `remediate.conference_calls`: Hold conference calls"
+    );
+    assert!(md.contains(listed), "{md}");
     let enable = report.sections.iter().find(|s| s.title == "Enable phase").unwrap();
     assert_eq!((enable.unchanged, enable.gone.len()), (1, 9));
 }
