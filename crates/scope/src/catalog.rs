@@ -412,7 +412,8 @@ impl Item {
     /// The condition line shown in the view of `revision`.
     pub fn condition_in(&self, revision: Revision) -> Option<&'static str> {
         let from = self.quoted_from(revision).unwrap_or(revision);
-        self.condition.map(|c| lookup(self.condition_wording, from).unwrap_or(c))
+        // An empty rewording: that page heads the item with no condition line.
+        self.condition.map(|c| lookup(self.condition_wording, from).unwrap_or(c)).filter(|c| !c.is_empty())
     }
 
     /// The document the wording shown in the view of `revision` is taken from.
@@ -500,3 +501,30 @@ fn lookup(table: &[(Revision, &'static str)], revision: Revision) -> Option<&'st
 }
 
 include!(concat!(env!("OUT_DIR"), "/catalog_data.rs"));
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_empty_condition_rewording_drops_the_condition_from_that_page_on() {
+        let item = Item {
+            id: "x.item",
+            section: SectionId(0),
+            parent: None,
+            text: "Do this.",
+            wording: &[],
+            condition: Some("If so:"),
+            condition_wording: &[(Revision::CURRENT, "")],
+            added: Revision(0),
+            dropped: None,
+            carried: false,
+            verdict: Verdict::InScope,
+            note: false,
+            when: &[],
+        };
+        assert_eq!(item.condition_in(Revision(0)), Some("If so:"));
+        assert_eq!(item.condition_in(Revision::CURRENT), None);
+        assert!(item.reworded_between(Revision(0), Revision::CURRENT));
+    }
+}

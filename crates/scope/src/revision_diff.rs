@@ -216,6 +216,9 @@ pub struct SectionReport {
     pub new: Vec<String>,
     /// Items whose line is not on the new page: (item, its wording).
     pub gone: Vec<(&'static str, String)>,
+    /// Condition lines not on the new page while items they head still are: (those items, the
+    /// condition's wording). The items' conditions must go from the catalog.
+    pub gone_conditions: Vec<(Vec<&'static str>, String)>,
 }
 
 impl SectionReport {
@@ -226,6 +229,7 @@ impl SectionReport {
             || !self.reworded_conditions.is_empty()
             || !self.new.is_empty()
             || !self.gone.is_empty()
+            || !self.gone_conditions.is_empty()
     }
 }
 
@@ -375,7 +379,7 @@ fn match_rewordings(
         match (best, best_condition) {
             (_, Some((i, c_score))) if c_score >= 0.5 && best.is_none_or(|(_, score)| c_score > score) => {
                 let c = conditions.remove(i);
-                let headed = items.iter().filter(|(_, _, x)| x.as_deref() == Some(c)).map(|(id, _, _)| id.get().id);
+                let headed = headed_by(items, c).map(|id| id.get().id);
                 report.reworded_conditions.push((headed.collect(), c.to_string(), line));
             }
             (Some((i, score)), _) if score >= 0.5 => {
@@ -385,7 +389,18 @@ fn match_rewordings(
             _ => report.new.push(line),
         }
     }
+    // A condition no line rewords is gone; told apart from its items when some of them stay.
+    report.gone_conditions = conditions
+        .into_iter()
+        .filter(|c| headed_by(items, c).any(|id| !left.iter().any(|(gone, _, _)| *gone == id)))
+        .map(|c| (headed_by(items, c).map(|id| id.get().id).collect(), c.to_string()))
+        .collect();
     report.gone = left.into_iter().map(|(id, text, _)| (id.get().id, text.clone())).collect();
+}
+
+/// The items a condition line heads.
+fn headed_by<'a>(items: &'a [CatalogLine], condition: &'a str) -> impl Iterator<Item = ItemId> + 'a {
+    items.iter().filter(move |(_, _, c)| c.as_deref() == Some(condition)).map(|(id, _, _)| *id)
 }
 
 /// The catalog's sections on the page `against` that the new page no longer has.
@@ -436,7 +451,7 @@ impl Report {
             sum(|s| s.reworded.len() + s.reworded_conditions.len()),
             sum(|s| s.new.len()),
             sum(|s| s.moved.len()),
-            sum(|s| s.gone.len()),
+            sum(|s| s.gone.len() + s.gone_conditions.len()),
             sum(|s| usize::from(s.added)),
             sum(|s| usize::from(s.removed)),
         );
@@ -487,6 +502,13 @@ impl SectionReport {
             md.push_str("- Gone (items whose line is not on the new page):\n");
             for (id, text) in &self.gone {
                 let _ = writeln!(md, "  - `{id}`: {text}");
+            }
+        }
+        if !self.gone_conditions.is_empty() {
+            md.push_str("- Gone conditions (condition lines not on the new page; the items they head are):\n");
+            for (ids, text) in &self.gone_conditions {
+                let ids: Vec<String> = ids.iter().map(|id| format!("`{id}`")).collect();
+                let _ = writeln!(md, "  - condition of {}: {text}", ids.join(", "));
             }
         }
         if !self.moved.is_empty() {

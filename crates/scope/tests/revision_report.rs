@@ -25,11 +25,18 @@ fn section<'a>(report: &'a Report, title: &str) -> &'a SectionReport {
     report.sections.iter().find(|s| s.title == title).unwrap_or_else(|| panic!("no section {title:?}"))
 }
 
-/// Lines reworded, condition lines reworded, new lines and gone items over the whole report: what
-/// the catalog has to take in. (Moves are left out: the newest page may have some already.)
-fn catalog_changes(report: &Report) -> [usize; 4] {
+/// Lines reworded, condition lines reworded, new lines, gone items and gone condition lines over
+/// the whole report: what the catalog has to take in. (Moves are left out: the newest page may
+/// have some already.)
+fn catalog_changes(report: &Report) -> [usize; 5] {
     let sum = |f: fn(&SectionReport) -> usize| report.sections.iter().map(f).sum();
-    [sum(|s| s.reworded.len()), sum(|s| s.reworded_conditions.len()), sum(|s| s.new.len()), sum(|s| s.gone.len())]
+    [
+        sum(|s| s.reworded.len()),
+        sum(|s| s.reworded_conditions.len()),
+        sum(|s| s.new.len()),
+        sum(|s| s.gone.len()),
+        sum(|s| s.gone_conditions.len()),
+    ]
 }
 
 #[test]
@@ -47,26 +54,28 @@ fn front_matter_is_not_guidance() {
 
 #[test]
 fn any_one_change_the_catalog_must_take_in_is_reported() {
-    let cases: [(&str, &str, &str, [usize; 4]); 4] = [
+    let cases: [(&str, &str, &str, [usize; 5]); 5] = [
         (
             "a bullet reworded",
             "-   Configuring TCP/IP protocols and firewall ports.",
             "-   Configuring TCP/IP protocols and the firewall ports.",
-            [1, 0, 0, 0],
+            [1, 0, 0, 0, 0],
         ),
         (
             "a condition line reworded",
             "-   For a multiple-forest environment:",
             "-   For a multi-forest environment:",
-            [0, 1, 0, 0],
+            [0, 1, 0, 0, 0],
         ),
         (
             "a bullet added",
             "-   Work with you to begin onboarding.\n",
             "-   Work with you to begin onboarding.\n\n-   Agree with you on an onboarding schedule.\n",
-            [0, 0, 1, 0],
+            [0, 0, 1, 0, 0],
         ),
-        ("a bullet dropped", "-   Define which eligible services you want to onboard.\n", "", [0, 0, 0, 1]),
+        ("a bullet dropped", "-   Define which eligible services you want to onboard.\n", "", [0, 0, 0, 1, 0]),
+        // The bullets under it stay, now for every environment: the items' conditions must go.
+        ("a condition line dropped", "-   For a multiple-forest environment:\n", "", [0, 0, 0, 0, 1]),
     ];
     for (what, from, to, changes) in cases {
         let report = diff(&parse_page(&edited_page(&[(from, to)])));
@@ -113,7 +122,9 @@ fn new_lines_reworded_lines_and_reworded_conditions_are_told_apart() {
     );
     let enable = section(&report, "Enable phase");
     assert_eq!(enable.new, ["For a multiple-forest environment:", forests]);
-    assert_eq!(catalog_changes(&report), [1, 1, 3, 0], "nothing else changed");
+    // The reworded item's condition ("if deployed") is no longer on the page either.
+    assert_eq!(aad.gone_conditions, [(vec!["aad.test_sso"], "if deployed".to_string())]);
+    assert_eq!(catalog_changes(&report), [1, 1, 3, 0, 1], "nothing else changed");
 }
 
 #[test]
