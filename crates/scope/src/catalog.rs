@@ -442,11 +442,11 @@ impl Item {
         let item = self;
         // The wording of `r` where it differs from `other`: condition, then text, each quoted.
         let quote = |r: Revision, other: Revision| {
-            let condition = item.condition_in(r).filter(|_| item.condition_in(r) != item.condition_in(other));
-            let text = (item.text_in(r) != item.text_in(other)).then(|| item.text_in(r));
-            let quoted: Vec<String> =
-                [condition, text].into_iter().flatten().map(|part| format!("\u{201c}{part}\u{201d}")).collect();
-            quoted.join(" ")
+            let quoted = |part: &str| format!("\u{201c}{part}\u{201d}");
+            let condition = (item.condition_in(r) != item.condition_in(other))
+                .then(|| item.condition_in(r).map_or_else(|| "no condition line".to_string(), quoted));
+            let text = (item.text_in(r) != item.text_in(other)).then(|| quoted(item.text_in(r)));
+            [condition, text].into_iter().flatten().collect::<Vec<_>>().join(" ")
         };
         let name = |r: Revision| r.document().name;
         let from = item.quoted_from(revision)?;
@@ -526,5 +526,9 @@ mod tests {
         assert_eq!(item.condition_in(Revision(0)), Some("If so:"));
         assert_eq!(item.condition_in(Revision::CURRENT), None);
         assert!(item.reworded_between(Revision(0), Revision::CURRENT));
+        // The revision switch says what changed, in both views.
+        let said = |r| item.change_in(r).map(|(_, sentence)| sentence);
+        assert_eq!(said(Revision::CURRENT).as_deref(), Some("The earlier page said: \u{201c}If so:\u{201d}"));
+        assert_eq!(said(Revision(0)).as_deref(), Some("The 10/02/2016 page says: no condition line"));
     }
 }

@@ -389,11 +389,15 @@ fn match_rewordings(
             _ => report.new.push(line),
         }
     }
-    // A condition no line rewords is gone; told apart from its items when some of them stay.
+    // A heading condition no line rewords is gone; reported for the items it headed that stay.
+    // (A condition inside its item's own line, "if deployed", goes with that line's rewording.)
+    let stays = |id: &ItemId| !left.iter().any(|(gone, _, _)| gone == id);
+    let inline = |c: &str| headed_by(items, c).any(|id| items.iter().any(|(i, text, _)| *i == id && text.contains(c)));
     report.gone_conditions = conditions
         .into_iter()
-        .filter(|c| headed_by(items, c).any(|id| !left.iter().any(|(gone, _, _)| *gone == id)))
-        .map(|c| (headed_by(items, c).map(|id| id.get().id).collect(), c.to_string()))
+        .filter(|c| !inline(c))
+        .map(|c| (headed_by(items, c).filter(stays).map(|id| id.get().id).collect::<Vec<_>>(), c.to_string()))
+        .filter(|(staying, _)| !staying.is_empty())
         .collect();
     report.gone = left.into_iter().map(|(id, text, _)| (id.get().id, text.clone())).collect();
 }

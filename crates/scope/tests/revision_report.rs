@@ -85,6 +85,39 @@ fn any_one_change_the_catalog_must_take_in_is_reported() {
 }
 
 #[test]
+fn a_condition_line_gone_is_reported_for_the_items_that_stay() {
+    let condition = ("-   For a multiple-forest environment:\n", "");
+    let configure = (
+        "-   Configure synchronization between on-premises Active Directory forests and Microsoft Azure Active Directory Premium directory (Azure Active Directory).\n",
+        "",
+    );
+    // The condition line and one bullet under it go; the other bullet and the note stay.
+    let report = diff(&parse_page(&edited_page(&[condition, configure])));
+    let aad = section(&report, "Enable phase - Azure Active Directory Premium");
+    let staying = ["connect_sync", "writeback_note", "custom_rules_note"].map(|i| format!("aad.multi_forest.{i}"));
+    let staying: Vec<&str> = staying.iter().map(String::as_str).collect();
+    assert_eq!(aad.gone_conditions, [(staying.clone(), "For a multiple-forest environment:".to_string())]);
+    assert_eq!(aad.gone.iter().map(|g| g.0).collect::<Vec<_>>(), ["aad.multi_forest.configure_sync"]);
+    assert_eq!(catalog_changes(&report), [0, 0, 0, 1, 1]);
+    let md = report.to_markdown("new.md");
+    let told = format!(
+        "- Gone conditions (condition lines not on the new page; the items they head are):\n  - condition of {}: For a multiple-forest environment:\n",
+        staying.iter().map(|id| format!("`{id}`")).collect::<Vec<_>>().join(", ")
+    );
+    assert!(md.contains(&told), "{md}");
+
+    // With every line under it gone too, the condition goes with its items: nothing apart.
+    let mut text = edited_page(&[]);
+    let start = text.find(condition.0).expect("the condition line on the page");
+    let end = start + text[start..].find("-   For a single forest").expect("the next group");
+    text.replace_range(start..end, "");
+    let report = diff(&parse_page(&text));
+    let aad = section(&report, "Enable phase - Azure Active Directory Premium");
+    assert!(aad.gone_conditions.is_empty(), "{:?}", aad.gone_conditions);
+    assert_eq!(aad.gone.len(), 4);
+}
+
+#[test]
 fn new_lines_reworded_lines_and_reworded_conditions_are_told_apart() {
     let hybrid = "Configuring Azure Active Directory Domain Services for a hybrid environment.";
     let forests = "Installing Azure Active Directory Connect for multiple forests.";
@@ -122,9 +155,7 @@ fn new_lines_reworded_lines_and_reworded_conditions_are_told_apart() {
     );
     let enable = section(&report, "Enable phase");
     assert_eq!(enable.new, ["For a multiple-forest environment:", forests]);
-    // The reworded item's condition ("if deployed") is no longer on the page either.
-    assert_eq!(aad.gone_conditions, [(vec!["aad.test_sso"], "if deployed".to_string())]);
-    assert_eq!(catalog_changes(&report), [1, 1, 3, 0, 1], "nothing else changed");
+    assert_eq!(catalog_changes(&report), [1, 1, 3, 0, 0], "nothing else changed");
 }
 
 #[test]
