@@ -307,11 +307,13 @@ fn ItemRow(revision: Revision, row: ItemScope) -> impl IntoView {
         Outcome::NotApplicable => (None, "item"),
     };
     let change = row.item.get().change_in(revision);
+    // The element holding the item's text, which also names its "Why and where from".
+    let text_id = format!("text-{}", item.id);
     // Notes inform; only guidance lines are tasks to tick.
     let line = if row.outcome == Outcome::InScope && !item.note {
-        view! { <DoneTick id=row.item text/> }.into_any()
+        view! { <DoneTick id=row.item text text_id=text_id.clone()/> }.into_any()
     } else {
-        view! { <span class="text">{text}</span> }.into_any()
+        view! { <span class="text" id=text_id.clone()>{text}</span> }.into_any()
     };
     view! {
         <li class=class class:nested=item.parent.is_some() class:note=item.note>
@@ -320,14 +322,14 @@ fn ItemRow(revision: Revision, row: ItemScope) -> impl IntoView {
                 {badge.map(|b| view! { <span class="badge">{b}</span> })}
                 {change.as_ref().map(|c| view! { <span class="badge change">{c.0.clone()}</span> })}
             </div>
-            <Provenance revision row change=change.map(|c| c.1)/>
+            <Provenance revision row change=change.map(|c| c.1) text_id/>
         </li>
     }
 }
 
 /// The checkbox that ticks an item done, labelled by the item's text.
 #[component]
-fn DoneTick(id: ItemId, text: &'static str) -> impl IntoView {
+fn DoneTick(id: ItemId, text: &'static str, text_id: String) -> impl IntoView {
     let wizard = use_wizard();
     let input_id = format!("done-{}", id.get().id);
     let toggle = move |_| {
@@ -340,7 +342,7 @@ fn DoneTick(id: ItemId, text: &'static str) -> impl IntoView {
     view! {
         <input type="checkbox" id=input_id.clone() disabled=move || !wizard.ready.get()
             prop:checked=move || wizard.progress.with(|p| p.done.contains(&id)) on:change=toggle/>
-        <label for=input_id>{text}</label>
+        <label for=input_id id=text_id>{text}</label>
     }
 }
 
@@ -348,18 +350,20 @@ fn DoneTick(id: ItemId, text: &'static str) -> impl IntoView {
 /// what changed between the revisions. Drawn when first opened: closed, it costs nothing to
 /// render or hydrate.
 #[component]
-fn Provenance(revision: Revision, row: ItemScope, change: Option<String>) -> impl IntoView {
+fn Provenance(revision: Revision, row: ItemScope, change: Option<String>, text_id: String) -> impl IntoView {
     let item = row.item.get();
     let opened = RwSignal::new(false);
-    // The item's text goes in the button's name, not in hidden text: 87 more text runs would be
-    // laid out on the first paint.
-    let name = format!("Why and where from: {}", item.text_in(revision));
+    // Named "Why and where from" and the item's text, by reference: a hidden copy of the text
+    // would be 87 more text runs to lay out on the first paint, and an aria-label would not be
+    // translated with the page.
+    let own_id = format!("why-{}", item.id);
+    let name_ids = format!("{own_id} {text_id}");
     view! {
         <div class="provenance">
-            <button type="button" class="disclosure" aria-label=name
+            <button type="button" class="disclosure" aria-labelledby=name_ids
                 aria-expanded=move || if opened.get() { "true" } else { "false" }
                 on:click=move |_| opened.update(|open| *open = !*open)>
-                "Why and where from"
+                <span id=own_id>"Why and where from"</span>
             </button>
             {move || opened.get().then(|| view! { <ProvenanceDetails revision row=row.clone() change=change.clone()/> })}
         </div>

@@ -64,7 +64,7 @@ async function busySummary(page) {
   await answer(page, 'third-party MDM', 'Yes'); // conflicts with Intune as MDM authority
   await goToStep(page, 'Summary and sharing');
   await item(page, 'Conditional access policies.').locator('.provenance button').click();
-  await page.locator('section.guidance').getByLabel('Provide an administrative overview.', { exact: true }).check();
+  await page.locator('section.guidance').getByRole('checkbox', { name: 'Provide an administrative overview.', exact: true }).check();
   const box = page.getByLabel('Share link or JSON export');
   await box.fill(`${env.url}#services=intune&tenant=existing`);
   await page.getByRole('button', { name: 'Compare with mine' }).click();
@@ -154,7 +154,7 @@ test('axe: the print view, also from a browser that prefers dark', async () => {
   const context = await env.context();
   const page = await openPage(context, env.url);
   await answerSituation(page);
-  await page.locator('section.guidance').getByLabel('Provide an administrative overview.', { exact: true }).check();
+  await page.locator('section.guidance').getByRole('checkbox', { name: 'Provide an administrative overview.', exact: true }).check();
   await page.emulateMedia({ media: 'print' });
   assert.equal(await page.evaluate(() => matchMedia('print').matches), true);
   assert.ok(await page.locator('.step-nav').isHidden(), 'controls hidden in print');
@@ -223,7 +223,11 @@ test('keyboard only: tab through, arrow keys in radio groups, Space on ticks, fo
     await waitText(page.locator('section.guidance .totals'), ', 1 done');
     // "Why and where from" opens with Enter.
     await page.keyboard.press('Tab');
-    assert.match(await page.evaluate(() => document.activeElement.getAttribute('aria-label')), /^Why and where from: /);
+    // The ticked item's own "Why and where from", named with its text.
+    assert.deepEqual(await page.evaluate(() => [document.activeElement.className, document.activeElement.closest('li').querySelector('input').id]),
+      ['disclosure', tick]);
+    const label = await page.locator(`label[for="${tick}"]`).innerText();
+    assert.equal(await page.getByRole('button', { name: `Why and where from ${label}`, exact: true }).evaluate((b) => b === document.activeElement), true);
     await page.keyboard.press('Enter');
     assert.equal(await page.evaluate(() => document.activeElement.getAttribute('aria-expanded')), 'true');
     assert.equal(await page.evaluate(() => document.activeElement.closest('.provenance').querySelectorAll('dl').length), 1);
@@ -248,7 +252,7 @@ test('the live region says what changed in the guidance list', async () => {
     await answer(page, 'new tenant or an existing', 'A new tenant');
     assert.equal(await waitText(live, '1 item added'), 'Guidance list updated: 1 item added.');
     // A tick changes no item: the announcement stays.
-    await page.locator('section.guidance').getByLabel('Provide an administrative overview.', { exact: true }).check();
+    await page.locator('section.guidance').getByRole('checkbox', { name: 'Provide an administrative overview.', exact: true }).check();
     await waitText(page.locator('section.guidance .totals'), '1 done');
     assert.equal(await live.innerText(), 'Guidance list updated: 1 item added.');
     assert.match(await totals(page), /1 done/);

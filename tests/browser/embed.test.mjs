@@ -124,7 +124,7 @@ test('messages reach the host: ready, step, scope counts and height', async () =
     // Counts follow the answers and the ticks.
     await frame.locator('#question-services').getByLabel('Microsoft Intune').check();
     await waitMessage(page, (m) => m.data?.type === 'ems-scope:scope' && m.data.counts.in_scope === 21, 'counts after an answer');
-    await frame.locator('section.guidance').getByLabel('Provide an administrative overview.', { exact: true }).check();
+    await frame.locator('section.guidance').getByRole('checkbox', { name: 'Provide an administrative overview.', exact: true }).check();
     await waitMessage(page, (m) => m.data?.type === 'ems-scope:scope' && m.data.counts.done === 1, 'counts after a tick');
     await waitText(page.locator('#log'), 'in scope: 21, done: 1');
 

@@ -15,8 +15,8 @@ after(async () => { await env?.close(); });
 async function situationWithTicks(page) {
   await answerSituation(page);
   const guidance = page.locator('section.guidance');
-  await guidance.getByLabel('Provide an administrative overview.', { exact: true }).check();
-  await guidance.getByLabel('Conditional access policies.', { exact: true }).check();
+  await guidance.getByRole('checkbox', { name: 'Provide an administrative overview.', exact: true }).check();
+  await guidance.getByRole('checkbox', { name: 'Conditional access policies.', exact: true }).check();
   await waitText(page.locator('section.guidance .totals'), '45 in scope, 2 done');
 }
 
@@ -71,7 +71,7 @@ test('the share link opens the same scope in a new browser context', async () =>
     await waitText(other.locator('#step-heading'), 'Summary and sharing');
     assert.deepEqual(await inScopeTexts(other), inScope);
     assert.equal(await totals(other), '45 in scope, 2 done');
-    assert.ok(await other.locator('section.guidance').getByLabel('Conditional access policies.', { exact: true }).isChecked());
+    assert.ok(await other.locator('section.guidance').getByRole('checkbox', { name: 'Conditional access policies.', exact: true }).isChecked());
     assert.equal(await other.getByRole('alertdialog').count(), 0, 'no prompt without saved progress');
     // The fragment is dropped from the address so a reload does not reopen it, and the scope is saved.
     assert.equal(other.url(), env.url);

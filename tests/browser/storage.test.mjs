@@ -29,8 +29,8 @@ test('a reload finds the answers, the step and the done ticks as they were', asy
     await answerSituation(page);
     await goToStep(page, 'Microsoft Intune');
     const guidance = page.locator('section.guidance');
-    await guidance.getByLabel('Provide an administrative overview.', { exact: true }).check();
-    await guidance.getByLabel('Conditional access policies.', { exact: true }).check();
+    await guidance.getByRole('checkbox', { name: 'Provide an administrative overview.', exact: true }).check();
+    await guidance.getByRole('checkbox', { name: 'Conditional access policies.', exact: true }).check();
     await waitText(page.locator('section.guidance .totals'), '2 done');
     await until(async () => (await storage(page))[KEY]?.includes('intune.mdm.conditional_access'), 'the tick to be saved');
 
@@ -41,8 +41,8 @@ test('a reload finds the answers, the step and the done ticks as they were', asy
     assert.ok(await page.locator('#question-mdm_authority').getByLabel('Microsoft Intune', { exact: true }).isChecked());
     assert.ok(await page.locator('#question-intune_scope').getByLabel('Mobile devices (MDM)').isChecked());
     assert.equal(await totals(page), '45 in scope, 2 done');
-    assert.ok(await guidance.getByLabel('Provide an administrative overview.', { exact: true }).isChecked());
-    assert.ok(await guidance.getByLabel('Conditional access policies.', { exact: true }).isChecked());
+    assert.ok(await guidance.getByRole('checkbox', { name: 'Provide an administrative overview.', exact: true }).isChecked());
+    assert.ok(await guidance.getByRole('checkbox', { name: 'Conditional access policies.', exact: true }).isChecked());
     await goToStep(page, 'Services and tenant');
     assert.ok(await page.locator('#question-services').getByLabel('Azure Rights Management').isChecked());
     assert.ok(await page.getByLabel('A new tenant', { exact: true }).isChecked());
@@ -192,8 +192,8 @@ test('two tabs of the same browser follow each other', async () => {
     await waitText(two.locator('.step-count'), 'Step 1 of 4');
     await answer(two, 'new tenant or an existing', 'An existing tenant');
     await until(() => one.getByLabel('An existing tenant', { exact: true }).isChecked(), 'tab one to follow tab two');
-    await two.locator('section.guidance').getByLabel('Provide a remediation checklist.', { exact: true }).check();
-    await until(() => one.locator('section.guidance').getByLabel('Provide a remediation checklist.', { exact: true }).isChecked(), 'the tick in tab one');
+    await two.locator('section.guidance').getByRole('checkbox', { name: 'Provide a remediation checklist.', exact: true }).check();
+    await until(() => one.locator('section.guidance').getByRole('checkbox', { name: 'Provide a remediation checklist.', exact: true }).isChecked(), 'the tick in tab one');
     assert.match(await totals(one), /, 1 done/);
     assert.deepEqual([...one.errors, ...two.errors], []);
   } finally {
@@ -206,7 +206,7 @@ test('"Start over…" asks first, then erases answers and ticks', async () => {
   try {
     const page = await openPage(context, env.url);
     await answerSituation(page);
-    await page.locator('section.guidance').getByLabel('Provide a remediation checklist.', { exact: true }).check();
+    await page.locator('section.guidance').getByRole('checkbox', { name: 'Provide a remediation checklist.', exact: true }).check();
     await page.getByRole('button', { name: 'Start over…' }).click();
     const confirm = page.getByRole('alertdialog');
     assert.match(await confirm.innerText(), /Erase all answers and done ticks in this browser\?/);

@@ -124,7 +124,7 @@ test('"Why and where from" names the answers behind an item and its source docum
     await answerSituation(page);
     const adfs = item(page, ADFS_SINGLE);
     // A disclosure button, named with the item it belongs to, drawing its details when opened.
-    const toggle = adfs.getByRole('button', { name: `Why and where from: ${ADFS_SINGLE}`, exact: true });
+    const toggle = adfs.getByRole('button', { name: `Why and where from ${ADFS_SINGLE}`, exact: true });
     assert.equal(await toggle.getAttribute('aria-expanded'), 'false');
     assert.equal(await adfs.locator('.provenance dl').count(), 0);
     await toggle.click();
@@ -162,14 +162,14 @@ test('ticking items done updates the phase and total counts', async () => {
     assert.equal(await phaseCount(page, 'General'), '2 in scope, 0 done');
     assert.equal(await phaseCount(page, 'Enable'), '30 in scope, 0 done');
     const guidance = page.locator('section.guidance');
-    await guidance.getByLabel('Provide an administrative overview.', { exact: true }).check();
-    await guidance.getByLabel(EXCHANGE_CONNECTOR, { exact: true }).check();
+    await guidance.getByRole('checkbox', { name: 'Provide an administrative overview.', exact: true }).check();
+    await guidance.getByRole('checkbox', { name: EXCHANGE_CONNECTOR, exact: true }).check();
     await waitText(page.locator('section.guidance .totals'), '45 in scope, 2 done');
     assert.equal(await phaseCount(page, 'Assess'), '8 in scope, 1 done');
     assert.equal(await phaseCount(page, 'Enable'), '30 in scope, 1 done');
     assert.equal(await phaseCount(page, 'General'), '2 in scope, 0 done');
     // Unticking counts down again.
-    await guidance.getByLabel('Provide an administrative overview.', { exact: true }).uncheck();
+    await guidance.getByRole('checkbox', { name: 'Provide an administrative overview.', exact: true }).uncheck();
     await waitText(page.locator('section.guidance .totals'), '45 in scope, 1 done');
     assert.equal(await phaseCount(page, 'Assess'), '8 in scope, 0 done');
   } finally {
@@ -203,6 +203,8 @@ test('the revision switch shows the earlier wording, and "Reworded" in the curre
     assert.ok(earlierLine.includes(ENROLL_EARLIER),
       `after choosing "Earlier revision" the item should read "${ENROLL_EARLIER}", but it reads: ${earlierLine}`);
     assert.ok(earlierLine.includes('Reworded later'), `badge "Reworded later" expected, line: ${earlierLine}`);
+    // Its "Why and where from" is named with the wording on screen.
+    assert.equal(await page.getByRole('button', { name: `Why and where from ${ENROLL_EARLIER}`, exact: true }).count(), 1);
 
     await page.getByLabel('Current (10/02/2016)', { exact: true }).check();
     await waitText(page.locator('section.guidance'), ENROLL_CURRENT);
