@@ -109,7 +109,7 @@ function usableProbe([choiceSelector, listSelector]) {
 }
 
 const stats = (xs) => {
-  const s = [...xs].sort((a, b) => a - b);
+  const s = xs.filter((x) => typeof x === 'number').sort((a, b) => a - b);
   const mid = s.length >> 1;
   return { median: s.length % 2 ? s[mid] : (s[mid - 1] + s[mid]) / 2, min: s[0], max: s[s.length - 1] };
 };
@@ -143,7 +143,8 @@ async function load(which, { record = false, usable = false } = {}) {
     page.on('response', (r) => bodies.push(r.body().then((body) => ({ url: r.url(), status: r.status(), body }), () => null)));
   }
   await page.goto(urls[which]);
-  await page.waitForFunction(() => window.__firstQ && window.__firstFrame && window.__fcp, null, { timeout: 30000 });
+  // A page that never paints content gets no paint figure, after 3 s, rather than a stalled run.
+  await page.waitForFunction(() => window.__firstQ && window.__firstFrame && (window.__fcp || performance.now() > window.__firstFrame + 3000), null, { timeout: 30000 });
   if (usable) await page.waitForFunction(() => window.__usable, null, { timeout: 30000 });
   const t = await page.evaluate(() => ({ firstQ: window.__firstQ, firstFrame: window.__firstFrame, fcp: window.__fcp, usable: window.__usable }));
   let responses = [];
