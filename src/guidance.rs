@@ -308,7 +308,7 @@ fn ItemRow(revision: Revision, row: ItemScope) -> impl IntoView {
     };
     let change = row.item.get().change_in(revision);
     // The element holding the item's text, which also names its "Why and where from".
-    let text_id = format!("text-{}", item.id);
+    let text_id = format!("text-{}", row.item.0);
     // Notes inform; only guidance lines are tasks to tick.
     let line = if row.outcome == Outcome::InScope && !item.note {
         view! { <DoneTick id=row.item text text_id=text_id.clone()/> }.into_any()
@@ -351,12 +351,11 @@ fn DoneTick(id: ItemId, text: &'static str, text_id: String) -> impl IntoView {
 /// render or hydrate.
 #[component]
 fn Provenance(revision: Revision, row: ItemScope, change: Option<String>, text_id: String) -> impl IntoView {
-    let item = row.item.get();
     let opened = RwSignal::new(false);
     // Named "Why and where from" and the item's text, by reference: a hidden copy of the text
     // would be 87 more text runs to lay out on the first paint, and an aria-label would not be
     // translated with the page.
-    let own_id = format!("why-{}", item.id);
+    let own_id = format!("why-{}", row.item.0);
     let name_ids = format!("{own_id} {text_id}");
     view! {
         <div class="provenance">
