@@ -127,6 +127,7 @@ test('"Why and where from" names the answers behind an item and its source docum
     const toggle = adfs.getByRole('button', { name: `Why and where from ${ADFS_SINGLE}`, exact: true });
     assert.equal(await toggle.getAttribute('aria-expanded'), 'false');
     assert.equal(await adfs.locator('.provenance dl').count(), 0);
+    assert.ok((await toggle.boundingBox()).height >= 24, 'a target at least 24 px tall (WCAG 2.2, 2.5.8)');
     await toggle.click();
     assert.equal(await toggle.getAttribute('aria-expanded'), 'true');
     const why = await adfs.locator('.provenance dl').innerText();
