@@ -392,7 +392,7 @@ fn match_rewordings(
     // A heading condition no line rewords is gone; reported for the items it headed that stay.
     // (A condition inside its item's own line, "if deployed", goes with that line's rewording.)
     let stays = |id: &ItemId| !left.iter().any(|(gone, _, _)| gone == id);
-    let inline = |c: &str| headed_by(items, c).any(|id| items.iter().any(|(i, text, _)| *i == id && text.contains(c)));
+    let inline = |c: &str| items.iter().any(|(_, text, x)| x.as_deref() == Some(c) && text.contains(c));
     report.gone_conditions = conditions
         .into_iter()
         .filter(|c| !inline(c))
