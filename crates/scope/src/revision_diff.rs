@@ -123,6 +123,22 @@ fn items_of(section: SectionId, revision: Revision) -> Vec<(ItemId, String, Opti
         .collect()
 }
 
+/// Whether condition `c` of some of `items` stands on the page: as a line of its own (the
+/// heading of its items), at the start of a line before an item's wording, or, for a condition
+/// inside its item's own wording ("if deployed"), inside a line. Not merely inside another line:
+/// a heading dropped from one group while its words stay in another line is gone.
+fn condition_stands(c: &str, lines: &[PageLine], items: &[CatalogLine]) -> bool {
+    let inline = inline(c, items);
+    lines.iter().any(|l| {
+        l.text == c || l.text.strip_prefix(c).is_some_and(|rest| rest.starts_with(' ')) || inline && l.text.contains(c)
+    })
+}
+
+/// Whether condition `c` stands inside the wording of an item it belongs to ("if deployed").
+fn inline(c: &str, items: &[CatalogLine]) -> bool {
+    items.iter().any(|(_, text, x)| x.as_deref() == Some(c) && text.contains(c))
+}
+
 /// What a page line is, in the catalog's terms.
 #[derive(Debug, Clone, PartialEq, Eq)]
 enum Carried {
@@ -175,11 +191,10 @@ pub fn coverage_problems(page: &Page, revision: Revision) -> Vec<String> {
             }
         }
         for (item, text, condition) in &items {
-            let on_page = |t: &str| section.lines.iter().any(|l| l.text.contains(t));
-            if !on_page(text) {
+            if !section.lines.iter().any(|l| l.text.contains(text.as_str())) {
                 problems.push(format!("item `{}`: its wording is not on the page: \"{text}\"", item.get().id));
             }
-            if let Some(c) = condition.as_deref().filter(|c| !on_page(c)) {
+            if let Some(c) = condition.as_deref().filter(|c| !condition_stands(c, &section.lines, &items)) {
                 problems.push(format!("item `{}`: its condition is not on the page: \"{c}\"", item.get().id));
             }
         }
@@ -334,7 +349,7 @@ fn diff_section(section: &PageSection, id: SectionId, against: Revision) -> Sect
     let mut conditions: Vec<&str> = Vec::new();
     for (_, _, condition) in &items {
         if let Some(c) = condition.as_deref() {
-            if !conditions.contains(&c) && !section.lines.iter().any(|l| l.text.contains(c)) {
+            if !conditions.contains(&c) && !condition_stands(c, &section.lines, &items) {
                 conditions.push(c);
             }
         }
@@ -392,10 +407,9 @@ fn match_rewordings(
     // A heading condition no line rewords is gone; reported for the items it headed that stay.
     // (A condition inside its item's own line, "if deployed", goes with that line's rewording.)
     let stays = |id: &ItemId| !left.iter().any(|(gone, _, _)| gone == id);
-    let inline = |c: &str| items.iter().any(|(_, text, x)| x.as_deref() == Some(c) && text.contains(c));
     report.gone_conditions = conditions
         .into_iter()
-        .filter(|c| !inline(c))
+        .filter(|c| !inline(c, items))
         .map(|c| (headed_by(items, c).filter(stays).map(|id| id.get().id).collect::<Vec<_>>(), c.to_string()))
         .filter(|(staying, _)| !staying.is_empty())
         .collect();

@@ -51,3 +51,20 @@ fn a_changed_line_is_reported_both_ways() {
     assert!(problems.iter().any(|p| p.contains("start onboarding")), "{problems:?}");
     assert!(problems.len() >= 2, "the new line and the item no longer on the page: {problems:?}");
 }
+
+/// A condition line counts only as a line of its own or at the start of one: its words inside
+/// another line do not head the items.
+#[test]
+fn a_condition_only_inside_another_line_is_reported() {
+    let text = page_text(Revision::CURRENT);
+    let heading = "-   For a multiple-forest environment:\n";
+    assert_eq!(text.matches(heading).count(), 1);
+    let changed =
+        text.replacen(heading, "-   Plan it. For a multiple-forest environment: one account in each forest.\n", 1);
+    let problems = coverage_problems(&parse_page(&changed), Revision::CURRENT);
+    let gone = problems
+        .iter()
+        .filter(|p| p.contains("its condition is not on the page: \"For a multiple-forest environment:\""))
+        .count();
+    assert_eq!(gone, 4, "each item the heading headed: {problems:?}");
+}

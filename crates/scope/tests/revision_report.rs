@@ -118,6 +118,19 @@ fn a_condition_line_gone_is_reported_for_the_items_that_stay() {
 }
 
 #[test]
+fn a_condition_line_gone_is_reported_though_its_words_stand_inside_another_line() {
+    // The heading goes; a new line mentions it among other words (too few shared to be its
+    // rewording). Only a line of its own, or one it begins, still heads items.
+    let mention = "-   Plan the order of the forests. For a multiple-forest environment: the synchronization server needs an account in each forest and a way to reach every domain controller.\n";
+    let report = diff(&parse_page(&edited_page(&[("-   For a multiple-forest environment:\n", mention)])));
+    let aad = section(&report, "Enable phase - Azure Active Directory Premium");
+    assert_eq!(aad.gone_conditions.len(), 1, "{:?}", aad.gone_conditions);
+    assert_eq!(aad.gone_conditions[0].1, "For a multiple-forest environment:");
+    assert_eq!(aad.gone_conditions[0].0.len(), 4, "every item it headed stays");
+    assert_eq!(catalog_changes(&report), [0, 0, 1, 0, 1]);
+}
+
+#[test]
 fn new_lines_reworded_lines_and_reworded_conditions_are_told_apart() {
     let hybrid = "Configuring Azure Active Directory Domain Services for a hybrid environment.";
     let forests = "Installing Azure Active Directory Connect for multiple forests.";
