@@ -214,6 +214,11 @@ for (const [key, title] of figures) {
   }
   const ratio = stats(times.wizard[key]).median / stats(times.peer[key]).median;
   console.log(`  ratio wizard/peer of the medians: ${ratio.toFixed(2)}`);
+  // The machine's load drifts over a run and moves both pages' times; a load and the peer's load
+  // beside it (same iteration) share most of that drift.
+  const pairs = times.wizard[key].map((w, i) => w / times.peer[key][i]).filter(Number.isFinite);
+  const p = stats(pairs);
+  console.log(`  per pair (each load over the peer's load beside it, ${pairs.length} pairs): median ${p.median.toFixed(2)}, from ${p.min.toFixed(2)} to ${p.max.toFixed(2)}`);
 }
 
 // (c) the cost of an answer change in the browser, from outside: click inputs in a loop.
