@@ -2,7 +2,7 @@
 # Benchmarks: installs what is missing, builds the release site, runs the native engine benchmark
 # and the decoder fuzz run, then measures the wizard beside its SurveyJS peer in headless Chromium
 # (download size, time to the first rendered question, cost of an answer change).
-# Last, mutation testing of the engine with cargo-mutants (about 20 minutes; MUTANTS=0 skips it).
+# Last, mutation testing of the engine with cargo-mutants (710 mutants, about 70 minutes; MUTANTS=0 skips it).
 #   DIST=dist LOADS=9 FUZZ=100000 PEER=../shared/peers/surveyjs MUTANTS=1 scripts/bench.sh
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -27,7 +27,7 @@ echo "== browser: the wizard beside its peer"
 node scripts/bench.mjs --dist "$DIST" --peer "$PEER" --loads "${LOADS:-9}"
 
 if [ "${MUTANTS:-1}" = 1 ]; then
-  echo "== mutation testing of crates/scope (cargo-mutants; about 20 minutes)"
+  echo "== mutation testing of crates/scope (cargo-mutants; about 70 minutes)"
   if [ "$(cargo mutants --version 2>/dev/null || true)" != "cargo-mutants 27.1.0" ]; then
     cargo install cargo-mutants --version =27.1.0 --locked
   fi
