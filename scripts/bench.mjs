@@ -7,7 +7,7 @@
 //       Rights Management) every 40 ms from the moment it shows, until the guidance list changes;
 //   (c) the in-browser cost of an answer change, measured from outside by clicking inputs.
 //
-//   node scripts/bench.mjs [--dist dist] [--loads 9] [--changes 1000] [--peer ../shared/peers/surveyjs]
+//   node scripts/bench.mjs [--dist dist] [--loads 15] [--changes 1000] [--peer ../shared/peers/surveyjs]
 //
 // Needs tests/browser/node_modules (cd tests/browser && npm ci), the peer's node_modules
 // (cd ../shared/peers/surveyjs && npm ci) and /usr/bin/chromium (or $CHROMIUM).
@@ -26,7 +26,7 @@ const { chromium } = require('playwright-core');
 const arg = (name, dflt) => { const i = process.argv.indexOf(name); return i > 0 ? process.argv[i + 1] : dflt; };
 const dist = path.resolve(arg('--dist', 'dist'));
 const peerRoot = path.resolve(arg('--peer', path.resolve(repo, '../shared/peers/surveyjs')));
-const loads = Number(arg('--loads', 9));
+const loads = Number(arg('--loads', 15));
 const changes = Number(arg('--changes', 1000));
 const CHROMIUM = process.env.CHROMIUM || '/usr/bin/chromium';
 const ARGS = ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',

@@ -3,7 +3,7 @@
 # and the decoder fuzz run, then measures the wizard beside its SurveyJS peer in headless Chromium
 # (download size, time to the first rendered question, cost of an answer change).
 # Last, mutation testing of the engine with cargo-mutants (710 mutants, about 70 minutes; MUTANTS=0 skips it).
-#   DIST=dist LOADS=9 FUZZ=100000 PEER=../shared/peers/surveyjs MUTANTS=1 scripts/bench.sh
+#   DIST=dist LOADS=15 FUZZ=100000 PEER=../shared/peers/surveyjs MUTANTS=1 scripts/bench.sh
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/setup.sh
@@ -24,7 +24,7 @@ CARGO_PROFILE_RELEASE_PANIC=unwind cargo run -q -p scope --release --example fuz
 [ -d "$PEER/node_modules/survey-core" ] || (cd "$PEER" && npm ci --no-audit --no-fund >/dev/null)
 
 echo "== browser: the wizard beside its peer"
-node scripts/bench.mjs --dist "$DIST" --peer "$PEER" --loads "${LOADS:-9}"
+node scripts/bench.mjs --dist "$DIST" --peer "$PEER" --loads "${LOADS:-15}"
 
 if [ "${MUTANTS:-1}" = 1 ]; then
   echo "== mutation testing of crates/scope (cargo-mutants; about 70 minutes)"
