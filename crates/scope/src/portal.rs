@@ -381,7 +381,12 @@ mod tests {
         let fragment = link::encode_share(&answered(), true);
         let mut damaged = fragment.clone();
         damaged.truncate(fragment.len() - 3);
-        let cases: [(Option<&str>, Option<&str>, &str); 6] = [
+        // A step id up to MAX_STEP bytes is named in the reason; a longer one is not echoed.
+        let (longest, too_long) = ("x".repeat(MAX_STEP), "x".repeat(MAX_STEP + 1));
+        let named = format!("the step `{longest}` is not a step of this wizard");
+        let cases: [(Option<&str>, Option<&str>, &str); 8] = [
+            (Some(&fragment), Some(&longest), &named),
+            (Some(&fragment), Some(&too_long), "the step is not a step id of this wizard"),
             (Some(&damaged), Some("intune"), "the progress could not be read: the link is damaged"),
             (Some("s1.!!!"), None, "the progress could not be read: the link is damaged"),
             (Some("s9.AAAA"), None, "the progress could not be read: the link was made by a newer version"),
