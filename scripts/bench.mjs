@@ -72,7 +72,8 @@ function firstQuestionProbe(selector) {
 }
 
 // Injected before any page script: from the moment the choice shows, clicks it every 40 ms
-// (clicks before the page listens are lost, as a person's would be) and stamps performance.now()
+// (a click before the page listens does what it does for a person: nothing on a page that draws
+// its choices late, a native tick that the wizard applies when it starts) and stamps performance.now()
 // when the guidance list's text differs from what it was at the latest click. Only text counts:
 // hydration may swap nodes without changing what a person reads, and parsing adds to it.
 function usableProbe([choiceSelector, listSelector]) {

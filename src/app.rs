@@ -13,14 +13,17 @@ use leptos::html;
 use leptos::prelude::*;
 use scope::engine::evaluate;
 
+/// `early_choices`: the choices ticked on the prerendered page before hydration
+/// ([`browser::checked_choices`]); none when prerendering.
 #[component]
-pub fn App() -> impl IntoView {
+pub fn App(#[prop(optional)] early_choices: Vec<(String, String)>) -> impl IntoView {
     let wizard = Wizard::provide();
     let host = embed::Host::provide();
     let stored = RwSignal::new(true);
     // The first render is the blank one prerendered into index.html, so hydration matches it; the
     // browser's state is read after hydration (Effects never run in the native prerender).
-    Effect::new(move |_| untrack(|| start(wizard, host, stored)));
+    let mut early_choices = Some(early_choices);
+    Effect::new(move |_| untrack(|| start(wizard, host, stored, early_choices.take().unwrap_or_default())));
     let embedded = wizard.embedded;
     view! {
         <div class="page">
@@ -43,7 +46,7 @@ pub fn App() -> impl IntoView {
 
 /// Right after hydration: applies the saved progress, the address and the host page to the
 /// state, sets up what keeps and follows it, then lets the page show and take answers.
-fn start(wizard: Wizard, host: embed::Host, stored: RwSignal<bool>) {
+fn start(wizard: Wizard, host: embed::Host, stored: RwSignal<bool>, early_choices: Vec<(String, String)>) {
     let params = Params::from_location();
     wizard.embedded.set(params.embedded);
     let host_keeps =
@@ -64,6 +67,7 @@ fn start(wizard: Wizard, host: embed::Host, stored: RwSignal<bool>) {
     }
     persistence::keep(wizard, &loaded);
     follow_address(wizard);
+    apply_early_choices(wizard, &early_choices);
     embed::connect(wizard, host, &params);
     wizard.ready.set(true);
     // The loader held the step back for a saved record or a link (no wrong step flashes): it
@@ -74,6 +78,22 @@ fn start(wizard: Wizard, host: embed::Host, stored: RwSignal<bool>) {
         Some("engine") => browser::next_frame(|| browser::time_engine(1000)),
         _ => {}
     }
+}
+
+/// Choices a person ticked on the prerendered questions before the app listened are their first
+/// answers, not lost clicks. Saved progress or a link wins: the loader held the questions back
+/// for them, so choices there can only be the browser restoring a form on reload.
+fn apply_early_choices(wizard: Wizard, choices: &[(String, String)]) {
+    if choices.is_empty() || wizard.progress.with_untracked(|p| *p != scope::Progress::default()) {
+        return;
+    }
+    wizard.progress.update(|p| {
+        for (question, _) in choices {
+            let values: Vec<&str> = choices.iter().filter(|(q, _)| q == question).map(|(_, v)| v.as_str()).collect();
+            // Our own prerendered inputs: every id is in the catalog.
+            let _ = p.answers.set_by_ids(question, &values);
+        }
+    });
 }
 
 /// A share link or prefill in the address, at start or pasted into the address bar later: never

@@ -50,6 +50,19 @@ pub fn next_frame(f: impl FnOnce() + 'static) {
     request(Box::new(f));
 }
 
+/// The choices ticked on the prerendered questions before the app was hydrated, as
+/// (question id, value id): the browser ticks them natively, and hydration sets every input
+/// back to the blank state, so they are read first (main.rs) and applied by the app.
+pub fn checked_choices() -> Vec<(String, String)> {
+    let Ok(inputs) = document().query_selector_all("fieldset.question input:checked") else {
+        return Vec::new();
+    };
+    (0..inputs.length())
+        .filter_map(|i| inputs.item(i)?.dyn_into::<web_sys::HtmlInputElement>().ok())
+        .map(|input| (input.name(), input.value()))
+        .collect()
+}
+
 /// Today's date as YYYY-MM-DD, in the user's time zone.
 pub fn today() -> String {
     let d = js_sys::Date::new_0();

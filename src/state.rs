@@ -19,8 +19,9 @@ pub struct Wizard {
     /// In a partner's iframe (`?embed=1`): no masthead, an "Open the full page" link.
     pub embedded: RwSignal<bool>,
     /// The browser's state (saved progress, the address, the host page) has been applied after
-    /// hydration. Until then the controls are disabled: a tick on the prerendered page would
-    /// be lost, and without JavaScript nothing can be answered.
+    /// hydration. Until then the ticks and the revision switch are disabled: a tick on the
+    /// prerendered page would be lost. The questions are not: choices made on them before
+    /// hydration are read and applied (`app::apply_early_choices`).
     pub ready: RwSignal<bool>,
     /// The heading of the step on screen: where focus goes when the step changes.
     pub step_heading: NodeRef<html::H2>,

@@ -121,7 +121,7 @@ fn QuestionField(q: QuestionId) -> impl IntoView {
     };
     provide_context(ChoiceGroup { question: q });
     view! {
-        <fieldset class="question" id=format!("question-{}", question.id) aria-describedby=question.help.map(|_| help_id.clone()) disabled=move || !wizard.ready.get()>
+        <fieldset class="question" id=format!("question-{}", question.id) aria-describedby=question.help.map(|_| help_id.clone())>
             <legend>{question.label}</legend>
             {question.help.map(|help| view! { <p class="help" id=help_id.clone()>{help}</p> })}
             {(question.kind == Kind::Multi).then(|| view! { <p class="help">"Choose all that apply."</p> })}

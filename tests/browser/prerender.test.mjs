@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { setup, site, openPage, ready, answer, next, waitText, DIST, SHOTS } from './helpers.mjs';
+import { setup, site, openPage, ready, answer, next, waitText, until, DIST, SHOTS } from './helpers.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const AXE = path.join(here, 'node_modules/axe-core/axe.min.js');
@@ -45,7 +45,11 @@ test('without JavaScript the questions and the whole list show, with the line th
     assert.ok(await page.getByText('Answering these questions needs JavaScript').isVisible());
     assert.ok(await page.locator('section.guidance h3', { hasText: 'Assess phase' }).isVisible());
     assert.ok((await page.locator('section.guidance li.item').count()) > 20, 'the whole guidance list');
-    assert.ok(await page.getByLabel('Microsoft Intune', { exact: true }).isDisabled(), 'nothing to answer without JavaScript');
+    // The questions are not disabled (choices made before the app is up count, with JavaScript),
+    // so the line above them is what says that nothing can be answered here.
+    const line = await page.locator('.needs-js').boundingBox();
+    const question = await page.locator('fieldset.question').first().boundingBox();
+    assert.ok(line.y < question.y, 'the line stands above the questions');
     await page.screenshot({ path: path.join(SHOTS, 'prerendered-no-js.png'), fullPage: true });
   } finally {
     await context.close();
@@ -79,6 +83,63 @@ test('axe finds nothing on the prerendered page before hydration, nor after it',
     await ready(page);
     found.push(...await axe(page, 'hydrated'));
     assert.deepEqual(found, []);
+  } finally {
+    await context.close();
+  }
+});
+
+test('choices made on the prerendered questions before the app is up are kept as answers', async () => {
+  const context = await env.context();
+  try {
+    // The app's glue is held back, so every click below lands on the prerendered page.
+    let release;
+    const held = new Promise((resolve) => { release = resolve; });
+    await context.route('**/ems-scope-wizard.js', async (route) => { await held; await route.continue(); });
+    const page = await context.newPage();
+    await page.goto(env.url);
+    await page.waitForSelector('fieldset.question');
+    const totalsBefore = await page.locator('section.guidance .totals').innerText();
+    await answer(page, 'Which services', 'Microsoft Intune');
+    await answer(page, 'Which services', 'Azure Rights Management');
+    await answer(page, 'new tenant or an existing', 'A new tenant');
+    assert.equal(await page.evaluate(() => document.documentElement.classList.contains('ready')), false, 'clicked before the app was up');
+    release();
+    await ready(page);
+    const checked = await page.locator('fieldset.question input:checked').evaluateAll((inputs) => inputs.map((i) => i.id));
+    assert.deepEqual(checked, ['q-services-intune', 'q-services-azure_rms', 'q-tenant-new'], 'the choices still show after hydration');
+    await waitText(page.locator('section.guidance .totals'), /in scope/);
+    assert.notEqual(await page.locator('section.guidance .totals').innerText(), totalsBefore, 'the guidance list follows them');
+    const saved = await page.evaluate(() => localStorage.getItem('ems-scope-wizard/progress'));
+    assert.match(saved ?? '', /intune/, 'and they are saved');
+    assert.match(saved, /azure_rms/);
+    // A click after that is an ordinary change: the early choices are not applied twice.
+    await page.locator('#q-services-intune').uncheck();
+    await until(async () => !(await page.evaluate(() => localStorage.getItem('ems-scope-wizard/progress'))).includes('intune'), 'Intune dropped from the record');
+  } finally {
+    await context.close();
+  }
+});
+
+test('saved progress wins over choices found on the prerendered questions (a form the browser restored)', async () => {
+  const context = await env.context();
+  try {
+    const first = await openPage(context, env.url);
+    await answer(first, 'Which services', 'Microsoft Intune');
+    await until(async () => (await first.evaluate(() => localStorage.getItem('ems-scope-wizard/progress')))?.includes('intune'), 'Intune saved');
+    await first.close();
+    let release;
+    const held = new Promise((resolve) => { release = resolve; });
+    await context.route('**/ems-scope-wizard.js', async (route) => { await held; await route.continue(); });
+    const page = await context.newPage();
+    await page.goto(env.url);
+    await page.waitForSelector('#q-services-azure_rms', { state: 'attached' });
+    // The questions are held back for the saved record; a browser restoring the form on reload
+    // would still tick inputs, as this does.
+    await page.evaluate(() => { document.getElementById('q-services-azure_rms').checked = true; });
+    release();
+    await ready(page);
+    const checked = await page.locator('fieldset.question input:checked').evaluateAll((inputs) => inputs.map((i) => i.id));
+    assert.deepEqual(checked, ['q-services-intune'], 'the saved answers, not the restored form');
   } finally {
     await context.close();
   }
