@@ -48,7 +48,11 @@ pub fn App(#[prop(optional)] early_choices: Vec<(String, String)>) -> impl IntoV
 /// state, sets up what keeps and follows it, then lets the page show and take answers.
 fn start(wizard: Wizard, host: embed::Host, stored: RwSignal<bool>, early_choices: Vec<(String, String)>) {
     let params = Params::from_location();
-    wizard.embedded.set(params.embedded);
+    // Set only when it changes: setting a signal always notifies, and the masthead would be
+    // rebuilt for nothing.
+    if params.embedded {
+        wizard.embedded.set(true);
+    }
     let host_keeps =
         params.embedded && params.host_origin.is_some() && params.protocol >= scope::portal::LATEST && embed::framed();
     let loaded = if host_keeps { persistence::Loaded::kept_by_host() } else { persistence::load() };
