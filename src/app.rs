@@ -71,9 +71,12 @@ fn start(wizard: Wizard, host: embed::Host, stored: RwSignal<bool>, early_choice
     }
     persistence::keep(wizard, &loaded);
     follow_address(wizard);
-    apply_early_choices(wizard, &early_choices);
     embed::connect(wizard, host, &params);
     wizard.ready.set(true);
+    // Queued after the Effects that `ready` wakes, so the list's live region announces the early
+    // choices as the person's change (opening saved progress is not announced). Still within this
+    // task: nothing is drawn or clicked in between.
+    leptos::task::spawn_local(async move { apply_early_choices(wizard, &early_choices) });
     // The loader held the step back for a saved record or a link (no wrong step flashes): it
     // shows from the frame after these changes are drawn.
     browser::next_frame(browser::mark_ready);

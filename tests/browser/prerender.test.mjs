@@ -109,6 +109,7 @@ test('choices made on the prerendered questions before the app is up are kept as
     assert.deepEqual(checked, ['q-services-intune', 'q-services-azure_rms', 'q-tenant-new'], 'the choices still show after hydration');
     await waitText(page.locator('section.guidance .totals'), /in scope/);
     assert.notEqual(await page.locator('section.guidance .totals').innerText(), totalsBefore, 'the guidance list follows them');
+    await waitText(page.locator('#guidance-live'), /^Guidance list updated: \d+ items added/);
     const saved = await page.evaluate(() => localStorage.getItem('ems-scope-wizard/progress'));
     assert.match(saved ?? '', /intune/, 'and they are saved');
     assert.match(saved, /azure_rms/);
