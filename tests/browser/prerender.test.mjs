@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { setup, site, openPage, ready, answer, next, waitText, until, DIST, SHOTS } from './helpers.mjs';
+import { setup, site, openPage, ready, answer, next, waitText, until, storage, KEY, DIST, SHOTS } from './helpers.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const AXE = path.join(here, 'node_modules/axe-core/axe.min.js');
@@ -56,6 +56,15 @@ test('without JavaScript the questions and the whole list show, with the line th
   }
 });
 
+/** Holds back the app's JavaScript glue in `context`, so its pages stay as prerendered (the
+ *  loader ran) until the returned function is called. */
+async function holdApp(context) {
+  let release;
+  const held = new Promise((resolve) => { release = resolve; });
+  await context.route('**/ems-scope-wizard.js', async (route) => { await held; await route.continue(); });
+  return release;
+}
+
 /** Runs axe (injected: the page has no CSP here); returns readable violations. */
 async function axe(page, label) {
   await page.addScriptTag({ path: AXE });
@@ -71,9 +80,7 @@ test('axe finds nothing on the prerendered page before hydration, nor after it',
   const context = await env.browser.newContext({ viewport: { width: 1280, height: 900 } });
   try {
     // Before: the app's JavaScript glue never arrives, so the page stays as prerendered (the loader ran).
-    let release;
-    const held = new Promise((resolve) => { release = resolve; });
-    await context.route('**/ems-scope-wizard.js', async (route) => { await held; await route.continue(); });
+    const release = await holdApp(context);
     const page = await context.newPage();
     await page.goto(open.url);
     await page.waitForSelector('fieldset.question');
@@ -92,9 +99,7 @@ test('choices made on the prerendered questions before the app is up are kept as
   const context = await env.context();
   try {
     // The app's glue is held back, so every click below lands on the prerendered page.
-    let release;
-    const held = new Promise((resolve) => { release = resolve; });
-    await context.route('**/ems-scope-wizard.js', async (route) => { await held; await route.continue(); });
+    const release = await holdApp(context);
     const page = await context.newPage();
     await page.goto(env.url);
     await page.waitForSelector('fieldset.question');
@@ -110,12 +115,11 @@ test('choices made on the prerendered questions before the app is up are kept as
     await waitText(page.locator('section.guidance .totals'), /in scope/);
     assert.notEqual(await page.locator('section.guidance .totals').innerText(), totalsBefore, 'the guidance list follows them');
     await waitText(page.locator('#guidance-live'), /^Guidance list updated: \d+ items added/);
-    const saved = await page.evaluate(() => localStorage.getItem('ems-scope-wizard/progress'));
-    assert.match(saved ?? '', /intune/, 'and they are saved');
-    assert.match(saved, /azure_rms/);
+    const saved = JSON.parse((await storage(page))[KEY]);
+    assert.deepEqual(saved.answers, { services: ['intune', 'azure_rms'], tenant: ['new'] }, 'and they are saved');
     // A click after that is an ordinary change: the early choices are not applied twice.
     await page.locator('#q-services-intune').uncheck();
-    await until(async () => !(await page.evaluate(() => localStorage.getItem('ems-scope-wizard/progress'))).includes('intune'), 'Intune dropped from the record');
+    await until(async () => JSON.parse((await storage(page))[KEY]).answers.services.join() === 'azure_rms', 'Intune dropped from the record');
   } finally {
     await context.close();
   }
@@ -126,11 +130,9 @@ test('saved progress wins over choices found on the prerendered questions (a for
   try {
     const first = await openPage(context, env.url);
     await answer(first, 'Which services', 'Microsoft Intune');
-    await until(async () => (await first.evaluate(() => localStorage.getItem('ems-scope-wizard/progress')))?.includes('intune'), 'Intune saved');
+    await until(async () => (await storage(first))[KEY]?.includes('intune'), 'Intune saved');
     await first.close();
-    let release;
-    const held = new Promise((resolve) => { release = resolve; });
-    await context.route('**/ems-scope-wizard.js', async (route) => { await held; await route.continue(); });
+    const release = await holdApp(context);
     const page = await context.newPage();
     await page.goto(env.url);
     await page.waitForSelector('#q-services-azure_rms', { state: 'attached' });
