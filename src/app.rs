@@ -13,7 +13,7 @@ use leptos::html;
 use leptos::prelude::*;
 use scope::engine::evaluate;
 
-/// `early_choices`: the choices ticked on the prerendered page before hydration
+/// `early_choices`: the choices made on the prerendered questions before hydration
 /// ([`browser::checked_choices`]); none when prerendering.
 #[component]
 pub fn App(#[prop(optional)] early_choices: Vec<(String, String)>) -> impl IntoView {
@@ -76,7 +76,13 @@ fn start(wizard: Wizard, host: embed::Host, stored: RwSignal<bool>, early_choice
     // Queued after the Effects that `ready` wakes, so the list's live region announces the early
     // choices as the person's change (opening saved progress is not announced). Still within this
     // task: nothing is drawn or clicked in between.
-    leptos::task::spawn_local(async move { apply_early_choices(wizard, &early_choices) });
+    leptos::task::spawn_local(async move {
+        // A version 2 host has not said yet what it kept for this customer: until it does, the
+        // early choices are provisional (see embed::restore).
+        if apply_early_choices(wizard, &early_choices) && host_keeps {
+            host.provisional.set_value(Some(wizard.progress.get_untracked()));
+        }
+    });
     // The loader held the step back for a saved record or a link (no wrong step flashes): it
     // shows from the frame after these changes are drawn.
     browser::next_frame(browser::mark_ready);
@@ -87,20 +93,25 @@ fn start(wizard: Wizard, host: embed::Host, stored: RwSignal<bool>, early_choice
     }
 }
 
-/// Choices a person ticked on the prerendered questions before the app listened are their first
-/// answers, not lost clicks. Saved progress or a link wins: the loader held the questions back
-/// for them, so choices there can only be the browser restoring a form on reload.
-fn apply_early_choices(wizard: Wizard, choices: &[(String, String)]) {
+/// Choices a person made on the prerendered questions before the app listened are their first
+/// answers, not lost clicks; returns whether there were any to apply. Saved progress or a link
+/// wins: the loader held the questions back for them, so choices there can only be the browser
+/// restoring a form. (In a version 2 host's frame, what the host kept wins: embed::restore.)
+fn apply_early_choices(wizard: Wizard, choices: &[(String, String)]) -> bool {
     if choices.is_empty() || wizard.progress.with_untracked(|p| *p != scope::Progress::default()) {
-        return;
+        return false;
+    }
+    let mut by_question: std::collections::BTreeMap<&str, Vec<&str>> = std::collections::BTreeMap::new();
+    for (question, value) in choices {
+        by_question.entry(question).or_default().push(value);
     }
     wizard.progress.update(|p| {
-        for (question, _) in choices {
-            let values: Vec<&str> = choices.iter().filter(|(q, _)| q == question).map(|(_, v)| v.as_str()).collect();
+        for (question, values) in by_question {
             // Our own prerendered inputs: every id is in the catalog.
             let _ = p.answers.set_by_ids(question, &values);
         }
     });
+    true
 }
 
 /// A share link or prefill in the address, at start or pasted into the address bar later: never

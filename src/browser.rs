@@ -50,8 +50,8 @@ pub fn next_frame(f: impl FnOnce() + 'static) {
     request(Box::new(f));
 }
 
-/// The choices ticked on the prerendered questions before the app was hydrated, as
-/// (question id, value id): the browser ticks them natively, and hydration sets every input
+/// The choices made on the prerendered questions before the app was hydrated, as
+/// (question id, value id): the browser checks them natively, and hydration sets every input
 /// back to the blank state, so they are read first (main.rs) and applied by the app.
 pub fn checked_choices() -> Vec<(String, String)> {
     let Ok(inputs) = document().query_selector_all("fieldset.question input:checked") else {

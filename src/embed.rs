@@ -11,6 +11,7 @@ use leptos::ev;
 use leptos::prelude::*;
 use scope::embed::{accent_properties, valid_colour, valid_font, valid_origin};
 use scope::portal::{self, FromHost, HostMessage, WizardMessage};
+use scope::Progress;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
@@ -52,13 +53,21 @@ pub struct Host {
     version: StoredValue<u32>,
     /// The host keeps the progress: a version 2 host sent a restore (even an empty one).
     pub keeps_progress: RwSignal<bool>,
+    /// The progress as made only of choices picked before the app was up, until the host's
+    /// restore arrives: what the host kept replaces it without asking, as saved progress wins
+    /// on the full page (`app::apply_early_choices`).
+    pub provisional: StoredValue<Option<Progress>>,
 }
 
 impl Host {
     /// No host yet, provided as context.
     pub fn provide() -> Host {
-        let host =
-            Host { origin: StoredValue::new(None), version: StoredValue::new(1), keeps_progress: RwSignal::new(false) };
+        let host = Host {
+            origin: StoredValue::new(None),
+            version: StoredValue::new(1),
+            keeps_progress: RwSignal::new(false),
+            provisional: StoredValue::new(None),
+        };
         provide_context(host);
         host
     }
@@ -164,14 +173,24 @@ fn answer_host(wizard: Wizard, host: &Host, data: &JsValue) {
     host.post(&WizardMessage::PrefillResult { ok, error });
 }
 
-/// Opens the progress the host kept: without asking when the wizard has nothing of its own,
-/// else after the replace-or-keep question. A malformed one changes nothing and is refused.
+/// Opens the progress the host kept: without asking when the wizard has nothing of its own (or
+/// only early choices, untouched since), else after the replace-or-keep question. A malformed
+/// one changes nothing and is refused.
 fn restore(wizard: Wizard, host: &Host, progress: Option<&str>, step: Option<&str>) {
     host.keeps_progress.set(true);
+    // Early choices not changed since: the person has made nothing yet that the kept progress
+    // would overwrite.
+    let provisional = host.provisional.try_update_value(Option::take).flatten();
+    let untouched = provisional.is_some_and(|early| wizard.progress.with_untracked(|p| *p == early));
+    // Ok(whether the host had progress for this customer).
     let result = portal::restore_progress(progress, step).map(|restored| {
-        if let Some(progress) = restored {
-            wizard.offer(Incoming { progress, from: "portal" });
+        let had_progress = restored.is_some();
+        match restored {
+            Some(progress) if untouched => wizard.replace(progress),
+            Some(progress) => wizard.offer(Incoming { progress, from: "portal" }),
+            None => {}
         }
+        had_progress
     });
     if let Err(error) = &result {
         wizard.tell(
@@ -179,11 +198,20 @@ fn restore(wizard: Wizard, host: &Host, progress: Option<&str>, step: Option<&st
             format!("The progress this portal kept could not be opened: {error}. Your progress is unchanged."),
         );
     }
+    let kept_nothing = !matches!(result, Ok(true));
     let (ok, error) = match result {
-        Ok(()) => (true, None),
+        Ok(_) => (true, None),
         Err(error) => (false, Some(error)),
     };
     host.post(&WizardMessage::RestoreResult { ok, error });
+    // The host keeps progress messages only from its restore's result on: what the person chose
+    // before it (early choices, a quick click) goes again, or it would be kept only on their
+    // next change.
+    let progress = wizard.progress.get_untracked();
+    if kept_nothing && !progress.is_blank() {
+        let counts = wizard.scope.with_untracked(|s| s.totals(&progress.done));
+        host.post(&portal::progress_message(&progress, counts));
+    }
 }
 
 /// Step and counts go to the host, each only when what it says has changed; for a version 2

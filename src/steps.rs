@@ -148,6 +148,7 @@ fn Choice(value: usize) -> impl IntoView {
     let input_id = format!("q-{}-{}", question.id, choice.id);
     view! {
         <li>
+            // `name` and `value` are the catalog's ids: browser::checked_choices reads them back.
             <input
                 type=if question.kind == Kind::Single { "radio" } else { "checkbox" }
                 id=input_id.clone()

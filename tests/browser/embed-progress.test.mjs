@@ -9,7 +9,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { answer, nextStep, waitText, until, site, KEY as WIZARD_KEY } from './helpers.mjs';
+import { answer, nextStep, waitText, until, site, holdApp, KEY as WIZARD_KEY } from './helpers.mjs';
 import { portalSetup, PORTAL_CSP, watch, addFrame } from './portal-server.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -146,6 +146,40 @@ test('answers on two steps and two ticks come back at the same step after the po
     const writes = await page.evaluate((k) => window.__writes.filter(([key]) => key === k).map(([, v]) => JSON.parse(v)), KEY('alice'));
     assert.ok(writes.every((w) => w.progress === last.progress), `only the restored progress written after the reload: ${JSON.stringify(writes)}`);
     assert.deepEqual(errors, []);
+  } finally {
+    await context.close();
+  }
+});
+
+test('choices made in the frame before the wizard is up give way to what the portal kept, with no question; with nothing kept they stay', async () => {
+  const context = await newContext();
+  try {
+    // Carol has progress kept by the portal (at the summary); Dave has none.
+    const first = await openPortal(context, { customer: 'carol' });
+    await first.page.evaluate(([key, link]) => localStorage.setItem(key, JSON.stringify({ progress: link, step: 'summary' })), [KEY('carol'), LINK]);
+    await first.page.close();
+    const release = await holdApp(context);
+    const pages = {};
+    for (const customer of ['carol', 'dave']) {
+      const page = await context.newPage();
+      await page.goto(`${portalOrigin}/portal.html?customer=${customer}&wizard=${encodeURIComponent(env.url)}`);
+      // The prerendered question, in the frame, before the wizard's code has arrived.
+      await page.frameLocator('#ems-scope').getByLabel('Azure Active Directory Premium', { exact: true }).check();
+      pages[customer] = page;
+    }
+    release();
+    const carol = await ready(pages.carol);
+    await waitText(carol.locator('#step-heading'), 'Summary and sharing');
+    assert.equal(await carol.getByRole('alertdialog').count(), 0, 'no replace-or-keep question');
+    // The kept services exactly (Intune and Rights Management), not the early choice.
+    assert.match(await carol.locator('dl.answers dd').first().innerText(), /^Microsoft Intune, Azure Rights Management Change/);
+
+    const dave = await ready(pages.dave);
+    const chosen = await dave.locator('fieldset.question input:checked').evaluateAll((inputs) => inputs.map((i) => i.id));
+    assert.deepEqual(chosen, ['q-services-aad_premium'], 'the early choice stays');
+    assert.equal(await dave.getByRole('alertdialog').count(), 0);
+    await until(async () => (await lastProgress(pages.dave))?.counts, 'a progress message');
+    await until(() => pages.dave.evaluate((k) => localStorage.getItem(k) !== null, KEY('dave')), 'the portal keeps it');
   } finally {
     await context.close();
   }

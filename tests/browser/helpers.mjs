@@ -48,6 +48,15 @@ export async function shot(page, name) {
   await page.screenshot({ path: path.join(SHOTS, `${name}.png`), fullPage: true });
 }
 
+/** Holds back the app's JavaScript glue in `context` (every frame), so its pages stay as
+ *  prerendered (the loader ran) until the returned function is called. */
+export async function holdApp(context) {
+  let release;
+  const held = new Promise((resolve) => { release = resolve; });
+  await context.route('**/ems-scope-wizard.js', async (route) => { await held; await route.continue(); });
+  return release;
+}
+
 /** Picks an answer by its visible label inside the question with the given legend text. */
 export async function answer(page, legend, label) {
   const fieldset = page.locator('fieldset.question', { has: page.locator('legend', { hasText: legend }) });
