@@ -154,6 +154,8 @@ fn answer_host(wizard: Wizard, host: &Host, data: &JsValue) {
         FromHost::Unrelated => return,
         FromHost::Malformed(why) => Err(why),
         FromHost::MalformedRestore(why) => {
+            // The restore has come, unreadable: early choices are the person's from now on.
+            host.provisional.set_value(None);
             host.post(&WizardMessage::RestoreResult { ok: false, error: Some(why) });
             return;
         }
@@ -181,7 +183,9 @@ fn restore(wizard: Wizard, host: &Host, progress: Option<&str>, step: Option<&st
     // Early choices not changed since: the person has made nothing yet that the kept progress
     // would overwrite.
     let provisional = host.provisional.try_update_value(Option::take).flatten();
-    let untouched = provisional.is_some_and(|early| wizard.progress.with_untracked(|p| *p == early));
+    // (A prefill question waiting is a change of the person's to answer: then they are asked.)
+    let untouched = provisional.is_some_and(|early| wizard.progress.with_untracked(|p| *p == early))
+        && wizard.incoming.with_untracked(Option::is_none);
     // Ok(whether the host had progress for this customer).
     let result = portal::restore_progress(progress, step).map(|restored| {
         let had_progress = restored.is_some();
@@ -198,15 +202,17 @@ fn restore(wizard: Wizard, host: &Host, progress: Option<&str>, step: Option<&st
             format!("The progress this portal kept could not be opened: {error}. Your progress is unchanged."),
         );
     }
-    let kept_nothing = !matches!(result, Ok(true));
+    // Only when the host said it has nothing: a record it sent that this wizard cannot read (a
+    // newer build's, say) is left for the host to keep until the person changes something.
+    let kept_nothing = matches!(result, Ok(false));
     let (ok, error) = match result {
         Ok(_) => (true, None),
         Err(error) => (false, Some(error)),
     };
     host.post(&WizardMessage::RestoreResult { ok, error });
-    // The host keeps progress messages only from its restore's result on: what the person chose
-    // before it (early choices, a quick click) goes again, or it would be kept only on their
-    // next change.
+    // The host keeps progress messages only from its restore's result on: what the wizard has
+    // before it (early choices, a quick click, a link opened in the frame) goes again, or it
+    // would be kept only on the person's next change.
     let progress = wizard.progress.get_untracked();
     if kept_nothing && !progress.is_blank() {
         let counts = wizard.scope.with_untracked(|s| s.totals(&progress.done));

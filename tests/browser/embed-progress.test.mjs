@@ -178,8 +178,13 @@ test('choices made in the frame before the wizard is up give way to what the por
     const chosen = await dave.locator('fieldset.question input:checked').evaluateAll((inputs) => inputs.map((i) => i.id));
     assert.deepEqual(chosen, ['q-services-aad_premium'], 'the early choice stays');
     assert.equal(await dave.getByRole('alertdialog').count(), 0);
-    await until(async () => (await lastProgress(pages.dave))?.counts, 'a progress message');
+    // The portal keeps it (it keeps progress only from the restore's result on), and it comes
+    // back when Dave returns.
     await until(() => pages.dave.evaluate((k) => localStorage.getItem(k) !== null, KEY('dave')), 'the portal keeps it');
+    await pages.dave.reload();
+    const back = await ready(pages.dave);
+    const again = await back.locator('fieldset.question input:checked').evaluateAll((inputs) => inputs.map((i) => i.id));
+    assert.deepEqual(again, ['q-services-aad_premium'], 'kept by the portal');
   } finally {
     await context.close();
   }
