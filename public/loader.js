@@ -17,6 +17,12 @@
     // Storage blocked (a cross-site frame): nothing saved to wait for.
   }
   if (saved || location.hash.length > 1) root.classList.add('restoring');
+  // A choice the person makes on the prerendered questions fires `change`; a form the browser
+  // restores on reload or Back does not. The app takes over choices only after one (src/main.rs).
+  document.addEventListener('change', function chosen() {
+    root.setAttribute('data-early-choice', '');
+    document.removeEventListener('change', chosen, true);
+  }, true);
 
   function fail(error) {
     root.classList.remove('restoring');

@@ -117,7 +117,25 @@ test('choices made on the prerendered questions before the app is up are kept as
   }
 });
 
-test('saved progress wins over choices found on the prerendered questions (a form the browser restored)', async () => {
+test('inputs the browser checks when it restores a form (no change event) are not taken as choices', async () => {
+  const context = await env.context();
+  try {
+    const release = await holdApp(context);
+    const page = await context.newPage();
+    await page.goto(env.url);
+    await page.waitForSelector('fieldset.question');
+    // As a browser restoring the form on reload or Back does it: checked, no event.
+    await page.evaluate(() => { document.getElementById('q-services-intune').checked = true; });
+    release();
+    await ready(page);
+    assert.deepEqual(await page.locator('fieldset.question input:checked').count(), 0, 'nothing chosen');
+    assert.equal((await storage(page))[KEY], undefined, 'nothing saved');
+  } finally {
+    await context.close();
+  }
+});
+
+test('saved progress wins over choices found on the prerendered questions', async () => {
   const context = await env.context();
   try {
     const first = await openPage(context, env.url);
@@ -128,9 +146,13 @@ test('saved progress wins over choices found on the prerendered questions (a for
     const page = await context.newPage();
     await page.goto(env.url);
     await page.waitForSelector('#q-services-azure_rms', { state: 'attached' });
-    // The questions are held back for the saved record; a browser restoring the form on reload
-    // would still tick inputs, as this does.
-    await page.evaluate(() => { document.getElementById('q-services-azure_rms').checked = true; });
+    // The questions are held back (hidden) for the saved record, so no one can click them; a
+    // choice made anyway, with the event a click fires, still loses to the saved progress.
+    await page.evaluate(() => {
+      const input = document.getElementById('q-services-azure_rms');
+      input.checked = true;
+      input.dispatchEvent(new Event('change', { bubbles: true }));
+    });
     release();
     await ready(page);
     const checked = await page.locator('fieldset.question input:checked').evaluateAll((inputs) => inputs.map((i) => i.id));
