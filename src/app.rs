@@ -101,14 +101,12 @@ fn apply_early_choices(wizard: Wizard, choices: &[(String, String)]) -> bool {
     if choices.is_empty() || wizard.progress.with_untracked(|p| *p != scope::Progress::default()) {
         return false;
     }
-    let mut by_question: std::collections::BTreeMap<&str, Vec<&str>> = std::collections::BTreeMap::new();
-    for (question, value) in choices {
-        by_question.entry(question).or_default().push(value);
-    }
     wizard.progress.update(|p| {
-        for (question, values) in by_question {
+        // In page order, so each question's choices are next to each other.
+        for group in choices.chunk_by(|a, b| a.0 == b.0) {
+            let values: Vec<&str> = group.iter().map(|(_, value)| value.as_str()).collect();
             // Our own prerendered inputs: every id is in the catalog.
-            let _ = p.answers.set_by_ids(question, &values);
+            let _ = p.answers.set_by_ids(&group[0].0, &values);
         }
     });
     true
