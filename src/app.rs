@@ -209,8 +209,13 @@ fn IncomingPrompt(incoming: Incoming) -> impl IntoView {
         wizard.tell(Tone::Info, format!("The scope from the {from} is open."));
         wizard.focus_step_heading();
     };
+    let host = use_context::<embed::Host>();
     let keep = move |_| {
         wizard.incoming.set(None);
+        // A portal that keeps progress still holds what it offered: it gets the kept one.
+        if let Some(host) = &host {
+            embed::send_progress(wizard, host);
+        }
         wizard.tell(Tone::Info, format!("Kept your saved progress; the {from} was not opened."));
         wizard.focus_step_heading();
     };

@@ -213,8 +213,16 @@ fn restore(wizard: Wizard, host: &Host, progress: Option<&str>, step: Option<&st
     // The host keeps progress messages only from its restore's result on: what the wizard has
     // before it (early choices, a quick click, a link opened in the frame) goes again, or it
     // would be kept only on the person's next change.
-    let progress = wizard.progress.get_untracked();
-    if kept_nothing && !progress.is_blank() {
+    if kept_nothing && wizard.progress.with_untracked(|p| !p.is_blank()) {
+        send_progress(wizard, host);
+    }
+}
+
+/// Sends the progress on screen to a host that keeps it, though it has not changed: after a
+/// restore, or when the person keeps theirs over what the host offered.
+pub fn send_progress(wizard: Wizard, host: &Host) {
+    if host.keeps_progress.get_untracked() {
+        let progress = wizard.progress.get_untracked();
         let counts = wizard.scope.with_untracked(|s| s.totals(&progress.done));
         host.post(&portal::progress_message(&progress, counts));
     }

@@ -190,6 +190,26 @@ test('choices made in the frame before the wizard is up give way to what the por
   }
 });
 
+test('"Keep my progress" over what the portal offers: the portal then keeps the customer\'s progress', async () => {
+  const context = await newContext();
+  try {
+    const { page, wizard } = await openPortal(context, { customer: 'frank' });
+    await answer(wizard, 'Which services', 'Microsoft Intune');
+    const mine = await until(async () => {
+      const p = await lastProgress(page);
+      return p?.counts && (await page.evaluate((k) => localStorage.getItem(k), KEY('frank')))?.includes(p.progress) && p.progress;
+    }, 'Frank\'s progress kept by the portal');
+    // The portal now holds another scope for Frank (say, from another tab) and offers it.
+    await page.evaluate(([key, link]) => localStorage.setItem(key, JSON.stringify({ progress: link, step: 'summary' })), [KEY('frank'), LINK]);
+    await page.evaluate(([link, o]) => document.getElementById('ems-scope').contentWindow.postMessage({ type: 'ems-scope:restore', version: 2, progress: link, step: 'summary' }, o), [LINK, appOrigin]);
+    await wizard.getByRole('alertdialog').waitFor();
+    await wizard.getByRole('button', { name: 'Keep my progress' }).click();
+    await until(async () => JSON.parse(await page.evaluate((k) => localStorage.getItem(k), KEY('frank'))).progress === mine, 'the portal keeps Frank\'s progress, not the one it offered');
+  } finally {
+    await context.close();
+  }
+});
+
 test('a second customer starts empty, in the same browser and in another browser context', async () => {
   const first = await newContext();
   const second = await newContext();
