@@ -9,7 +9,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { answer, nextStep, waitText, until, site, holdApp, KEY as WIZARD_KEY } from './helpers.mjs';
+import { answer, nextStep, waitText, until, site, holdApp, chosenIds, KEY as WIZARD_KEY } from './helpers.mjs';
 import { portalSetup, PORTAL_CSP, watch, addFrame } from './portal-server.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -175,7 +175,7 @@ test('choices made in the frame before the wizard is up give way to what the por
     assert.match(await carol.locator('dl.answers dd').first().innerText(), /^Microsoft Intune, Azure Rights Management Change/);
 
     const dave = await ready(pages.dave);
-    const chosen = await dave.locator('fieldset.question input:checked').evaluateAll((inputs) => inputs.map((i) => i.id));
+    const chosen = await chosenIds(dave);
     assert.deepEqual(chosen, ['q-services-aad_premium'], 'the early choice stays');
     assert.equal(await dave.getByRole('alertdialog').count(), 0);
     // The portal keeps it (it keeps progress only from the restore's result on), and it comes
@@ -183,7 +183,7 @@ test('choices made in the frame before the wizard is up give way to what the por
     await until(() => pages.dave.evaluate((k) => localStorage.getItem(k) !== null, KEY('dave')), 'the portal keeps it');
     await pages.dave.reload();
     const back = await ready(pages.dave);
-    const again = await back.locator('fieldset.question input:checked').evaluateAll((inputs) => inputs.map((i) => i.id));
+    const again = await chosenIds(back);
     assert.deepEqual(again, ['q-services-aad_premium'], 'kept by the portal');
   } finally {
     await context.close();

@@ -57,6 +57,11 @@ export async function holdApp(context) {
   return release;
 }
 
+/** The ids of the chosen question inputs in `frame` (a Page or a Frame), in page order. */
+export async function chosenIds(frame) {
+  return frame.locator('fieldset.question input:checked').evaluateAll((inputs) => inputs.map((i) => i.id));
+}
+
 /** Picks an answer by its visible label inside the question with the given legend text. */
 export async function answer(page, legend, label) {
   const fieldset = page.locator('fieldset.question', { has: page.locator('legend', { hasText: legend }) });

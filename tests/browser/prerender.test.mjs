@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { setup, site, openPage, ready, answer, next, waitText, until, storage, holdApp, KEY, DIST, SHOTS } from './helpers.mjs';
+import { setup, site, openPage, ready, answer, next, waitText, until, storage, holdApp, chosenIds, KEY, DIST, SHOTS } from './helpers.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const AXE = path.join(here, 'node_modules/axe-core/axe.min.js');
@@ -102,7 +102,7 @@ test('choices made on the prerendered questions before the app is up are kept as
     assert.equal(await page.evaluate(() => document.documentElement.classList.contains('ready')), false, 'clicked before the app was up');
     release();
     await ready(page);
-    const checked = await page.locator('fieldset.question input:checked').evaluateAll((inputs) => inputs.map((i) => i.id));
+    const checked = await chosenIds(page);
     assert.deepEqual(checked, ['q-services-intune', 'q-services-azure_rms', 'q-tenant-new'], 'the choices still show after hydration');
     await waitText(page.locator('section.guidance .totals'), /in scope/);
     assert.notEqual(await page.locator('section.guidance .totals').innerText(), totalsBefore, 'the guidance list follows them');
@@ -155,7 +155,7 @@ test('saved progress wins over choices found on the prerendered questions', asyn
     });
     release();
     await ready(page);
-    const checked = await page.locator('fieldset.question input:checked').evaluateAll((inputs) => inputs.map((i) => i.id));
+    const checked = await chosenIds(page);
     assert.deepEqual(checked, ['q-services-intune'], 'the saved answers, not the restored form');
   } finally {
     await context.close();
