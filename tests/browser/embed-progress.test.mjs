@@ -190,6 +190,29 @@ test('choices made in the frame before the wizard is up give way to what the por
   }
 });
 
+test('an early choice with a prefill question waiting: what the portal kept is asked about, not taken over the choice', async () => {
+  const context = await newContext();
+  try {
+    const first = await openPortal(context, { customer: 'erin' });
+    await first.page.evaluate(([key, link]) => localStorage.setItem(key, JSON.stringify({ progress: link, step: 'summary' })), [KEY('erin'), LINK]);
+    await first.page.close();
+    const release = await holdApp(context);
+    const page = await context.newPage();
+    await page.goto(`${portalOrigin}/portal.html?customer=erin&wizard=${encodeURIComponent(env.url)}`);
+    await page.frameLocator('#ems-scope').getByLabel('Azure Active Directory Premium', { exact: true }).check();
+    // The portal asks for a prefill before the wizard is up: the embed module sends it at
+    // `ready`, before its restore, so it meets Erin's early choice and waits as a question.
+    await page.evaluate(() => window.prefill('services=intune&tenant=new'));
+    release();
+    const wizard = await ready(page);
+    await wizard.getByRole('alertdialog').waitFor();
+    assert.deepEqual(await chosenIds(wizard), ['q-services-aad_premium'], 'the early choice stays until Erin answers');
+    assert.equal(await wizard.locator('#step-heading').innerText(), 'Services and tenant', 'still the first step, not the kept summary');
+  } finally {
+    await context.close();
+  }
+});
+
 test('"Keep my progress" over what the portal offers: the portal then keeps the customer\'s progress', async () => {
   const context = await newContext();
   try {
