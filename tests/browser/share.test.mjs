@@ -264,7 +264,7 @@ test('import: paste a JSON export and compare it with a changed scope; garbage i
     await waitText(page.locator('.error-text'), 'could not be read');
     await box.fill('{"hello": "world"}');
     await page.getByRole('button', { name: 'Open this scope' }).click();
-    await waitText(page.locator('.error-text'), 'This file could not be read: this is not a scope saved by this wizard');
+    await waitText(page.locator('.error-text'), 'This could not be read: this is not a scope saved by this wizard');
     assert.equal((await storage(page))[KEY], before);
     assert.match(await totals(page), /^49 in scope, 2 done/);
     assert.equal(await page.getByRole('alertdialog').count(), 0);

@@ -82,12 +82,17 @@ impl Answers {
         self.set_by_ids(question, &values)
     }
 
-    /// Sets a question by ids, as share links and imports name them.
+    /// Sets a question by ids, as share links and imports name them. The error is a clause that
+    /// says what is wrong whole (callers put it after "could not be read:").
     pub fn set_by_ids(&mut self, question: &str, values: &[&str]) -> Result<(), String> {
-        let q = QuestionId::by_id(question).ok_or_else(|| format!("unknown question `{question}`"))?;
+        let q = QuestionId::by_id(question)
+            .ok_or_else(|| format!("`{question}` is not a question in this version of the wizard"))?;
         let mut bits = 0u32;
         for v in values {
-            let i = q.get().value_by_id(v).ok_or_else(|| format!("`{v}` is not an answer to `{question}`"))?;
+            let i = q
+                .get()
+                .value_by_id(v)
+                .ok_or_else(|| format!("`{v}` is not an answer to `{question}` in this version of the wizard"))?;
             bits |= 1 << i;
         }
         if q.get().kind == Kind::Single && bits.count_ones() > 1 {

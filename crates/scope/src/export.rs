@@ -149,15 +149,17 @@ pub fn from_json(text: &str) -> Result<Progress, ReadError> {
     let answers = answers_from_map(&answers, true)?;
     let mut done = ItemSet::new();
     for item in export.items.ok_or_else(|| ReadError::NotOurs("it has no items".into()))? {
-        let known =
-            ItemId::by_id(&item.id).ok_or_else(|| ReadError::Unknown(format!("the guidance item `{}`", item.id)))?;
+        let known = ItemId::by_id(&item.id).ok_or_else(|| {
+            ReadError::Unknown(format!("the guidance item `{}` is not in this version of the wizard", item.id))
+        })?;
         if item.done {
             done.insert(known);
         }
     }
     let revision = match export.revision.as_deref() {
         None => Revision::CURRENT,
-        Some(id) => Revision::by_id(id).ok_or_else(|| ReadError::Unknown(format!("the revision `{id}`")))?,
+        Some(id) => Revision::by_id(id)
+            .ok_or_else(|| ReadError::Unknown(format!("the revision `{id}` is not in this version of the wizard")))?,
     };
     Ok(Progress { answers, step: crate::wizard::SUMMARY.into(), done, revision })
 }

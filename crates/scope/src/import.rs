@@ -21,7 +21,8 @@ pub fn read_scope(text: &str, current: &Progress) -> Result<Progress, String> {
         return match (export::from_json(text), Progress::from_json(text)) {
             (Ok(p), _) => Ok(p),
             (Err(ReadError::NotOurs(_)), Ok(p)) => Ok(p),
-            (Err(e), _) => Err(format!("This file could not be read: {e}.")),
+            // Pasted or from a file, the same words fit: the app does not say which it was.
+            (Err(e), _) => Err(format!("This could not be read: {e}.")),
         };
     }
     let fragment = text.split_once('#').map_or(text, |(_, f)| f);
@@ -72,14 +73,43 @@ mod tests {
         assert_eq!(err(&huge), format!("This could not be read: {}.", ReadError::TooLarge(huge.len())));
         assert!(
             err("{\"schema\":\"other\"}")
-                .starts_with("This file could not be read: this is not a scope saved by this wizard"),
+                .starts_with("This could not be read: this is not a scope saved by this wizard"),
             "{}",
             err("{\"schema\":\"other\"}")
         );
-        assert!(err("[1,2]").starts_with("This file could not be read: "));
+        assert!(err("[1,2]").starts_with("This could not be read: "));
         let newer = "{\"schema\":\"ems-onboarding-scope\",\"version\":9}";
-        assert_eq!(err(newer), format!("This file could not be read: {}.", ReadError::Newer(9)));
+        assert_eq!(err(newer), format!("This could not be read: {}.", ReadError::Newer(9)));
         assert!(err("#services=nothing").starts_with("This could not be read: its answers do not fit this wizard"));
         assert!(err("s1.AAAA").starts_with("This could not be read: the link is damaged"));
+    }
+
+    /// An export whose answers do not fit: one sentence saying what is wrong, not a clause
+    /// wrapped in another.
+    #[test]
+    fn says_which_answer_does_not_fit_in_one_sentence() {
+        let blank = Progress::default();
+        let export = |answers: &str| {
+            let text =
+                format!("{{\"schema\":\"ems-onboarding-scope\",\"version\":1,\"answers\":{{{answers}}},\"items\":[]}}");
+            read_scope(&text, &blank).unwrap_err()
+        };
+        assert_eq!(
+            export("\"services\":[\"foo\"]"),
+            "This could not be read: `foo` is not an answer to `services` in this version of the wizard."
+        );
+        assert_eq!(
+            export("\"tenant\":[\"new\",\"existing\"]"),
+            "This could not be read: `tenant` takes one answer, not 2."
+        );
+        assert_eq!(
+            export("\"colour\":[\"blue\"]"),
+            "This could not be read: `colour` is not a question in this version of the wizard."
+        );
+        let item = "{\"schema\":\"ems-onboarding-scope\",\"version\":1,\"answers\":{},\"items\":[{\"id\":\"x\"}]}";
+        assert_eq!(
+            read_scope(item, &blank).unwrap_err(),
+            "This could not be read: the guidance item `x` is not in this version of the wizard."
+        );
     }
 }

@@ -30,7 +30,8 @@ pub enum ReadError {
     NotOurs(String),
     /// Written by a newer version of the wizard.
     Newer(u64),
-    /// Ours, but it names something this catalog does not have.
+    /// Ours, but it names something this catalog does not have, or answers a one-answer question
+    /// twice: a whole clause saying which (`` `x` is not a question in this version of the wizard``).
     Unknown(String),
     /// Larger than any record of ours can be.
     TooLarge(usize),
@@ -43,7 +44,7 @@ impl std::fmt::Display for ReadError {
             ReadError::Newer(v) => {
                 write!(f, "it was written by a newer version of the wizard (format {v}); update the page and try again")
             }
-            ReadError::Unknown(what) => write!(f, "it names {what}, which this version of the wizard does not know"),
+            ReadError::Unknown(why) => f.write_str(why),
             ReadError::TooLarge(n) => write!(f, "it is {n} bytes, far more than a scope can be"),
         }
     }

@@ -184,13 +184,16 @@ fn an_import_that_is_not_ours_says_why() {
 #[test]
 fn an_import_that_names_what_we_do_not_know_says_which() {
     let answer = |a: &str| import(&an_export(&format!(r#","answers":{{{a}}},"items":[]"#)));
-    assert_eq!(unknown(answer(r#""colour":["blue"]"#)), "unknown question `colour`");
-    assert_eq!(unknown(answer(r#""services":["intune","word"]"#)), "`word` is not an answer to `services`");
+    assert_eq!(unknown(answer(r#""colour":["blue"]"#)), "`colour` is not a question in this version of the wizard");
+    assert_eq!(
+        unknown(answer(r#""services":["intune","word"]"#)),
+        "`word` is not an answer to `services` in this version of the wizard"
+    );
     assert_eq!(unknown(answer(r#""tenant":["new","existing"]"#)), "`tenant` takes one answer, not 2");
     let items = r#","answers":{},"items":[{"id":"general.remote_support"},{"id":"made.up","done":false}]"#;
-    assert_eq!(unknown(import(&an_export(items))), "the guidance item `made.up`");
+    assert_eq!(unknown(import(&an_export(items))), "the guidance item `made.up` is not in this version of the wizard");
     let revision = r#","answers":{},"items":[],"revision":"later""#;
-    assert_eq!(unknown(import(&an_export(revision))), "the revision `later`");
+    assert_eq!(unknown(import(&an_export(revision))), "the revision `later` is not in this version of the wizard");
 }
 
 #[test]
@@ -221,8 +224,8 @@ fn read_errors_say_what_is_wrong() {
         "it was written by a newer version of the wizard (format 3); update the page and try again"
     );
     assert_eq!(
-        say(ReadError::Unknown("the revision `x`".into())),
-        "it names the revision `x`, which this version of the wizard does not know"
+        say(ReadError::Unknown("the revision `x` is not in this version of the wizard".into())),
+        "the revision `x` is not in this version of the wizard"
     );
     assert_eq!(say(ReadError::TooLarge(300000)), "it is 300000 bytes, far more than a scope can be");
 }
@@ -308,12 +311,12 @@ mod links {
         // As `u8::from_str_radix` reads two hex digits (it takes a leading `+`).
         assert_eq!(
             parse_prefill("%+1services=intune"),
-            Err(LinkError::Unknown("unknown question `\u{1}services`".into()))
+            Err(LinkError::Unknown("`\u{1}services` is not a question in this version of the wizard".into()))
         );
         assert_eq!(parse_prefill("services=intune%2Caad_premium&directory=single_forest"), Ok(want.clone()));
         assert_eq!(
             parse_prefill("services=%C3%A9"),
-            Err(LinkError::Unknown("`é` is not an answer to `services`".into()))
+            Err(LinkError::Unknown("`é` is not an answer to `services` in this version of the wizard".into()))
         );
         assert_eq!(parse_prefill("services"), Err(LinkError::Unknown("`services` is not question=answer".into())));
         assert_eq!(prefill_string(&want), "services=aad_premium,intune&directory=single_forest");

@@ -22,7 +22,7 @@ fn a_damaged_export_is_refused_not_opened_blank() {
     let blank = Progress::default();
     let export = r#"{"schema":"ems-onboarding-scope","version":1,"answers":"broken","items":[]}"#;
     let err = read_scope(export, &blank).unwrap_err();
-    assert!(err.starts_with("This file could not be read: "), "{err}");
+    assert!(err.starts_with("This could not be read: "), "{err}");
     let other_schema = r#"{"schema":"someone-else","version":1,"answers":{}}"#;
     assert!(read_scope(other_schema, &blank).is_err());
     assert!(Progress::from_json(other_schema).is_err());

@@ -360,7 +360,7 @@ fn broken_inputs_say_what_is_wrong() {
     assert!(err(link::parse_fragment("s1.AAAA")).contains("damaged"));
     assert!(err(link::parse_fragment("s7.AAAA")).contains("newer version"));
     assert!(err(link::parse_fragment("services=intune,word")).contains("`word` is not an answer to `services`"));
-    assert!(err(link::parse_fragment("colour=blue")).contains("unknown question `colour`"));
+    assert!(err(link::parse_fragment("colour=blue")).contains("`colour` is not a question in this version"));
     assert!(err(link::parse_fragment("tenant=new,existing")).contains("takes one answer"));
     let e = export::from_json(r#"{"schema":"ems-onboarding-scope","version":2}"#).unwrap_err().to_string();
     assert!(e.contains("newer version"), "{e}");
