@@ -21,6 +21,10 @@ pub fn read_scope(text: &str, current: &Progress) -> Result<Progress, String> {
         return match (export::from_json(text), Progress::from_json(text)) {
             (Ok(p), _) => Ok(p),
             (Err(ReadError::NotOurs(_)), Ok(p)) => Ok(p),
+            // A saved record of a newer format is not an export either, but "newer" is the news.
+            (Err(ReadError::NotOurs(_)), Err(newer @ ReadError::Newer(_))) => {
+                Err(format!("This could not be read: {newer}."))
+            }
             // Pasted or from a file, the same words fit: the app does not say which it was.
             (Err(e), _) => Err(format!("This could not be read: {e}.")),
         };
@@ -111,5 +115,14 @@ mod tests {
             read_scope(item, &blank).unwrap_err(),
             "This could not be read: the guidance item `x` is not in this version of the wizard."
         );
+    }
+
+    /// A saved record of a newer format says so, as an export of a newer version does.
+    #[test]
+    fn a_saved_record_from_a_newer_version_says_so() {
+        let record = r#"{"format":99,"answers":{"services":["intune"]},"step":"intune","done":[]}"#;
+        let err = read_scope(record, &Progress::default()).unwrap_err();
+        assert_eq!(err, format!("This could not be read: {}.", ReadError::Newer(99)));
+        assert!(err.contains("written by a newer version of the wizard"), "{err}");
     }
 }
