@@ -20,6 +20,9 @@ pub enum LinkError {
     Newer(u8),
     /// A prefill names a question or value the wizard does not have.
     Unknown(String),
+    /// A prefill answers this question twice (`tenant=new&tenant=existing`): which one was meant
+    /// is not ours to guess.
+    Repeated(&'static str),
     TooLong(usize),
 }
 
@@ -29,6 +32,9 @@ impl std::fmt::Display for LinkError {
             LinkError::Damaged(why) => write!(f, "the link is damaged ({why}); ask for it again, copied whole"),
             LinkError::Newer(v) => write!(f, "the link was made by a newer version of the wizard (link version {v})"),
             LinkError::Unknown(what) => write!(f, "its answers do not fit this wizard: {what}"),
+            LinkError::Repeated(q) => {
+                write!(f, "it answers `{q}` twice; give all its answers once, separated by commas")
+            }
             LinkError::TooLong(n) => write!(f, "the link is {n} characters long, far longer than any scope"),
         }
     }
@@ -84,14 +90,22 @@ pub fn parse_fragment(fragment: &str) -> Result<Fragment, LinkError> {
     parse_prefill(fragment).map(Fragment::Prefill)
 }
 
-/// `#services=intune,aad_premium&directory=single_forest`.
+/// `#services=intune,aad_premium&directory=single_forest`. Each question at most once.
 pub fn parse_prefill(text: &str) -> Result<Answers, LinkError> {
     let mut answers = Answers::new();
+    let mut answered = Vec::new();
     for pair in text.split('&').filter(|p| !p.is_empty()) {
         let pair = percent_decode(pair).ok_or(LinkError::Damaged("a %-escape is broken"))?;
         let (question, values) =
             pair.split_once('=').ok_or_else(|| LinkError::Unknown(format!("`{pair}` is not question=answer")))?;
         answers.set_by_joined_ids(question.trim(), values).map_err(LinkError::Unknown)?;
+        // Known, or set_by_joined_ids would have refused it.
+        if let Some(q) = QuestionId::by_id(question.trim()) {
+            if answered.contains(&q) {
+                return Err(LinkError::Repeated(q.get().id));
+            }
+            answered.push(q);
+        }
     }
     Ok(answers)
 }

@@ -292,7 +292,6 @@ mod links {
             "&&services=intune,%20aad_premium&&directory=single_forest&",
             "+services+=+intune+,aad_premium&directory=single%5Fforest",
             "%73ervices=intune,,aad_premium&directory=single_forest",
-            "services=intune&directory=single_forest&services=intune,aad_premium",
         ] {
             assert_eq!(parse_prefill(text), Ok(want.clone()), "{text}");
         }
@@ -321,6 +320,23 @@ mod links {
         assert_eq!(parse_prefill("services"), Err(LinkError::Unknown("`services` is not question=answer".into())));
         assert_eq!(prefill_string(&want), "services=aad_premium,intune&directory=single_forest");
         assert_eq!(prefill_string(&Default::default()), "");
+    }
+
+    /// A question answered twice is refused whole, as an unknown one is: neither answer is
+    /// guessed to be the one meant.
+    #[test]
+    fn a_prefill_that_answers_a_question_twice_is_refused() {
+        assert_eq!(parse_prefill("services=intune&services=azure_rms"), Err(LinkError::Repeated("services")));
+        assert_eq!(
+            parse_prefill("tenant=new&directory=cloud_only&tenant=existing"),
+            Err(LinkError::Repeated("tenant"))
+        );
+        // The same answer twice, or one written with a %-escape, is still the question twice.
+        assert_eq!(parse_prefill("tenant=new&%74enant=new"), Err(LinkError::Repeated("tenant")));
+        assert_eq!(parse_prefill("services=&services=intune"), Err(LinkError::Repeated("services")));
+        let err = parse_fragment("#services=intune&services=azure_rms").unwrap_err().to_string();
+        assert_eq!(err, "it answers `services` twice; give all its answers once, separated by commas");
+        assert!(parse_prefill("services=intune,azure_rms&tenant=new&&").is_ok());
     }
 
     #[test]
