@@ -261,15 +261,20 @@ fn markdown_line(md: &mut String, progress: &Progress, scope: &Scope, s: &ItemSc
 /// How one item differs between the scope on screen ("ours") and a loaded one ("theirs").
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Difference {
-    /// In their scope, not in ours.
+    /// In their scope, not listed in ours.
     OnlyTheirs,
-    /// In our scope, not in theirs.
+    /// In our scope, not listed in theirs.
     OnlyOurs,
-    /// In both, with another outcome (for example in scope against out of scope).
+    /// Another outcome on each side (for example in scope against out of scope). An item listed
+    /// on one side only but not in scope there (waiting for an answer, out of scope) is this,
+    /// against `not_applicable`: "only in yours" would say it is in your scope.
     Outcome { ours: &'static str, theirs: &'static str },
     /// In both, ticked done in one only.
     Done { ours: bool, theirs: bool },
 }
+
+/// The outcome a compare row gives an item its scope does not list.
+const NOT_LISTED: Outcome = Outcome::NotApplicable;
 
 /// Item by item, what differs between two scopes, in catalog order.
 pub fn compare(ours: &Progress, theirs: &Progress) -> Vec<(ItemId, Difference)> {
@@ -280,8 +285,10 @@ pub fn compare(ours: &Progress, theirs: &Progress) -> Vec<(ItemId, Difference)> 
     for id in ItemId::all() {
         let diff = match (listed(&a, id), listed(&b, id)) {
             (None, None) => None,
-            (Some(_), None) => Some(Difference::OnlyOurs),
-            (None, Some(_)) => Some(Difference::OnlyTheirs),
+            (Some(Outcome::InScope), None) => Some(Difference::OnlyOurs),
+            (None, Some(Outcome::InScope)) => Some(Difference::OnlyTheirs),
+            (Some(x), None) => Some(Difference::Outcome { ours: x.as_str(), theirs: NOT_LISTED.as_str() }),
+            (None, Some(y)) => Some(Difference::Outcome { ours: NOT_LISTED.as_str(), theirs: y.as_str() }),
             (Some(x), Some(y)) if x.as_str() != y.as_str() => {
                 Some(Difference::Outcome { ours: x.as_str(), theirs: y.as_str() })
             }

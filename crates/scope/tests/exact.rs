@@ -108,8 +108,13 @@ fn compare_names_each_item_that_differs() {
         ("aad.adfs_single_forest", waiting_vs_in()),
         ("aad.test_sso", waiting_vs_in()),
     ];
-    // Every Intune item is only in theirs (a tick there is no difference of its own).
-    want.extend(ITEMS.iter().filter(|i| i.id.starts_with("intune.")).map(|i| (i.id, Difference::OnlyTheirs)));
+    // Every Intune item is listed in theirs only (a tick there is no difference of its own): the
+    // three in scope are only in theirs, the rest wait there for Intune's answers.
+    let in_scope = ["intune.licensing", "intune.identities", "intune.users_roles_groups"];
+    want.extend(ITEMS.iter().filter(|i| i.id.starts_with("intune.")).map(|i| {
+        let waiting = Difference::Outcome { ours: "not_applicable", theirs: "waiting" };
+        (i.id, if in_scope.contains(&i.id) { Difference::OnlyTheirs } else { waiting })
+    }));
     assert_eq!(diffs, want);
     // The other way round, each difference mirrored.
     let back: Vec<(&str, Difference)> = compare(&theirs, &ours).into_iter().map(|(id, d)| (id.get().id, d)).collect();
@@ -126,7 +131,8 @@ fn compare_names_each_item_that_differs() {
         })
         .collect();
     assert_eq!(back, mirrored);
-    // The same answers in the other revision: the capabilities each revision alone lists.
+    // The same answers in the other revision: the capabilities each revision alone lists, all
+    // waiting for the capabilities question.
     let with_aad = Progress {
         answers: parse_prefill("services=aad_premium").unwrap(),
         revision: Revision::CURRENT,
@@ -138,12 +144,38 @@ fn compare_names_each_item_that_differs() {
     assert_eq!(
         diffs,
         [
-            ("aad_cap.adfs", Difference::OnlyTheirs),
-            ("aad_cap.connect_health", Difference::OnlyOurs),
-            ("aad_cap.identity_protection", Difference::OnlyOurs),
-            ("aad_cap.pim", Difference::OnlyOurs),
+            ("aad_cap.adfs", Difference::Outcome { ours: "not_applicable", theirs: "waiting" }),
+            ("aad_cap.connect_health", Difference::Outcome { ours: "waiting", theirs: "not_applicable" }),
+            ("aad_cap.identity_protection", Difference::Outcome { ours: "waiting", theirs: "not_applicable" }),
+            ("aad_cap.pim", Difference::Outcome { ours: "waiting", theirs: "not_applicable" }),
         ]
     );
+}
+
+/// An item waiting for an answer on one side and not listed on the other is not "only" on the
+/// waiting side, which would say it is in scope there: its row names both outcomes, as for an
+/// item waiting on one side and in scope on the other.
+#[test]
+fn compare_names_both_outcomes_of_an_item_waiting_on_one_side() {
+    let fresh = Progress::default();
+    let theirs = Progress { answers: parse_prefill("services=aad_premium&tenant=new").unwrap(), ..Progress::default() };
+    let row = |ours: &Progress, theirs: &Progress, id: &str| {
+        compare(ours, theirs).into_iter().find(|(item, _)| item.get().id == id).map(|(_, d)| d)
+    };
+    let waiting_vs = |theirs| Some(Difference::Outcome { ours: "waiting", theirs });
+    assert_eq!(row(&fresh, &theirs, "rms.sharing_app"), waiting_vs("not_applicable"));
+    assert_eq!(row(&fresh, &theirs, "initiate.contact_new_tenant"), waiting_vs("in_scope"));
+    let mirrored = Some(Difference::Outcome { ours: "not_applicable", theirs: "waiting" });
+    assert_eq!(row(&theirs, &fresh, "rms.sharing_app"), mirrored);
+    // "Only in" is kept for what is in scope on its side.
+    for (id, difference) in compare(&fresh, &theirs) {
+        let outcome = |p: &Progress| evaluate(&p.answers, p.revision).get(id).map(|s| s.outcome.as_str());
+        match difference {
+            Difference::OnlyOurs => assert_eq!(outcome(&fresh), Some("in_scope"), "{}", id.get().id),
+            Difference::OnlyTheirs => assert_eq!(outcome(&theirs), Some("in_scope"), "{}", id.get().id),
+            _ => {}
+        }
+    }
 }
 
 #[test]
