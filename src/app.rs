@@ -113,19 +113,28 @@ fn apply_early_choices(wizard: Wizard, choices: &[(String, String)]) -> bool {
 }
 
 /// A share link or prefill in the address, at start or pasted into the address bar later: never
-/// a silent overwrite of saved progress. The fragment is then cleared so a reload does not open it
-/// again.
+/// a silent overwrite of saved progress. The fragment is cleared once settled, so a reload does
+/// not open it again; while its replace-or-keep question waits it stays, so a reload asks again
+/// rather than losing the link.
 fn follow_address(wizard: Wizard) {
     let open = move || {
         let fragment = browser::hash();
         if !fragment.is_empty() {
             wizard.open_fragment(&fragment);
-            browser::clear_hash();
+            if wizard.incoming.with_untracked(Option::is_none) {
+                browser::clear_hash();
+            }
         }
     };
     open();
     let listener = window_event_listener(ev::hashchange, move |_| open());
     on_cleanup(move || listener.remove());
+    // The question answered (either way): the link is settled.
+    Effect::new(move |_| {
+        if wizard.incoming.with(Option::is_none) && !browser::hash().is_empty() {
+            browser::clear_hash();
+        }
+    });
 }
 
 fn colophon() -> String {
@@ -206,7 +215,7 @@ fn IncomingPrompt(incoming: Incoming) -> impl IntoView {
     focus_soon(title);
     let replace = move |_| {
         wizard.replace(progress.clone());
-        wizard.tell(Tone::Info, format!("The scope from the {from} is open."));
+        wizard.report(Tone::Info, format!("The scope from the {from} is open."));
         wizard.focus_step_heading();
     };
     let host = use_context::<embed::Host>();
@@ -216,7 +225,7 @@ fn IncomingPrompt(incoming: Incoming) -> impl IntoView {
         if let Some(host) = &host {
             embed::send_progress(wizard, host);
         }
-        wizard.tell(Tone::Info, format!("Kept your saved progress; the {from} was not opened."));
+        wizard.report(Tone::Info, format!("Kept your saved progress; the {from} was not opened."));
         wizard.focus_step_heading();
     };
     view! {

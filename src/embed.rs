@@ -164,8 +164,9 @@ fn answer_host(wizard: Wizard, host: &Host, data: &JsValue) {
         }
         FromHost::Message(HostMessage::Prefill { answers }) => {
             let revision = wizard.progress.with_untracked(|p| p.revision);
-            portal::prefill_progress(&answers, revision)
-                .map(|progress| wizard.offer(Incoming { progress, from: "portal" }))
+            portal::prefill_progress(&answers, revision).map(|progress| {
+                wizard.offer(Incoming { progress, from: "portal" });
+            })
         }
     };
     let (ok, error) = match result {
@@ -191,13 +192,15 @@ fn restore(wizard: Wizard, host: &Host, progress: Option<&str>, step: Option<&st
         let had_progress = restored.is_some();
         match restored {
             Some(progress) if untouched => wizard.replace(progress),
-            Some(progress) => wizard.offer(Incoming { progress, from: "portal" }),
+            Some(progress) => {
+                wizard.offer(Incoming { progress, from: "portal" });
+            }
             None => {}
         }
         had_progress
     });
     if let Err(error) = &result {
-        wizard.tell(
+        wizard.report(
             Tone::Error,
             format!("The progress this portal kept could not be opened: {error}. Your progress is unchanged."),
         );

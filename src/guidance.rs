@@ -100,7 +100,7 @@ fn SetApart() -> impl IntoView {
         <section class="set-apart" class:hidden=move || set_apart().is_empty() aria-labelledby="set-apart-heading">
             <h3 id="set-apart-heading">"Out of scope and not supported"</h3>
             <p class="help">"The source says plainly that Microsoft does not do these in your case."</p>
-            <ItemList rows=set_apart/>
+            <ItemList rows=set_apart placed=true/>
         </section>
     }
 }
@@ -275,13 +275,17 @@ fn SectionBlock(
     }
 }
 
-/// Item rows, keyed so a row that did not change stays as it is.
+/// Item rows, keyed so a row that did not change stays as it is. `placed`: each row says the
+/// section it comes from (a list gathered from every phase, where two sections can say the same).
 #[component]
-fn ItemList(rows: impl Fn() -> Vec<(Revision, ItemScope)> + Send + Sync + 'static) -> impl IntoView {
+fn ItemList(
+    rows: impl Fn() -> Vec<(Revision, ItemScope)> + Send + Sync + 'static,
+    #[prop(optional)] placed: bool,
+) -> impl IntoView {
     view! {
         <ul class="items">
             <For each=rows key=row_key let:row>
-                <ItemRow revision=row.0 row=row.1/>
+                <ItemRow revision=row.0 row=row.1 placed/>
             </For>
         </ul>
     }
@@ -293,7 +297,7 @@ fn row_key((revision, row): &(Revision, ItemScope)) -> (Revision, ItemScope) {
 }
 
 #[component]
-fn ItemRow(revision: Revision, row: ItemScope) -> impl IntoView {
+fn ItemRow(revision: Revision, row: ItemScope, placed: bool) -> impl IntoView {
     let item = row.item.get();
     let text = item.text_in(revision);
     let (badge, class) = match &row.outcome {
@@ -312,6 +316,10 @@ fn ItemRow(revision: Revision, row: ItemScope) -> impl IntoView {
     // Notes inform; only guidance lines are tasks to tick.
     let line = if row.outcome == Outcome::InScope && !item.note {
         view! { <DoneTick id=row.item text text_id=text_id.clone()/> }.into_any()
+    } else if placed {
+        // Inside the text, so it is also part of the disclosure's name.
+        let place = item.section.get().title;
+        view! { <span class="text" id=text_id.clone()>{text}<span class="place">{place}</span></span> }.into_any()
     } else {
         view! { <span class="text" id=text_id.clone()>{text}</span> }.into_any()
     };

@@ -138,8 +138,9 @@ fn ImportBlock() -> impl IntoView {
         }
     };
     let open = move |_| {
-        if let Some(progress) = read() {
-            wizard.offer(Incoming { progress, from: "import" });
+        // Taken at once (nothing to lose) it is said here; else the question says it.
+        if read().is_some_and(|progress| wizard.offer(Incoming { progress, from: "import" })) {
+            wizard.report(Tone::Info, "The scope from the import is open.");
         }
     };
     let compare = move |_| {
@@ -253,7 +254,7 @@ fn StartOver() -> impl IntoView {
     let erase = move |_| {
         wizard.progress.set(Progress::default());
         asking.set(false);
-        wizard.tell(Tone::Info, "Started over: all answers and ticks are erased.");
+        wizard.report(Tone::Info, "Started over: all answers and ticks are erased.");
         wizard.focus_step_heading();
     };
     let cancel = move |_| {

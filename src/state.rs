@@ -32,6 +32,10 @@ pub struct Notice {
     pub id: u32,
     pub text: String,
     pub tone: Tone,
+    /// The outcome of something the person did (a link opened or kept, a restart): the next
+    /// outcome replaces it. Otherwise a standing condition (storage blocked or full), kept until
+    /// dismissed.
+    pub outcome: bool,
 }
 
 #[derive(Clone, Copy, PartialEq)]
@@ -65,13 +69,25 @@ impl Wizard {
         wizard
     }
 
-    /// Adds a notice, unless the same text is already shown.
+    /// Adds a notice of a standing condition, unless the same text is already shown.
     pub fn tell(&self, tone: Tone, text: impl Into<String>) {
-        let text = text.into();
+        self.add_notice(tone, text.into(), false);
+    }
+
+    /// Says how something the person did turned out, in place of the last such notice: "kept
+    /// yours" and then "opened" must not stand side by side.
+    pub fn report(&self, tone: Tone, text: impl Into<String>) {
+        self.add_notice(tone, text.into(), true);
+    }
+
+    fn add_notice(&self, tone: Tone, text: String, outcome: bool) {
         self.notices.update(|notices| {
+            if outcome {
+                notices.retain(|n| !n.outcome);
+            }
             if !notices.iter().any(|n| n.text == text) {
                 let id = notices.iter().map(|n| n.id).max().unwrap_or(0) + 1;
-                notices.push(Notice { id, text, tone });
+                notices.push(Notice { id, text, tone, outcome });
             }
         });
     }
@@ -103,9 +119,9 @@ impl Wizard {
         });
     }
 
-    /// Takes an incoming scope: at once if there is nothing to lose, else after asking whether
-    /// to replace the progress on screen.
-    pub fn offer(&self, incoming: Incoming) {
+    /// Takes an incoming scope: at once if there is nothing to lose (true), else after asking
+    /// whether to replace the progress on screen (false).
+    pub fn offer(&self, incoming: Incoming) -> bool {
         let differs = self.progress.with_untracked(|p| {
             !p.is_blank() && (p.answers != incoming.progress.answers || p.done != incoming.progress.done)
         });
@@ -115,6 +131,7 @@ impl Wizard {
             // Nothing to lose: taken at once, and a question still open about another scope stays.
             self.show(incoming.progress);
         }
+        !differs
     }
 
     /// Puts `progress` on screen (on the summary if it names no step) and forgets any question.
@@ -141,7 +158,9 @@ impl Wizard {
                     self.offer(Incoming { progress, from });
                 }
             }
-            Err(e) => self.tell(Tone::Error, format!("The link could not be opened: {e}. Your progress is unchanged.")),
+            Err(e) => {
+                self.report(Tone::Error, format!("The link could not be opened: {e}. Your progress is unchanged."))
+            }
         }
     }
 

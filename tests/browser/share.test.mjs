@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import {
   setup, openPage, answer, heading, goToStep, inScopeTexts, totals, answerSituation, waitText, until,
-  storage, notices, KEY,
+  storage, notices, KEY, ready,
 } from './helpers.mjs';
 
 let env;
@@ -116,6 +116,62 @@ test('a share link over saved progress asks before replacing it', async () => {
     assert.deepEqual(await inScopeTexts(again), shared.inScope);
     await until(async () => (await storage(again))[KEY] !== own, 'the replacement saved');
     assert.deepEqual([...page.errors, ...again.errors], []);
+  } finally {
+    await context.close();
+  }
+});
+
+test('a link whose question waits stays in the address, so a reload asks again; once answered it goes', async () => {
+  const shared = await situationLink();
+  const context = await env.context();
+  try {
+    const own = await ownProgress(context);
+    const page = await openPage(context, shared.link);
+    await waitText(page.getByRole('alertdialog'), 'Open the scope from this share link?');
+    assert.equal(await page.evaluate(() => location.hash.slice(1)), shared.link.split('#')[1]);
+    await page.reload();
+    await ready(page);
+    await waitText(page.getByRole('alertdialog'), 'Open the scope from this share link?');
+    await page.getByRole('button', { name: 'Keep my progress' }).click();
+    await until(async () => (await page.evaluate(() => location.hash)) === '', 'the link cleared from the address');
+    await page.reload();
+    await ready(page);
+    assert.equal(await page.getByRole('alertdialog').count(), 0);
+    assert.equal((await storage(page))[KEY], own);
+  } finally {
+    await context.close();
+  }
+});
+
+test('each outcome replaces the last one\'s notice: a link kept, one opened, one damaged, Start over, an import opened', async () => {
+  const shared = await situationLink();
+  const context = await env.context();
+  try {
+    const page = await openPage(context, env.url);
+    await answer(page, 'Which services', 'Microsoft Intune');
+    const only = async (text) => {
+      await waitText(notices(page), text);
+      assert.deepEqual(await notices(page).locator('.notice p').allInnerTexts(), [text]);
+    };
+    const fragment = shared.link.split('#')[1];
+    await page.evaluate((f) => { location.hash = f; }, fragment);
+    await page.getByRole('button', { name: 'Keep my progress' }).click();
+    await only('Kept your saved progress; the share link was not opened.');
+    await page.evaluate((f) => { location.hash = f; }, fragment);
+    await page.getByRole('button', { name: 'Replace with the share link' }).click();
+    await only('The scope from the share link is open.');
+    await page.evaluate(() => { location.hash = 'bogus=1'; });
+    await waitText(notices(page), 'The link could not be opened');
+    assert.equal(await notices(page).locator('.notice').count(), 1);
+    await page.getByRole('button', { name: 'Start over…' }).click();
+    await page.getByRole('button', { name: 'Yes, erase everything' }).click();
+    await only('Started over: all answers and ticks are erased.');
+    // Nothing to lose after starting over: the import opens at once, and says so.
+    await goToStep(page, 'Summary and sharing');
+    await page.getByLabel('Share link or JSON export').fill(shared.link);
+    await page.getByRole('button', { name: 'Open this scope' }).click();
+    await only('The scope from the import is open.');
+    assert.deepEqual(await inScopeTexts(page), shared.inScope);
   } finally {
     await context.close();
   }

@@ -323,6 +323,21 @@ test('a share link pasted into the address bar of an open wizard is offered too'
   }
 });
 
+test('out-of-scope lines say the section they come from, so two that read alike are told apart', async () => {
+  const context = await env.context();
+  try {
+    const page = await openPage(context, `${env.url}#services=aad_premium,intune,azure_rms&tenant=existing&directory=multi_forest&signin=federated`);
+    const adfs = page.locator('section.set-apart li', { hasText: 'For all multiple forest configurations, AD FS deployments are out of scope.' });
+    await until(async () => (await adfs.count()) === 2, 'the two AD FS lines');
+    assert.deepEqual(await adfs.locator('.place').allInnerTexts(), ['Enable phase', 'Enable phase - Azure Active Directory Premium']);
+    // Part of each disclosure's name too.
+    const names = await adfs.locator('button.disclosure').evaluateAll((buttons) => buttons.map((b) => b.getAttribute('aria-labelledby')));
+    for (const ids of names) assert.match(await page.locator(`#${ids.split(' ')[1]}`).innerText(), /Enable phase/);
+  } finally {
+    await context.close();
+  }
+});
+
 test('print: the header says when nothing is answered, and no phase or section shows only waiting items', async () => {
   const { context, page } = await fresh();
   try {
