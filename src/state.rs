@@ -15,6 +15,9 @@ pub struct Wizard {
     pub progress: RwSignal<Progress>,
     pub scope: Memo<Scope>,
     pub notices: RwSignal<Vec<Notice>>,
+    /// Notices given so far: each new one's id, never reused, so the list draws a notice that
+    /// replaces another rather than taking it for the same one.
+    notices_given: StoredValue<u32>,
     pub incoming: RwSignal<Option<Incoming>>,
     /// In a partner's iframe (`?embed=1`): no masthead, an "Open the full page" link.
     pub embedded: RwSignal<bool>,
@@ -60,6 +63,7 @@ impl Wizard {
             progress,
             scope: Memo::new(move |_| progress.with(|p| evaluate(&p.answers, p.revision))),
             notices: RwSignal::new(Vec::new()),
+            notices_given: StoredValue::new(0),
             incoming: RwSignal::new(None),
             embedded: RwSignal::new(false),
             ready: RwSignal::new(false),
@@ -86,7 +90,8 @@ impl Wizard {
                 notices.retain(|n| !n.outcome);
             }
             if !notices.iter().any(|n| n.text == text) {
-                let id = notices.iter().map(|n| n.id).max().unwrap_or(0) + 1;
+                self.notices_given.update_value(|given| *given += 1);
+                let id = self.notices_given.get_value();
                 notices.push(Notice { id, text, tone, outcome });
             }
         });
