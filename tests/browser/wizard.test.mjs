@@ -347,3 +347,43 @@ test('print: the header says when nothing is answered, and no phase or section s
     await context.close();
   }
 });
+
+test('at 375 px the current step stays in sight in the sideways-scrolling step list', async () => {
+  const context = await env.context({ viewport: { width: 375, height: 800 } });
+  try {
+    const page = await openPage(context, `${env.url}#services=aad_premium,intune,azure_rms&tenant=existing&directory=multi_forest&signin=federated`);
+    const list = page.getByRole('navigation', { name: 'Steps' }).locator('ol');
+    /** How far the current step's button sticks out of the list's visible part (0 when in it). */
+    const outside = () => list.evaluate((ol) => {
+      const row = ol.getBoundingClientRect();
+      const current = ol.querySelector('[aria-current="step"]').getBoundingClientRect();
+      return Math.max(0, row.left - current.left, current.right - row.right);
+    });
+    assert.ok(await list.evaluate((ol) => ol.scrollWidth > ol.clientWidth), 'the list scrolls sideways at 375 px');
+    await goToStep(page, 'Services and tenant');
+    // A little down the page, the step list still in sight: the page itself must not move.
+    await page.evaluate(() => window.scrollTo(0, 60));
+    const scrolled = await page.evaluate(() => window.scrollY);
+    const seen = [];
+    for (let more = true; more;) {
+      // Clicked where it is, as Enter on it would: Playwright's click would scroll to it first.
+      const before = await heading(page);
+      await page.locator('.step-nav button.primary').evaluate((button) => button.click());
+      await until(async () => (await heading(page)) !== before, 'the next step');
+      await until(async () => (await outside()) <= 1, `"${await heading(page)}" scrolled into the step list`);
+      seen.push(await heading(page));
+      assert.equal(await page.evaluate(() => window.scrollY), scrolled, 'the page did not scroll up or down');
+      more = !(await page.getByRole('button', { name: 'Next', exact: true }).isDisabled());
+    }
+    assert.equal(seen.at(-1), 'Summary and sharing');
+    // And back to the first step, which the list has scrolled away from.
+    await page.getByRole('button', { name: 'Back', exact: true }).focus();
+    while (!(await page.getByRole('button', { name: 'Back', exact: true }).isDisabled())) {
+      await page.getByRole('button', { name: 'Back', exact: true }).click();
+      await until(async () => (await outside()) <= 1, `"${await heading(page)}" scrolled into the step list`);
+    }
+    assert.deepEqual(page.errors, []);
+  } finally {
+    await context.close();
+  }
+});
