@@ -69,10 +69,18 @@ test('embed mode and print view', async () => {
     await page.goto(env.url);
     await page.waitForSelector('html.ready');
     await page.setViewportSize({ width: 1280, height: 800 });
+    // Printed from a middle step and from the summary: the same header and list, no questions.
+    await answer(page, 'Which services', 'Microsoft Intune');
+    await answer(page, 'new tenant or an existing', 'A new tenant');
+    await goToStep(page, 'Microsoft Intune');
     await page.emulateMedia({ media: 'print' });
     await shot(page, 'print-1280');
     await page.emulateMedia({ media: 'print', colorScheme: 'dark' });
     await shot(page, 'print-1280-dark-preference');
+    await page.emulateMedia({ media: 'screen', colorScheme: 'light' });
+    await goToStep(page, 'Summary and sharing');
+    await page.emulateMedia({ media: 'print' });
+    await shot(page, 'print-1280-summary');
   } finally {
     await context.close();
   }

@@ -305,6 +305,27 @@ test('an ignored answer whose step is gone can still be cleared from the guidanc
   }
 });
 
+test('print from a middle step or the summary: no step heading alone, the answers once', async () => {
+  const { context, page } = await fresh();
+  try {
+    await answer(page, 'Which services', 'Microsoft Intune');
+    await answer(page, 'new tenant or an existing', 'A new tenant');
+    await goToStep(page, 'Microsoft Intune');
+    await page.emulateMedia({ media: 'print' });
+    await waitText(page.locator('.print-only p'), /Answers: .*A new tenant\.$/);
+    // The step's heading would stand alone: its questions are not printed.
+    assert.ok(await page.locator('#step-heading').isHidden(), 'no step heading on paper');
+    await page.emulateMedia({ media: 'screen' });
+    await goToStep(page, 'Summary and sharing');
+    await page.emulateMedia({ media: 'print' });
+    const printed = await page.evaluate(() => document.body.innerText);
+    assert.equal(printed.split('A new tenant').length - 1, 1, `the answers printed once:\n${printed.slice(0, 1500)}`);
+    assert.ok(printed.includes('Your guidance list'));
+  } finally {
+    await context.close();
+  }
+});
+
 test('a share link pasted into the address bar of an open wizard is offered too', async () => {
   const { context, page } = await fresh();
   try {
