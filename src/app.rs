@@ -33,10 +33,11 @@ pub fn App(#[prop(optional)] early_choices: Vec<(String, String)>) -> impl IntoV
             <Notices/>
             // Drawn again for each incoming scope, so a second link replaces the first question.
             {move || wizard.incoming.get().map(|incoming| view! { <IncomingPrompt incoming/> })}
-            <div class="layout">
+            // The page's one main landmark, in a portal's frame too (the frame's main content).
+            <main class="layout">
                 <StepsPanel/>
                 <GuidancePanel/>
-            </div>
+            </main>
             <footer class="colophon">
                 <p>{colophon()}</p>
             </footer>
