@@ -117,7 +117,8 @@ pub fn ClearAnswer(q: QuestionId) -> impl IntoView {
             wizard.progress.update(|p| p.answers.clear(q));
             wizard.focus_step_heading();
         }>
-            {format!("Clear the {} answer", q.get().short.to_ascii_lowercase())}
+            // As written: a short name may start with a product's name ("Azure AD Premium …").
+            {format!("Clear the {} answer", q.get().short)}
         </button>
     }
 }

@@ -280,7 +280,7 @@ test('an answer to a question that no longer applies is "kept but ignored"', asy
     assert.ok(await page.locator('#question-signin').getByLabel('Federated identities (AD FS, single sign-on)').isChecked());
     // And the clear button drops it.
     await answer(page, 'Where do your user accounts live', 'Only in the cloud (no on-premises Active Directory)');
-    await page.getByRole('button', { name: 'Clear the sign-in answer' }).click();
+    await page.getByRole('button', { name: 'Clear the Sign-in answer', exact: true }).click();
     await until(async () => (await page.locator('section.questions .warning-box').count()) === 0, 'the ignored warning to go');
   } finally {
     await context.close();
@@ -293,8 +293,9 @@ test('an ignored answer whose step is gone can still be cleared from the guidanc
     await leaveIgnoredAnswer(page);
     const warnings = page.locator('.warnings');
     await waitText(warnings, 'kept but ignored');
-    assert.match(await warnings.locator('li').first().innerText(), /\. Clear the azure ad premium capabilities answer$/);
-    await warnings.getByRole('button', { name: 'Clear the azure ad premium capabilities answer' }).click();
+    // The product's name as it is written, in the text and in the button's accessible name.
+    assert.match(await warnings.locator('li').first().innerText(), /\. Clear the Azure AD Premium capabilities answer$/);
+    await warnings.getByRole('button', { name: 'Clear the Azure AD Premium capabilities answer', exact: true }).click();
     await until(async () => !(await warnings.isVisible()), 'the warning gone once the answer is cleared');
     // Ticking the service again shows the capabilities unanswered.
     await page.locator('#question-services').getByLabel('Azure Active Directory Premium').check();
