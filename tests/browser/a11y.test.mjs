@@ -314,6 +314,38 @@ test('at 200% zoom (a 1280 px window is 640 CSS px wide) nothing needs sideways 
   }
 });
 
+test('Escape gives the safe answer: keeps my progress at the link prompt, cancels "Start over…"', async () => {
+  const context = await env.context();
+  const focused = (page) => page.evaluate(() => document.activeElement?.id || document.activeElement?.tagName);
+  const focusIs = (page, id, what) => until(async () => (await focused(page)) === id, `focus on #${id} after ${what}`);
+  try {
+    const page = await openPage(context, strict.url);
+    await answer(page, 'Which services', 'Microsoft Intune');
+    // A link while progress is saved: the prompt takes focus; Escape keeps the progress.
+    const linked = await openPage(context, `${strict.url}#services=azure_rms&tenant=new`);
+    await waitText(linked.getByRole('alertdialog'), 'Open the scope from this link?');
+    await focusIs(linked, 'prompt-title', 'the prompt');
+    await linked.keyboard.press('Escape');
+    await until(async () => (await linked.getByRole('alertdialog').count()) === 0, 'the prompt to go');
+    await focusIs(linked, 'step-heading', 'Escape on the prompt');
+    await waitText(linked.locator('.notices'), 'Kept your saved progress');
+    assert.ok(await linked.locator('#question-services').getByLabel('Microsoft Intune').isChecked());
+    assert.ok(!(await linked.locator('#question-services').getByLabel('Azure Rights Management').isChecked()));
+    // "Start over…" by keyboard: focus on Cancel; Escape cancels and focus goes back to the button.
+    await goToStep(linked, 'Summary and sharing');
+    await linked.getByRole('button', { name: 'Start over…' }).focus();
+    await linked.keyboard.press('Enter');
+    await focusIs(linked, 'restart-cancel', 'Start over…');
+    await linked.keyboard.press('Escape');
+    await focusIs(linked, 'restart', 'Escape on the question');
+    assert.equal(await linked.getByRole('alertdialog').count(), 0);
+    assert.match(await linked.locator('dl.answers').innerText(), /Microsoft Intune/);
+    assert.deepEqual([...page.errors, ...linked.errors], []);
+  } finally {
+    await context.close();
+  }
+});
+
 test('focus moves on, never to the page body, when the control pressed goes away', async () => {
   const context = await env.context();
   const focused = (page) => page.evaluate(() => document.activeElement?.id || document.activeElement?.tagName);
