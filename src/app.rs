@@ -33,10 +33,11 @@ pub fn App(#[prop(optional)] early_choices: Vec<(String, String)>) -> impl IntoV
             <Notices/>
             // Drawn again for each incoming scope, so a second link replaces the first question.
             {move || wizard.incoming.get().map(|incoming| view! { <IncomingPrompt incoming/> })}
-            <div class="layout">
+            // The page's one main landmark, in a portal's frame too (the frame's main content).
+            <main class="layout">
                 <StepsPanel/>
                 <GuidancePanel/>
-            </div>
+            </main>
             <footer class="colophon">
                 <p>{colophon()}</p>
             </footer>
@@ -219,7 +220,7 @@ fn IncomingPrompt(incoming: Incoming) -> impl IntoView {
         wizard.focus_step_heading();
     };
     let host = use_context::<embed::Host>();
-    let keep = move |_| {
+    let keep = move || {
         wizard.incoming.set(None);
         // A portal that keeps progress still holds what it offered: it gets the kept one.
         if let Some(host) = &host {
@@ -229,14 +230,16 @@ fn IncomingPrompt(incoming: Incoming) -> impl IntoView {
         wizard.focus_step_heading();
     };
     view! {
-        <section class="prompt" role="alertdialog" aria-labelledby="prompt-title" aria-describedby="prompt-text">
+        // Escape is the safe answer: keep what is saved here.
+        <section class="prompt" role="alertdialog" aria-labelledby="prompt-title" aria-describedby="prompt-text"
+            on:keydown=move |e: ev::KeyboardEvent| if e.key() == "Escape" { keep() }>
             <h2 id="prompt-title" tabindex="-1" node_ref=title>{format!("Open the scope from this {from}?")}</h2>
             <p id="prompt-text">
                 {format!("The {from} holds a scope with {count} items in scope. You also have progress saved in this browser. Replacing it overwrites your saved answers and ticks.")}
             </p>
             <div class="actions">
                 <button type="button" class="primary" on:click=replace>{format!("Replace with the {from}")}</button>
-                <button type="button" on:click=keep>"Keep my progress"</button>
+                <button type="button" on:click=move |_| keep()>"Keep my progress"</button>
             </div>
         </section>
     }

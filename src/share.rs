@@ -3,6 +3,7 @@
 use crate::browser;
 use crate::embed::{self, full_page_base};
 use crate::state::{focus_soon, use_wizard, Incoming, Tone};
+use leptos::ev;
 use leptos::html;
 use leptos::prelude::*;
 use scope::export::{self, Difference};
@@ -257,7 +258,7 @@ fn StartOver() -> impl IntoView {
         wizard.report(Tone::Info, "Started over: all answers and ticks are erased.");
         wizard.focus_step_heading();
     };
-    let cancel = move |_| {
+    let cancel = move || {
         asking.set(false);
         focus_soon(start_button);
     };
@@ -266,11 +267,13 @@ fn StartOver() -> impl IntoView {
             <h3 id="restart-heading">"Start over"</h3>
             <button type="button" id="restart" hidden=move || asking.get() node_ref=start_button on:click=ask>"Start over…"</button>
             <Show when=move || asking.get()>
-                <div class="confirm" role="alertdialog" aria-labelledby="restart-q">
+                // Escape is the safe answer: Cancel.
+                <div class="confirm" role="alertdialog" aria-labelledby="restart-q"
+                    on:keydown=move |e: ev::KeyboardEvent| if e.key() == "Escape" { cancel() }>
                     <p id="restart-q">"Erase all answers and done ticks in this browser? This cannot be undone; a share link or export made before keeps them."</p>
                     <div class="actions">
                         <button type="button" class="danger" on:click=erase>"Yes, erase everything"</button>
-                        <button type="button" id="restart-cancel" node_ref=cancel_button on:click=cancel>"Cancel"</button>
+                        <button type="button" id="restart-cancel" node_ref=cancel_button on:click=move |_| cancel()>"Cancel"</button>
                     </div>
                 </div>
             </Show>

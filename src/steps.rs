@@ -1,7 +1,9 @@
 //! The question side: step list, one step's questions, back and next, and the summary step.
 
+use crate::browser;
 use crate::share::SummaryActions;
 use crate::state::use_wizard;
+use leptos::html;
 use leptos::prelude::*;
 use scope::answers::Applies;
 use scope::catalog::{Kind, QuestionId, StepId};
@@ -28,10 +30,16 @@ pub fn StepsPanel() -> impl IntoView {
             wizard.go_to(next);
         }
     };
+    let list = NodeRef::<html::Ol>::new();
+    // After every step change (and on opening progress), once the list is drawn.
+    Effect::new(move |_| {
+        step.track();
+        browser::next_frame(move || reveal_current_step(list));
+    });
     view! {
         <section class="questions" aria-labelledby="step-heading">
             <nav class="step-list" aria-label="Steps">
-                <ol>
+                <ol node_ref=list>
                     <For each=move || steps.get() key=|id| *id let:id>
                         <li>
                             <button type="button" class="step-link" aria-current=move || (step.get() == id).then_some("step") on:click=move |_| wizard.go_to(id)>
@@ -52,6 +60,20 @@ pub fn StepsPanel() -> impl IntoView {
                 <button type="button" class="primary" disabled=move || { position() + 1 >= steps.with(Vec::len) } on:click=go_next>"Next"</button>
             </div>
         </section>
+    }
+}
+
+/// On a phone the steps are one row that scrolls sideways: brings the current step's button
+/// into it. Only the row scrolls; `scrollIntoView` would also move the page up or down.
+fn reveal_current_step(list: NodeRef<html::Ol>) {
+    // try_: the list's owner may be gone by the next frame.
+    let Some(list) = list.try_get_untracked().flatten() else { return };
+    let Ok(Some(current)) = list.query_selector("[aria-current]") else { return };
+    let (row, button) = (list.get_bounding_client_rect(), current.get_bounding_client_rect());
+    let shift =
+        if button.left() < row.left() { button.left() - row.left() } else { (button.right() - row.right()).max(0.0) };
+    if shift != 0.0 {
+        list.set_scroll_left(list.scroll_left() + shift.round() as i32);
     }
 }
 
@@ -95,7 +117,8 @@ pub fn ClearAnswer(q: QuestionId) -> impl IntoView {
             wizard.progress.update(|p| p.answers.clear(q));
             wizard.focus_step_heading();
         }>
-            {format!("Clear the {} answer", q.get().short.to_ascii_lowercase())}
+            // As written: a short name may start with a product's name ("Azure AD Premium …").
+            {format!("Clear the {} answer", q.get().short)}
         </button>
     }
 }

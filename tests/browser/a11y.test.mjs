@@ -28,18 +28,18 @@ after(async () => {
 });
 
 /** Runs axe on the page; returns a readable list of violations (empty when clean). */
-async function axe(page, label) {
+async function axe(page, label, runOnly = { type: 'tag', values: TAGS }) {
   if (!(await page.evaluate(() => typeof window.axe !== 'undefined'))) await page.addScriptTag({ path: AXE });
-  const violations = await page.evaluate(async (tags) => {
+  const violations = await page.evaluate(async (runOnly) => {
     // Colour transitions (.15s) would otherwise be measured half-way.
     await Promise.all(document.getAnimations().map((a) => a.finished.catch(() => {})));
-    const result = await window.axe.run(document, { runOnly: { type: 'tag', values: tags }, resultTypes: ['violations'] });
+    const result = await window.axe.run(document, { runOnly, resultTypes: ['violations'] });
     return result.violations.map((v) => ({
       id: v.id, impact: v.impact, help: v.help,
       nodes: v.nodes.slice(0, 5).map((n) => `${n.target.join(' ')} :: ${n.failureSummary.replace(/\s+/g, ' ')}`),
       count: v.nodes.length,
     }));
-  }, TAGS);
+  }, runOnly);
   return violations.map((v) => `[${label}] ${v.id} (${v.impact}, ${v.count} nodes): ${v.help}\n    ${v.nodes.join('\n    ')}`);
 }
 
@@ -147,6 +147,22 @@ test('axe: embed mode with a partner accent colour (accent=0b6e4f), light and da
     await context.close();
   }
   assert.deepEqual(found, [], `axe violations:\n${found.join('\n')}`);
+});
+
+test('axe best practice: one main landmark, full page and embedded', async () => {
+  const MAIN = { type: 'rule', values: ['landmark-one-main', 'landmark-no-duplicate-main', 'landmark-main-is-top-level'] };
+  const context = await env.context();
+  try {
+    const page = await openPage(context, env.url);
+    const found = await axe(page, 'full page', MAIN);
+    await page.goto(`${env.url}?embed=1&origin=${encodeURIComponent('https://portal.example')}`);
+    await page.waitForSelector('html.ready');
+    found.push(...await axe(page, 'embedded', MAIN));
+    assert.deepEqual(found, []);
+    assert.equal(await page.getByRole('main').count(), 1);
+  } finally {
+    await context.close();
+  }
 });
 
 test('axe: the print view, also from a browser that prefers dark', async () => {
@@ -293,6 +309,38 @@ test('at 200% zoom (a 1280 px window is 640 CSS px wide) nothing needs sideways 
     await waitText(page.locator('#step-heading'), 'Summary and sharing');
     assert.ok(await page.evaluate(() => document.documentElement.scrollWidth) <= 640, 'summary fits');
     assert.deepEqual(page.errors, []);
+  } finally {
+    await context.close();
+  }
+});
+
+test('Escape gives the safe answer: keeps my progress at the link prompt, cancels "Start over…"', async () => {
+  const context = await env.context();
+  const focused = (page) => page.evaluate(() => document.activeElement?.id || document.activeElement?.tagName);
+  const focusIs = (page, id, what) => until(async () => (await focused(page)) === id, `focus on #${id} after ${what}`);
+  try {
+    const page = await openPage(context, strict.url);
+    await answer(page, 'Which services', 'Microsoft Intune');
+    // A link while progress is saved: the prompt takes focus; Escape keeps the progress.
+    const linked = await openPage(context, `${strict.url}#services=azure_rms&tenant=new`);
+    await waitText(linked.getByRole('alertdialog'), 'Open the scope from this link?');
+    await focusIs(linked, 'prompt-title', 'the prompt');
+    await linked.keyboard.press('Escape');
+    await until(async () => (await linked.getByRole('alertdialog').count()) === 0, 'the prompt to go');
+    await focusIs(linked, 'step-heading', 'Escape on the prompt');
+    await waitText(linked.locator('.notices'), 'Kept your saved progress');
+    assert.ok(await linked.locator('#question-services').getByLabel('Microsoft Intune').isChecked());
+    assert.ok(!(await linked.locator('#question-services').getByLabel('Azure Rights Management').isChecked()));
+    // "Start over…" by keyboard: focus on Cancel; Escape cancels and focus goes back to the button.
+    await goToStep(linked, 'Summary and sharing');
+    await linked.getByRole('button', { name: 'Start over…' }).focus();
+    await linked.keyboard.press('Enter');
+    await focusIs(linked, 'restart-cancel', 'Start over…');
+    await linked.keyboard.press('Escape');
+    await focusIs(linked, 'restart', 'Escape on the question');
+    assert.equal(await linked.getByRole('alertdialog').count(), 0);
+    assert.match(await linked.locator('dl.answers').innerText(), /Microsoft Intune/);
+    assert.deepEqual([...page.errors, ...linked.errors], []);
   } finally {
     await context.close();
   }

@@ -1,8 +1,9 @@
 // Screenshots of every step at 360 px and 1280 px, light and dark, into screenshots/ (gitignored),
-// for a person to look at; and the one layout fact a test can check: nothing wider than the screen.
+// for a person to look at; and the layout facts a test can check: nothing wider than the screen,
+// and no sub-item's text wrapped under its tick.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { setup, openPage, answer, shot, waitText, SITUATION } from './helpers.mjs';
+import { setup, openPage, answer, goToStep, shot, waitText, SITUATION } from './helpers.mjs';
 
 let env;
 before(async () => { env = await setup(); });
@@ -22,6 +23,14 @@ function overflow(page) {
   });
 }
 
+/** Sub-items whose text wrapped under its tick: the label's first line starts below the tick. */
+function ticksApart(page) {
+  return page.locator('section.guidance li.item.nested > .item-line').evaluateAll((lines) => lines
+    .filter((line) => line.querySelector('input') && line.querySelector('label'))
+    .filter((line) => line.querySelector('label').getBoundingClientRect().top >= line.querySelector('input').getBoundingClientRect().bottom)
+    .map((line) => line.querySelector('label').textContent.slice(0, 40)));
+}
+
 for (const colorScheme of ['light', 'dark']) {
   for (const width of [360, 1280]) {
     test(`every step at ${width}px, ${colorScheme}`, async () => {
@@ -33,6 +42,8 @@ for (const colorScheme of ['light', 'dark']) {
           await shot(page, `${name}-${width}-${colorScheme}`);
           const o = await overflow(page);
           if (o.scroll > o.width) problems.push(`${name}: page ${o.scroll}px wide in a ${o.width}px viewport; ${o.wide.join(', ')}`);
+          const apart = await ticksApart(page);
+          if (apart.length) problems.push(`${name}: sub-items' text under their tick: ${apart.join(' | ')}`);
         };
         for (const [title, answers] of SITUATION) {
           await waitText(page.locator('#step-heading'), title);
@@ -58,10 +69,18 @@ test('embed mode and print view', async () => {
     await page.goto(env.url);
     await page.waitForSelector('html.ready');
     await page.setViewportSize({ width: 1280, height: 800 });
+    // Printed from a middle step and from the summary: the same header and list, no questions.
+    await answer(page, 'Which services', 'Microsoft Intune');
+    await answer(page, 'new tenant or an existing', 'A new tenant');
+    await goToStep(page, 'Microsoft Intune');
     await page.emulateMedia({ media: 'print' });
     await shot(page, 'print-1280');
     await page.emulateMedia({ media: 'print', colorScheme: 'dark' });
     await shot(page, 'print-1280-dark-preference');
+    await page.emulateMedia({ media: 'screen', colorScheme: 'light' });
+    await goToStep(page, 'Summary and sharing');
+    await page.emulateMedia({ media: 'print' });
+    await shot(page, 'print-1280-summary');
   } finally {
     await context.close();
   }

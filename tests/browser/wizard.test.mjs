@@ -280,7 +280,7 @@ test('an answer to a question that no longer applies is "kept but ignored"', asy
     assert.ok(await page.locator('#question-signin').getByLabel('Federated identities (AD FS, single sign-on)').isChecked());
     // And the clear button drops it.
     await answer(page, 'Where do your user accounts live', 'Only in the cloud (no on-premises Active Directory)');
-    await page.getByRole('button', { name: 'Clear the sign-in answer' }).click();
+    await page.getByRole('button', { name: 'Clear the Sign-in answer', exact: true }).click();
     await until(async () => (await page.locator('section.questions .warning-box').count()) === 0, 'the ignored warning to go');
   } finally {
     await context.close();
@@ -293,13 +293,35 @@ test('an ignored answer whose step is gone can still be cleared from the guidanc
     await leaveIgnoredAnswer(page);
     const warnings = page.locator('.warnings');
     await waitText(warnings, 'kept but ignored');
-    assert.match(await warnings.locator('li').first().innerText(), /\. Clear the azure ad premium capabilities answer$/);
-    await warnings.getByRole('button', { name: 'Clear the azure ad premium capabilities answer' }).click();
+    // The product's name as it is written, in the text and in the button's accessible name.
+    assert.match(await warnings.locator('li').first().innerText(), /\. Clear the Azure AD Premium capabilities answer$/);
+    await warnings.getByRole('button', { name: 'Clear the Azure AD Premium capabilities answer', exact: true }).click();
     await until(async () => !(await warnings.isVisible()), 'the warning gone once the answer is cleared');
     // Ticking the service again shows the capabilities unanswered.
     await page.locator('#question-services').getByLabel('Azure Active Directory Premium').check();
     await goToStep(page, 'Azure AD Premium capabilities');
     assert.ok(!(await page.getByLabel('Identity Protection', { exact: true }).isChecked()));
+  } finally {
+    await context.close();
+  }
+});
+
+test('print from a middle step or the summary: no step heading alone, the answers once', async () => {
+  const { context, page } = await fresh();
+  try {
+    await answer(page, 'Which services', 'Microsoft Intune');
+    await answer(page, 'new tenant or an existing', 'A new tenant');
+    await goToStep(page, 'Microsoft Intune');
+    await page.emulateMedia({ media: 'print' });
+    await waitText(page.locator('.print-only p'), /Answers: .*A new tenant\.$/);
+    // The step's heading would stand alone: its questions are not printed.
+    assert.ok(await page.locator('#step-heading').isHidden(), 'no step heading on paper');
+    await page.emulateMedia({ media: 'screen' });
+    await goToStep(page, 'Summary and sharing');
+    await page.emulateMedia({ media: 'print' });
+    const printed = await page.evaluate(() => document.body.innerText);
+    assert.equal(printed.split('A new tenant').length - 1, 1, `the answers printed once:\n${printed.slice(0, 1500)}`);
+    assert.ok(printed.includes('Your guidance list'));
   } finally {
     await context.close();
   }
@@ -358,6 +380,46 @@ test('print: the header says when nothing is answered, and no phase or section s
     await answer(page, 'Which services', 'Microsoft Intune');
     await page.emulateMedia({ media: 'print' });
     await waitText(header, /Answers: .*Microsoft Intune\.$/);
+  } finally {
+    await context.close();
+  }
+});
+
+test('at 375 px the current step stays in sight in the sideways-scrolling step list', async () => {
+  const context = await env.context({ viewport: { width: 375, height: 800 } });
+  try {
+    const page = await openPage(context, `${env.url}#services=aad_premium,intune,azure_rms&tenant=existing&directory=multi_forest&signin=federated`);
+    const list = page.getByRole('navigation', { name: 'Steps' }).locator('ol');
+    /** How far the current step's button sticks out of the list's visible part (0 when in it). */
+    const outside = () => list.evaluate((ol) => {
+      const row = ol.getBoundingClientRect();
+      const current = ol.querySelector('[aria-current="step"]').getBoundingClientRect();
+      return Math.max(0, row.left - current.left, current.right - row.right);
+    });
+    assert.ok(await list.evaluate((ol) => ol.scrollWidth > ol.clientWidth), 'the list scrolls sideways at 375 px');
+    await goToStep(page, 'Services and tenant');
+    // A little down the page, the step list still in sight: the page itself must not move.
+    await page.evaluate(() => window.scrollTo(0, 60));
+    const scrolled = await page.evaluate(() => window.scrollY);
+    const seen = [];
+    for (let more = true; more;) {
+      // Clicked where it is, as Enter on it would: Playwright's click would scroll to it first.
+      const before = await heading(page);
+      await page.locator('.step-nav button.primary').evaluate((button) => button.click());
+      await until(async () => (await heading(page)) !== before, 'the next step');
+      await until(async () => (await outside()) <= 1, `"${await heading(page)}" scrolled into the step list`);
+      seen.push(await heading(page));
+      assert.equal(await page.evaluate(() => window.scrollY), scrolled, 'the page did not scroll up or down');
+      more = !(await page.getByRole('button', { name: 'Next', exact: true }).isDisabled());
+    }
+    assert.equal(seen.at(-1), 'Summary and sharing');
+    // And back to the first step, which the list has scrolled away from.
+    await page.getByRole('button', { name: 'Back', exact: true }).focus();
+    while (!(await page.getByRole('button', { name: 'Back', exact: true }).isDisabled())) {
+      await page.getByRole('button', { name: 'Back', exact: true }).click();
+      await until(async () => (await outside()) <= 1, `"${await heading(page)}" scrolled into the step list`);
+    }
+    assert.deepEqual(page.errors, []);
   } finally {
     await context.close();
   }
