@@ -178,7 +178,15 @@ fn DropZone(pasted: RwSignal<String>, error: RwSignal<String>) -> impl IntoView 
         let promise = file.text();
         wasm_bindgen_futures::spawn_local(async move {
             match wasm_bindgen_futures::JsFuture::from(promise).await.ok().and_then(|v| v.as_string()) {
-                Some(text) => pasted.set(text),
+                // An image or any binary file decodes to replacement characters: said, not
+                // poured into the box.
+                Some(text) if text.contains(['\u{fffd}', '\0']) => {
+                    error.set("This file is not text: choose a JSON export the wizard made.".into())
+                }
+                Some(text) => {
+                    error.set(String::new());
+                    pasted.set(text)
+                }
                 None => error.set("This file could not be read as text.".into()),
             }
         });

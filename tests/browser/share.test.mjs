@@ -382,6 +382,12 @@ test('a JSON export opens from the file picker and by drag and drop; a file that
     await waitText(fresh.getByRole('alert'), 'not a scope saved by this wizard');
     await waitText(fresh.locator('section.guidance .totals'), '45 in scope, 2 done');
 
+    // An image chosen by mistake: said so, and its bytes are not poured into the box.
+    const png = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00, 0x00, 0x00, 0x0d, 0x49, 0x48, 0x44, 0x52, 0xff, 0xfe]);
+    await fresh.getByLabel('Or a file (JSON export)').setInputFiles({ name: 'photo.png', mimeType: 'image/png', buffer: png });
+    await waitText(fresh.getByRole('alert'), 'This file is not text: choose a JSON export the wizard made.');
+    assert.match(await fresh.getByLabel('Share link or JSON export').inputValue(), /hello/);
+
     // Dropping our own export works the same way.
     await fresh.locator('.drop-zone').evaluate((zone, text) => {
       const data = new DataTransfer();
