@@ -120,19 +120,17 @@ fn apply_early_choices(wizard: Wizard, choices: &[(String, String)]) -> bool {
 fn follow_address(wizard: Wizard) {
     let open = move || {
         let fragment = browser::hash();
-        if !fragment.is_empty() {
-            wizard.open_fragment(&fragment);
-            if wizard.incoming.with_untracked(Option::is_none) {
-                browser::clear_hash();
-            }
+        if !fragment.is_empty() && !wizard.open_fragment(&fragment) {
+            browser::clear_hash();
         }
     };
     open();
     let listener = window_event_listener(ev::hashchange, move |_| open());
     on_cleanup(move || listener.remove());
-    // The question answered (either way): the link is settled.
+    // The link's question answered (either way), or replaced by another scope's: settled.
     Effect::new(move |_| {
-        if wizard.incoming.with(Option::is_none) && !browser::hash().is_empty() {
+        let link_waits = wizard.incoming.with(|i| i.as_ref().is_some_and(Incoming::is_from_address));
+        if !link_waits && !browser::hash().is_empty() {
             browser::clear_hash();
         }
     });

@@ -319,7 +319,8 @@ fn ItemRow(revision: Revision, row: ItemScope, placed: bool) -> impl IntoView {
     } else if placed {
         // Inside the text, so it is also part of the disclosure's name.
         let place = item.section.get().title;
-        view! { <span class="text" id=text_id.clone()>{text}<span class="place">{place}</span></span> }.into_any()
+        // The space keeps the two apart in the disclosure's name (the place is a block only on screen).
+        view! { <span class="text" id=text_id.clone()>{text}" "<span class="place">{place}</span></span> }.into_any()
     } else {
         view! { <span class="text" id=text_id.clone()>{text}</span> }.into_any()
     };

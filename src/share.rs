@@ -180,9 +180,9 @@ fn DropZone(pasted: RwSignal<String>, error: RwSignal<String>) -> impl IntoView 
             match wasm_bindgen_futures::JsFuture::from(promise).await.ok().and_then(|v| v.as_string()) {
                 // An image or any binary file decodes to replacement characters: said, not
                 // poured into the box.
-                Some(text) if text.contains(['\u{fffd}', '\0']) => {
-                    error.set("This file is not text: choose a JSON export the wizard made.".into())
-                }
+                Some(text) if text.contains(['\u{fffd}', '\0']) => error.set(
+                    "This file is not text the wizard can read: choose a JSON export it made (UTF-8 text).".into(),
+                ),
                 Some(text) => {
                     error.set(String::new());
                     pasted.set(text)

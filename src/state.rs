@@ -55,6 +55,13 @@ pub struct Incoming {
     pub from: &'static str,
 }
 
+impl Incoming {
+    /// It came from the page's address (a share link or a prefill link).
+    pub fn is_from_address(&self) -> bool {
+        matches!(self.from, "share link" | "link")
+    }
+}
+
 impl Wizard {
     /// Creates the state, blank as on the prerendered page, and provides it as context.
     pub fn provide() -> Wizard {
@@ -135,6 +142,10 @@ impl Wizard {
         } else {
             // Nothing to lose: taken at once, and a question still open about another scope stays.
             self.show(incoming.progress);
+            // What an earlier action led to ("could not be opened") no longer stands beside it.
+            if self.notices.with_untracked(|n| n.iter().any(|n| n.outcome)) {
+                self.notices.update(|n| n.retain(|n| !n.outcome));
+            }
         }
         !differs
     }
@@ -153,18 +164,17 @@ impl Wizard {
     }
 
     /// Opens what a URL fragment holds (share link or prefill); a damaged one is reported and
-    /// changes nothing.
-    pub fn open_fragment(&self, fragment: &str) {
+    /// changes nothing. True when it waits for the replace-or-keep question.
+    pub fn open_fragment(&self, fragment: &str) -> bool {
         let revision = self.progress.with_untracked(|p| p.revision);
         match link::parse_fragment(fragment) {
             Ok(fragment) => {
                 let from = if matches!(fragment, link::Fragment::Shared(_)) { "share link" } else { "link" };
-                if let Some(progress) = fragment.into_progress(revision) {
-                    self.offer(Incoming { progress, from });
-                }
+                fragment.into_progress(revision).is_some_and(|progress| !self.offer(Incoming { progress, from }))
             }
             Err(e) => {
-                self.report(Tone::Error, format!("The link could not be opened: {e}. Your progress is unchanged."))
+                self.report(Tone::Error, format!("The link could not be opened: {e}. Your progress is unchanged."));
+                false
             }
         }
     }

@@ -177,6 +177,31 @@ test('each outcome replaces the last one\'s notice: a link kept, one opened, one
   }
 });
 
+test('a link taken at once clears a refusal before it; a link refused while an import question waits goes from the address', async () => {
+  const shared = await situationLink();
+  const context = await env.context();
+  try {
+    const page = await openPage(context, env.url);
+    const hash = () => page.evaluate(() => location.hash);
+    await page.evaluate(() => { location.hash = 'services=word'; });
+    await waitText(notices(page), 'The link could not be opened');
+    await page.evaluate(() => { location.hash = 'services=intune'; });
+    await until(async () => (await notices(page).locator('.notice').count()) === 0, 'the refusal gone once a link opened');
+    assert.equal(await hash(), '');
+    // Intune answered: an import now asks first. A damaged link meanwhile is refused and dropped.
+    await goToStep(page, 'Summary and sharing');
+    await page.getByLabel('Share link or JSON export').fill(shared.link);
+    await page.getByRole('button', { name: 'Open this scope' }).click();
+    await waitText(page.getByRole('alertdialog'), 'Open the scope from this import?');
+    await page.evaluate(() => { location.hash = 'bogus=1'; });
+    await waitText(notices(page), 'The link could not be opened');
+    await until(async () => (await hash()) === '', 'the refused link gone from the address');
+    await waitText(page.getByRole('alertdialog'), 'Open the scope from this import?');
+  } finally {
+    await context.close();
+  }
+});
+
 test('a tampered share link is refused as damaged and saved progress is intact', async () => {
   const shared = await situationLink();
   const context = await env.context();
@@ -385,7 +410,7 @@ test('a JSON export opens from the file picker and by drag and drop; a file that
     // An image chosen by mistake: said so, and its bytes are not poured into the box.
     const png = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00, 0x00, 0x00, 0x0d, 0x49, 0x48, 0x44, 0x52, 0xff, 0xfe]);
     await fresh.getByLabel('Or a file (JSON export)').setInputFiles({ name: 'photo.png', mimeType: 'image/png', buffer: png });
-    await waitText(fresh.getByRole('alert'), 'This file is not text: choose a JSON export the wizard made.');
+    await waitText(fresh.getByRole('alert'), 'This file is not text the wizard can read: choose a JSON export it made (UTF-8 text).');
     assert.match(await fresh.getByLabel('Share link or JSON export').inputValue(), /hello/);
 
     // Dropping our own export works the same way.
