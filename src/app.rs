@@ -72,6 +72,7 @@ fn start(wizard: Wizard, host: embed::Host, stored: RwSignal<bool>, early_choice
     }
     persistence::keep(wizard, &loaded);
     follow_address(wizard);
+    follow_history(wizard);
     embed::connect(wizard, host, &params);
     wizard.ready.set(true);
     // Queued after the Effects that `ready` wakes, so the list's live region announces the early
@@ -134,6 +135,22 @@ fn follow_address(wizard: Wizard) {
             browser::clear_hash();
         }
     });
+}
+
+/// The browser's Back and Forward between steps (`Wizard::go_to` adds an entry per step).
+fn follow_history(wizard: Wizard) {
+    if wizard.embedded.get_untracked() {
+        return;
+    }
+    browser::mark_step(&wizard.progress.with_untracked(|p| scope::wizard::current_step(p).to_string()));
+    let listener = window_event_listener(ev::popstate, move |event| {
+        // An entry without a step (one a fragment added) is not a step change.
+        if let Some(step) = event.state().as_string() {
+            wizard.progress.update(|p| p.step = step);
+            wizard.focus_step_heading();
+        }
+    });
+    on_cleanup(move || listener.remove());
 }
 
 fn colophon() -> String {

@@ -87,9 +87,26 @@ pub fn address_without_hash() -> String {
 }
 
 /// Drops the fragment from the address bar without reloading, so a reload does not reopen it.
+/// The entry keeps its step (see `push_step`).
 pub fn clear_hash() {
     if let Ok(history) = window().history() {
-        let _ = history.replace_state_with_url(&JsValue::NULL, "", Some(&address_without_hash()));
+        let state = history.state().unwrap_or(JsValue::NULL);
+        let _ = history.replace_state_with_url(&state, "", Some(&address_without_hash()));
+    }
+}
+
+/// A new entry in the browser's history for `step`, at the same address, so Back returns to the
+/// step before it.
+pub fn push_step(step: &str) {
+    if let Ok(history) = window().history() {
+        let _ = history.push_state(&JsValue::from_str(step), "");
+    }
+}
+
+/// Marks the current history entry as showing `step` (the one the page opened at).
+pub fn mark_step(step: &str) {
+    if let Ok(history) = window().history() {
+        let _ = history.replace_state(&JsValue::from_str(step), "");
     }
 }
 

@@ -110,7 +110,14 @@ impl Wizard {
 
     /// Moves to `step` and puts focus on its heading.
     pub fn go_to(&self, step: &str) {
+        if self.progress.with_untracked(|p| p.step == step) {
+            return self.focus_step_heading();
+        }
         self.progress.update(|p| p.step = step.to_string());
+        // Back and Forward walk the steps; not in a partner's frame, whose page owns them.
+        if !self.embedded.get_untracked() {
+            browser::push_step(step);
+        }
         self.focus_step_heading();
     }
 

@@ -4,7 +4,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  setup, openPage, answer, next, heading, goToStep, nextStep, item, inScopeTexts, phaseCount, totals,
+  setup, openPage, ready, answer, next, heading, goToStep, nextStep, item, inScopeTexts, phaseCount, totals,
   answerSituation, waitText, until,
   leaveIgnoredAnswer,
 } from './helpers.mjs';
@@ -113,6 +113,33 @@ test('step list buttons jump to their step, Back and Next walk the list', async 
     assert.equal(await page.locator('.step-count').innerText(), 'Step 1 of 5');
     await next(page);
     await waitText(page.locator('#step-heading'), 'Accounts and sign-in');
+  } finally {
+    await context.close();
+  }
+});
+
+test('the browser\'s Back and Forward walk the steps, also after a reload', async () => {
+  const { context, page } = await fresh();
+  try {
+    const at = (title) => waitText(page.locator('#step-heading'), title);
+    await answer(page, 'Which services', 'Microsoft Intune');
+    await next(page);
+    await at('Accounts and sign-in');
+    await goToStep(page, 'Microsoft Intune');
+    await page.goBack();
+    await at('Accounts and sign-in');
+    // Focus follows, as for the step's own Back button.
+    await until(() => page.evaluate(() => document.activeElement?.id === 'step-heading'), 'focus on the step heading');
+    await page.goBack();
+    await at('Services and tenant');
+    await page.goForward();
+    await at('Accounts and sign-in');
+    await page.reload();
+    await ready(page);
+    await at('Accounts and sign-in');
+    await page.goForward();
+    await at('Microsoft Intune');
+    assert.deepEqual(page.errors, []);
   } finally {
     await context.close();
   }
