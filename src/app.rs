@@ -126,7 +126,13 @@ fn follow_address(wizard: Wizard) {
         }
     };
     open();
-    let listener = window_event_listener(ev::hashchange, move |_| open());
+    // A fragment pasted in makes an entry of its own; one met again on an entry the app made for
+    // a step (Back, after the link's question was answered there) is old and not reopened.
+    let listener = window_event_listener(ev::hashchange, move |_| {
+        if browser::history_step().is_none() {
+            open();
+        }
+    });
     on_cleanup(move || listener.remove());
     // The link's question answered (either way), or replaced by another scope's: settled.
     Effect::new(move |_| {
@@ -145,10 +151,15 @@ fn follow_history(wizard: Wizard) {
     browser::mark_step(&wizard.progress.with_untracked(|p| scope::wizard::current_step(p).to_string()));
     let listener = window_event_listener(ev::popstate, move |event| {
         // An entry without a step (one a fragment added) is not a step change.
-        if let Some(step) = event.state().as_string() {
+        let Some(step) = event.state().as_string() else { return };
+        // A step the answers no longer have is not kept: it would come back by surprise later.
+        let applies = wizard.progress.with_untracked(|p| scope::wizard::steps(&p.answers).contains(&step.as_str()));
+        if applies {
             wizard.progress.update(|p| p.step = step);
-            wizard.focus_step_heading();
+        } else {
+            browser::mark_step(&wizard.progress.with_untracked(|p| scope::wizard::current_step(p).to_string()));
         }
+        wizard.focus_step_heading();
     });
     on_cleanup(move || listener.remove());
 }

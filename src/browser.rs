@@ -103,6 +103,11 @@ pub fn push_step(step: &str) {
     }
 }
 
+/// The step of the current history entry, if the app made it (`push_step`, `mark_step`).
+pub fn history_step() -> Option<String> {
+    window().history().ok()?.state().ok()?.as_string()
+}
+
 /// Marks the current history entry as showing `step` (the one the page opened at).
 pub fn mark_step(step: &str) {
     if let Ok(history) = window().history() {

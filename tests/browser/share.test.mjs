@@ -202,6 +202,25 @@ test('a link taken at once clears a refusal before it; a link refused while an i
   }
 });
 
+test('Back to the step where a link was answered does not ask about the link again', async () => {
+  const shared = await situationLink();
+  const context = await env.context();
+  try {
+    await ownProgress(context);
+    const page = await openPage(context, shared.link);
+    await waitText(page.getByRole('alertdialog'), 'Open the scope from this share link?');
+    await goToStep(page, 'Accounts and sign-in');
+    await page.getByRole('button', { name: 'Keep my progress' }).click();
+    await waitText(notices(page), 'Kept your saved progress; the share link was not opened.');
+    await page.goBack();
+    await waitText(page.locator('#step-heading'), 'Services and tenant');
+    await page.waitForTimeout(300);
+    assert.equal(await page.getByRole('alertdialog').count(), 0);
+  } finally {
+    await context.close();
+  }
+});
+
 test('a tampered share link is refused as damaged and saved progress is intact', async () => {
   const shared = await situationLink();
   const context = await env.context();

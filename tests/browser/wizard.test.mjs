@@ -145,6 +145,25 @@ test('the browser\'s Back and Forward walk the steps, also after a reload', asyn
   }
 });
 
+test('Back to a step the answers no longer have stays where it is, and does not come back later', async () => {
+  const { context, page } = await fresh();
+  try {
+    const services = page.locator('#question-services');
+    await answer(page, 'Which services', 'Microsoft Intune');
+    await goToStep(page, 'Microsoft Intune');
+    await goToStep(page, 'Services and tenant');
+    await services.getByLabel('Microsoft Intune', { exact: true }).uncheck();
+    await page.goBack();
+    await page.waitForTimeout(300);
+    assert.equal(await heading(page), 'Services and tenant');
+    await services.getByLabel('Microsoft Intune', { exact: true }).check();
+    await page.waitForTimeout(300);
+    assert.equal(await heading(page), 'Services and tenant');
+  } finally {
+    await context.close();
+  }
+});
+
 test('"Why and where from" names the answers behind an item and its source document', async () => {
   const { context, page } = await fresh();
   try {
