@@ -92,16 +92,23 @@ impl Wizard {
     }
 
     fn add_notice(&self, tone: Tone, text: String, outcome: bool) {
+        if outcome {
+            self.clear_outcomes();
+        }
         self.notices.update(|notices| {
-            if outcome {
-                notices.retain(|n| !n.outcome);
-            }
             if !notices.iter().any(|n| n.text == text) {
                 self.notices_given.update_value(|given| *given += 1);
                 let id = self.notices_given.get_value();
                 notices.push(Notice { id, text, tone, outcome });
             }
         });
+    }
+
+    /// Drops the notices of outcomes (kept, refused, opened); storage notices stay.
+    fn clear_outcomes(&self) {
+        if self.notices.with_untracked(|n| n.iter().any(|n| n.outcome)) {
+            self.notices.update(|n| n.retain(|n| !n.outcome));
+        }
     }
 
     pub fn dismiss(&self, id: u32) {
@@ -150,9 +157,7 @@ impl Wizard {
             // Nothing to lose: taken at once, and a question still open about another scope stays.
             self.show(incoming.progress);
             // What an earlier action led to ("could not be opened") no longer stands beside it.
-            if self.notices.with_untracked(|n| n.iter().any(|n| n.outcome)) {
-                self.notices.update(|n| n.retain(|n| !n.outcome));
-            }
+            self.clear_outcomes();
         }
         !differs
     }
