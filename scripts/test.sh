@@ -7,11 +7,13 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/setup.sh
 
-echo "== formatting and lints (rustfmt, clippy natively and for the wasm32 app)"
+echo "== formatting and lints (rustfmt, clippy natively and for the wasm32 app, the code's structure)"
 cargo fmt --all --check
 cargo clippy --workspace --all-targets -- -D warnings
 cargo clippy -p ems-scope-wizard --target wasm32-unknown-unknown -- -D warnings
 cargo clippy -p ems-scope-wizard --no-default-features --features ssr --bin prerender -- -D warnings
+# No modules that import each other in a circle, no function over 60 lines.
+node scripts/structure.mjs
 
 echo "== native tests (every crate: scope engine, catalog and its coverage of source/, decoders, fixtures)"
 cargo test --workspace

@@ -148,7 +148,7 @@ fn follow_history(wizard: Wizard) {
     if wizard.embedded.get_untracked() {
         return;
     }
-    browser::mark_step(&wizard.progress.with_untracked(|p| scope::wizard::current_step(p).to_string()));
+    browser::mark_step(&wizard.progress.with_untracked(|p| p.current_step().to_string()));
     let listener = window_event_listener(ev::popstate, move |event| {
         // An entry without a step (one a fragment added) is not a step change.
         let Some(step) = event.state().as_string() else { return };
@@ -157,7 +157,7 @@ fn follow_history(wizard: Wizard) {
         if applies {
             wizard.progress.update(|p| p.step = step);
         } else {
-            browser::mark_step(&wizard.progress.with_untracked(|p| scope::wizard::current_step(p).to_string()));
+            browser::mark_step(&wizard.progress.with_untracked(|p| p.current_step().to_string()));
         }
         wizard.focus_step_heading();
     });

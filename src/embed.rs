@@ -236,7 +236,7 @@ pub fn send_progress(wizard: Wizard, host: &Host) {
 fn follow_progress(wizard: Wizard, host: Host) {
     let step = Memo::new(move |_| {
         wizard.progress.with(|p| {
-            let (step, steps) = (scope::wizard::current_step(p), scope::wizard::steps(&p.answers));
+            let (step, steps) = (p.current_step(), scope::wizard::steps(&p.answers));
             let index = steps.iter().position(|s| *s == step).unwrap_or(0) + 1;
             (step, index as u32, steps.len() as u32)
         })

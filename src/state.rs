@@ -193,7 +193,7 @@ impl Wizard {
 
     /// The step on screen, tracked.
     pub fn step(&self) -> &'static str {
-        self.progress.with(wizard::current_step)
+        self.progress.with(|p| p.current_step())
     }
 }
 

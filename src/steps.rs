@@ -5,9 +5,9 @@ use crate::share::SummaryActions;
 use crate::state::use_wizard;
 use leptos::html;
 use leptos::prelude::*;
-use scope::answers::Applies;
 use scope::catalog::{Kind, QuestionId, StepId};
 use scope::engine::Warning;
+use scope::engine::{applies, Applies};
 use scope::wizard::{self, SUMMARY};
 
 fn step_title(id: &str) -> &'static str {
@@ -191,7 +191,7 @@ fn Summary() -> impl IntoView {
     let wizard = use_wizard();
     let rows = move || {
         wizard.progress.with(|p| {
-            let applying = p.answers.answered().filter(|q| p.answers.applies(*q) == Applies::Yes);
+            let applying = p.answers.answered().filter(|q| applies(&p.answers, *q) == Applies::Yes);
             applying
                 .map(|q| {
                     let question = q.get();

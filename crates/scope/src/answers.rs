@@ -1,7 +1,8 @@
 //! A customer's answers: for each question, the set of values picked, as a bit mask.
 //!
 //! A question with no value picked is unanswered. Answers to questions that no longer apply are
-//! kept (the customer may switch back) but the engine ignores them.
+//! kept (the customer may switch back) but the engine ignores them. Whether a question is asked
+//! is the engine's to say (`engine::applies`): answers hold data, the engine reads it.
 
 use crate::catalog::{Kind, QuestionId, QUESTIONS};
 use serde::{Serialize, Serializer};
@@ -15,15 +16,6 @@ impl Default for Answers {
     fn default() -> Self {
         Answers { bits: vec![0; QUESTIONS.len()] }
     }
-}
-
-/// Whether a question is asked, given the answers so far.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Applies {
-    Yes,
-    No,
-    /// Not known until these questions are answered.
-    Unknown(Vec<QuestionId>),
 }
 
 impl Answers {
@@ -105,12 +97,6 @@ impl Answers {
     /// The ids of the picked values of `q`.
     pub fn value_ids(&self, q: QuestionId) -> Vec<&'static str> {
         self.values(q).map(|v| q.get().values[v].id).collect()
-    }
-
-    /// Whether `q` is asked. Gating questions come earlier in the catalog (build.rs checks it), so
-    /// this recursion ends.
-    pub fn applies(&self, q: QuestionId) -> Applies {
-        crate::engine::eval_clauses(self, q.get().applies_when).0.into()
     }
 
     /// Questions in catalog order that are asked and answered, and those answered but ignored.

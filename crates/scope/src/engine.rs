@@ -1,6 +1,6 @@
 //! The scope engine: for each catalog item, whether it applies to the customer's case, and why.
 
-use crate::answers::{Answers, Applies};
+use crate::answers::Answers;
 use crate::catalog::{Clause, ItemId, ItemSet, Phase, QuestionId, Revision, Verdict, CONFLICTS, ITEMS};
 
 /// What the engine says of one item.
@@ -167,6 +167,21 @@ impl Scope {
     }
 }
 
+/// Whether a question is asked, given the answers so far.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Applies {
+    Yes,
+    No,
+    /// Not known until these questions are answered.
+    Unknown(Vec<QuestionId>),
+}
+
+/// Whether `q` is asked. Gating questions come earlier in the catalog (build.rs checks it), so
+/// this recursion ends.
+pub fn applies(answers: &Answers, q: QuestionId) -> Applies {
+    eval_clauses(answers, q.get().applies_when).0.into()
+}
+
 /// Three-valued truth: a condition may hang on a question not yet answered.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) enum Truth {
@@ -207,7 +222,7 @@ pub(crate) fn eval_clauses(answers: &Answers, clauses: &[Clause]) -> (Truth, Vec
         let mut clause_waiting = Vec::new();
         let mut hit = false;
         for atom in clause.0 {
-            match answers.applies(atom.question) {
+            match applies(answers, atom.question) {
                 Applies::No => continue,
                 Applies::Unknown(qs) => {
                     merge(&mut clause_waiting, qs);
@@ -272,7 +287,7 @@ pub fn warnings(answers: &Answers) -> Vec<Warning> {
         }
     }
     for q in answers.answered() {
-        if answers.applies(q) == Applies::No {
+        if applies(answers, q) == Applies::No {
             out.push(Warning::Ignored { question: q });
         }
     }

@@ -90,7 +90,7 @@ impl WizardMessage {
 pub fn progress_message(progress: &Progress, counts: Totals) -> WizardMessage {
     WizardMessage::Progress {
         progress: link::encode_share(progress, true),
-        step: wizard::current_step(progress).into(),
+        step: progress.current_step().into(),
         counts,
     }
 }

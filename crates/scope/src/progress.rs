@@ -54,6 +54,12 @@ impl std::fmt::Display for ReadError {
 pub const MAX_BYTES: usize = 256 * 1024;
 
 impl Progress {
+    /// The step on screen: the saved one if it still applies, else the first.
+    pub fn current_step(&self) -> &'static str {
+        let steps = crate::wizard::steps(&self.answers);
+        steps.iter().copied().find(|s| *s == self.step).unwrap_or(steps[0])
+    }
+
     /// Nothing to lose: no answer and no tick.
     pub fn is_blank(&self) -> bool {
         self.answers.answered().next().is_none() && self.done.is_empty()
@@ -224,4 +230,24 @@ fn read_answer(answers: &mut Answers, question: &str, values: &Value) -> Result<
     let ids: Option<Vec<&str>> = list.iter().map(Value::as_str).collect();
     let ids = ids.ok_or_else(|| ReadError::NotOurs(format!("answer `{question}` holds something other than text")))?;
     answers.set_by_ids(question, &ids).map_err(ReadError::Unknown)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn current_step_is_the_saved_one_while_it_applies() {
+        let mut p = Progress::default();
+        p.answers.set_by_ids("services", &["intune"]).unwrap();
+        p.step = "intune".into();
+        assert_eq!(p.current_step(), "intune");
+        p.step = "summary".into();
+        assert_eq!(p.current_step(), "summary");
+        // The Rights Management step is not shown without that service: back to the first.
+        p.step = "rms".into();
+        assert_eq!(p.current_step(), "services");
+        p.step = String::new();
+        assert_eq!(p.current_step(), "services");
+    }
 }

@@ -1,8 +1,8 @@
 //! Which wizard steps and questions to show for the answers so far.
 
-use crate::answers::{Answers, Applies};
+use crate::answers::Answers;
 use crate::catalog::{QuestionId, StepId};
-use crate::progress::Progress;
+use crate::engine::{applies, Applies};
 
 /// The id of the last step, which every wizard has: the summary with share and export.
 pub const SUMMARY: &str = "summary";
@@ -18,7 +18,7 @@ pub fn steps(answers: &Answers) -> Vec<&'static str> {
 
 /// The questions of `step` that apply, in catalog order.
 pub fn questions(answers: &Answers, step: StepId) -> Vec<QuestionId> {
-    QuestionId::all().filter(|&q| q.get().step == step && answers.applies(q) == Applies::Yes).collect()
+    QuestionId::all().filter(|&q| q.get().step == step && applies(answers, q) == Applies::Yes).collect()
 }
 
 /// The first step with a question still to answer, or the summary: where a prefilled wizard opens.
@@ -27,12 +27,6 @@ pub fn first_open_step(answers: &Answers) -> &'static str {
         .into_iter()
         .find(|id| StepId::by_id(id).is_some_and(|s| questions(answers, s).iter().any(|q| !answers.is_answered(*q))))
         .unwrap_or(SUMMARY)
-}
-
-/// The step on screen: the saved one if it still applies, else the first.
-pub fn current_step(progress: &Progress) -> &'static str {
-    let steps = steps(&progress.answers);
-    steps.iter().copied().find(|s| *s == progress.step).unwrap_or(steps[0])
 }
 
 #[cfg(test)]
@@ -53,19 +47,5 @@ mod tests {
         assert_eq!(first_open_step(&a), "services");
         let a = parse_prefill("services=aad_premium&tenant=new&directory=cloud_only").unwrap();
         assert_eq!(first_open_step(&a), "aad");
-    }
-
-    #[test]
-    fn current_step_is_the_saved_one_while_it_applies() {
-        let mut p = Progress { answers: parse_prefill("services=intune").unwrap(), ..Progress::default() };
-        p.step = "intune".into();
-        assert_eq!(current_step(&p), "intune");
-        p.step = "summary".into();
-        assert_eq!(current_step(&p), "summary");
-        // The Rights Management step is not shown without that service: back to the first.
-        p.step = "rms".into();
-        assert_eq!(current_step(&p), "services");
-        p.step = String::new();
-        assert_eq!(current_step(&p), "services");
     }
 }

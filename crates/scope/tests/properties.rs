@@ -102,7 +102,7 @@ proptest! {
                     prop_assert!(!qs.is_empty());
                     prop_assert!(qs.windows(2).all(|w| w[0] < w[1]), "{:?}", qs);
                     for q in qs {
-                        prop_assert!(!a.is_answered(*q) || a.applies(*q) != scope::answers::Applies::Yes);
+                        prop_assert!(!a.is_answered(*q) || scope::engine::applies(&a, *q) != scope::engine::Applies::Yes);
                     }
                 }
                 Outcome::InScope | Outcome::OutOfScope | Outcome::NotSupported => {
