@@ -19,6 +19,9 @@ use scope::engine::evaluate;
 pub fn App(#[prop(optional)] early_choices: Vec<(String, String)>) -> impl IntoView {
     let wizard = Wizard::provide();
     let host = embed::Host::provide();
+    // Whether the progress on screen is kept (in storage, or by a version 2 host): false from
+    // memory, and while writes fail (persistence::keep); the embed bar and the replace-or-keep
+    // question say so.
     let stored = RwSignal::new(true);
     // The first render is the blank one prerendered into index.html, so hydration matches it; the
     // browser's state is read after hydration (Effects never run in the native prerender).
@@ -32,7 +35,7 @@ pub fn App(#[prop(optional)] early_choices: Vec<(String, String)>) -> impl IntoV
             {move || if embedded.get() { view! { <EmbedBar stored/> }.into_any() } else { view! { <Masthead/> }.into_any() }}
             <Notices/>
             // Drawn again for each incoming scope, so a second link replaces the first question.
-            {move || wizard.incoming.get().map(|incoming| view! { <IncomingPrompt incoming/> })}
+            {move || wizard.incoming.get().map(|incoming| view! { <IncomingPrompt incoming stored/> })}
             // The page's one main landmark, in a portal's frame too (the frame's main content).
             <main class="layout">
                 <StepsPanel/>
@@ -70,7 +73,7 @@ fn start(wizard: Wizard, host: embed::Host, stored: RwSignal<bool>, early_choice
         // After the first paint, into a live region that is already there, so screen readers say it.
         browser::next_frame(move || wizard.tell(tone, text));
     }
-    persistence::keep(wizard, &loaded);
+    persistence::keep(wizard, &loaded, stored);
     follow_address(wizard);
     follow_history(wizard);
     embed::connect(wizard, host, &params);
@@ -232,9 +235,11 @@ fn Notices() -> impl IntoView {
     }
 }
 
-/// "You opened a link while progress is saved here: replace it or keep yours?"
+/// "You opened a link while you have progress here: replace it or keep yours?" `stored`: that
+/// progress is saved (false when storage is blocked or full: then it is only in this tab, and the
+/// prompt must not promise otherwise).
 #[component]
-fn IncomingPrompt(incoming: Incoming) -> impl IntoView {
+fn IncomingPrompt(incoming: Incoming, stored: RwSignal<bool>) -> impl IntoView {
     let wizard = use_wizard();
     let Incoming { progress, from } = incoming;
     let count = evaluate(&progress.answers, progress.revision).counts(None).in_scope;
@@ -252,7 +257,8 @@ fn IncomingPrompt(incoming: Incoming) -> impl IntoView {
         if let Some(host) = &host {
             embed::send_progress(wizard, host);
         }
-        wizard.report(Tone::Info, format!("Kept your saved progress; the {from} was not opened."));
+        let yours = if stored.get_untracked() { "your saved progress" } else { "your progress" };
+        wizard.report(Tone::Info, format!("Kept {yours}; the {from} was not opened."));
         wizard.focus_step_heading();
     };
     view! {
@@ -261,7 +267,14 @@ fn IncomingPrompt(incoming: Incoming) -> impl IntoView {
             on:keydown=move |e: ev::KeyboardEvent| if e.key() == "Escape" { keep() }>
             <h2 id="prompt-title" tabindex="-1" node_ref=title>{format!("Open the scope from this {from}?")}</h2>
             <p id="prompt-text">
-                {format!("The {from} holds a scope with {count} items in scope. You also have progress saved in this browser. Replacing it overwrites your saved answers and ticks.")}
+                {move || {
+                    let yours = if stored.get() {
+                        "progress saved in this browser. Replacing it overwrites your saved answers and ticks."
+                    } else {
+                        "progress in this tab that is not saved in this browser. Replacing it overwrites your answers and ticks."
+                    };
+                    format!("The {from} holds a scope with {count} items in scope. You also have {yours}")
+                }}
             </p>
             <div class="actions">
                 <button type="button" class="primary" on:click=replace>{format!("Replace with the {from}")}</button>

@@ -4,7 +4,9 @@
 //! `window.localStorage` throws (SecurityError) in a cross-site iframe with third-party storage
 //! blocked, and gloo-storage's `LocalStorage::raw()` panics there. So storage is probed once
 //! through `Window::local_storage()`, which returns a `Result`; only after a good probe does
-//! anything call gloo-storage. Every failure becomes a message and memory-only operation.
+//! anything call gloo-storage. Every failure becomes a message: storage blocked, or holding a record
+//! this tab must not overwrite, means memory only; a write that fails (storage full) is said once
+//! and tried again at the next change.
 
 use crate::browser::SAVED;
 use crate::state::{Tone, Wizard};
@@ -26,12 +28,17 @@ const NEWER_IN_OTHER_TAB: &str =
     "A newer version of the wizard saved in another tab. Reload this one: it no longer saves.";
 const FULL_NOTICE: &str =
     "This browser's storage is full or no longer available, so your latest changes will not be kept after this tab closes. Use a share link or an export to keep them.";
+const SAVED_AGAIN: &str =
+    "Saving works again: your progress is saved in this browser, including the changes made while it could not be saved.";
 
 /// Where progress goes.
 #[derive(Clone, Copy, PartialEq)]
 pub enum Store {
     Local,
-    /// Storage is blocked, full, or holds a record this tab must not overwrite.
+    /// The last write failed (storage full, or taken away since the start): the next change
+    /// tries again.
+    Failing,
+    /// Storage is blocked, or holds a record this tab must not overwrite: never written.
     Memory,
 }
 
@@ -126,23 +133,17 @@ fn keep_aside(text: &str) -> Option<String> {
 
 /// Keeps the progress in storage: one write per change, none for a change that came from another
 /// tab or left the record as it was; and follows another tab's changes to the same record.
-pub fn keep(wizard: Wizard, loaded: &Loaded) {
+/// `saved` says whether the progress on screen is kept (false while writes fail, and from memory).
+pub fn keep(wizard: Wizard, loaded: &Loaded, saved: RwSignal<bool>) {
     let store = StoredValue::new(loaded.store);
-    // What storage holds now, as far as this tab knows.
+    // What storage holds as far as this tab's writes go: what it last wrote, or last followed
+    // from another tab (on this tab's step: following is not a change of this tab's to save, and
+    // the record keeps the step of the tab that last changed something).
     let stored = StoredValue::new(loaded.up_to_date.then(|| loaded.progress.clone()));
     Effect::new(move |_| {
         let progress = wizard.progress.get();
-        if store.get_value() == Store::Memory || stored.with_value(|s| s.as_ref() == Some(&progress)) {
-            return;
-        }
-        stored.set_value(Some(progress.clone()));
-        match LocalStorage::set(KEY, &progress) {
-            Ok(()) => SAVED.store(true, Ordering::Relaxed),
-            Err(_) => {
-                SAVED.store(false, Ordering::Relaxed);
-                store.set_value(Store::Memory);
-                wizard.tell(Tone::Warning, FULL_NOTICE);
-            }
+        if store.get_value() != Store::Memory && stored.with_value(|s| s.as_ref() != Some(&progress)) {
+            save(wizard, progress, store, stored, saved);
         }
     });
     if loaded.store == Store::Memory {
@@ -153,12 +154,13 @@ pub fn keep(wizard: Wizard, loaded: &Loaded) {
         if event.key().as_deref() != Some(KEY) || store.get_value() == Store::Memory {
             return;
         }
-        let progress = match event.new_value() {
+        let theirs = match event.new_value() {
             Some(text) => match Progress::from_json(&text) {
                 Ok(progress) => progress,
                 // A newer version wrote it in another tab: this tab must not overwrite it.
                 Err(ReadError::Newer(_)) => {
                     store.set_value(Store::Memory);
+                    saved.set(false);
                     wizard.tell(Tone::Warning, NEWER_IN_OTHER_TAB);
                     return;
                 }
@@ -166,10 +168,72 @@ pub fn keep(wizard: Wizard, loaded: &Loaded) {
             },
             None => Progress::default(),
         };
-        stored.set_value(Some(progress.clone()));
-        if wizard.progress.with_untracked(|current| *current != progress) {
-            wizard.progress.set(progress);
+        if store.get_value() == Store::Failing {
+            // This tab holds changes it could not save; taking the other tab's record would throw
+            // them away. Its next change writes them (and the other tab follows it then), even
+            // one that brings back what this tab last wrote: storage no longer holds that.
+            stored.set_value(None);
+            return;
         }
+        follow(wizard, theirs, stored);
     });
     on_cleanup(move || listener.remove());
+}
+
+/// Writes a change (never from memory: [`keep`] does not call it then). A failed write (storage
+/// full, or taken away since the start) is said once, and the next change tries again.
+fn save(
+    wizard: Wizard,
+    progress: Progress,
+    store: StoredValue<Store>,
+    stored: StoredValue<Option<Progress>>,
+    saved: RwSignal<bool>,
+) {
+    let failing = store.get_value() == Store::Failing;
+    match LocalStorage::set(KEY, &progress) {
+        Ok(()) => {
+            SAVED.store(true, Ordering::Relaxed);
+            stored.set_value(Some(progress));
+            if failing {
+                store.set_value(Store::Local);
+                saved.set(true);
+                // Said, not only the warning taken away: it told the person their latest
+                // changes would be lost, and a notice that silently goes (unheard by a screen
+                // reader) leaves them unsure whether those changes are kept now. They are: the
+                // whole progress was just written. An outcome, so the next one replaces it.
+                wizard.settle(FULL_NOTICE, Tone::Info, SAVED_AGAIN);
+            }
+        }
+        // This tab works on from memory; `stored` still names the last record written.
+        Err(_) => {
+            SAVED.store(false, Ordering::Relaxed);
+            if !failing {
+                store.set_value(Store::Failing);
+                saved.set(false);
+                wizard.tell(Tone::Warning, FULL_NOTICE);
+            }
+        }
+    }
+}
+
+/// Takes another tab's saved progress: its answers, ticks and revision, on this tab's own step.
+/// Only when that step is gone with the other tab's change does this tab move (to the other's
+/// step), with focus on the new heading as for Next, not dropped to `<body>`.
+fn follow(wizard: Wizard, theirs: Progress, stored: StoredValue<Option<Progress>>) {
+    let (progress, moved) = wizard.progress.with_untracked(|mine| mine.follow(theirs));
+    // Not a change of this tab's: nothing to write.
+    stored.set_value(Some(progress.clone()));
+    if wizard.progress.with_untracked(|current| *current == progress) {
+        return;
+    }
+    let step = progress.current_step();
+    wizard.progress.set(progress);
+    if moved {
+        // The history entry shows the step now on screen (its own is gone); not in a frame,
+        // whose page owns the history.
+        if !wizard.embedded.get_untracked() {
+            crate::browser::mark_step(step);
+        }
+        wizard.focus_step_heading();
+    }
 }

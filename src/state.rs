@@ -88,13 +88,21 @@ impl Wizard {
     /// Says how something the person did turned out, in place of the last such notice: "kept
     /// yours" and then "opened" must not stand side by side.
     pub fn report(&self, tone: Tone, text: impl Into<String>) {
+        self.clear_outcomes();
+        self.add_notice(tone, text.into(), true);
+    }
+
+    /// A standing condition has ended: its notice, if still shown, gives way to `text`, an
+    /// outcome the next one replaces. The outcomes shown stay: this one is not what the person's
+    /// latest action led to, only something that happened with it.
+    pub fn settle(&self, condition: &str, tone: Tone, text: impl Into<String>) {
+        if self.notices.with_untracked(|n| n.iter().any(|n| n.text == condition)) {
+            self.notices.update(|n| n.retain(|n| n.text != condition));
+        }
         self.add_notice(tone, text.into(), true);
     }
 
     fn add_notice(&self, tone: Tone, text: String, outcome: bool) {
-        if outcome {
-            self.clear_outcomes();
-        }
         self.notices.update(|notices| {
             if !notices.iter().any(|n| n.text == text) {
                 self.notices_given.update_value(|given| *given += 1);

@@ -201,6 +201,224 @@ test('two tabs of the same browser follow each other', async () => {
   }
 });
 
+/** The id of the focused element of `page` ('' for <body>). */
+async function focusedId(page) {
+  return page.evaluate(() => (document.activeElement === document.body ? '' : document.activeElement?.id ?? ''));
+}
+
+/** Ticks a guidance item in `from` and waits for `to` to show it: every change `from` saved
+ *  before it has reached `to` by then (storage events come in order). */
+async function syncTick(from, to, name) {
+  const box = (page) => page.locator('section.guidance').getByRole('checkbox', { name, exact: true });
+  await box(from).check();
+  await until(() => box(to).isChecked(), `"${name}" ticked in the other tab`);
+}
+
+async function savedStep(page) {
+  return JSON.parse((await storage(page))[KEY]).step;
+}
+
+test('two tabs each keep their own step; one moves only when its step is gone, focus on its heading', async () => {
+  const context = await env.context();
+  try {
+    const one = await openPage(context, env.url);
+    await answerSituation(one);
+    const two = await openPage(context, env.url);
+    assert.equal(await heading(two), 'Summary and sharing');
+    // Text typed in tab two, which tab one's step clicks must not throw away.
+    await two.locator('#import-text').fill('services=aad_premium');
+    assert.equal(await focusedId(two), 'import-text');
+
+    await goToStep(one, 'Microsoft Intune');
+    await syncTick(one, two, 'Provide an administrative overview.');
+    assert.equal(await heading(two), 'Summary and sharing', 'tab two stays where it was');
+    assert.equal(await two.locator('#import-text').inputValue(), 'services=aad_premium');
+    assert.equal(await focusedId(two), 'import-text', 'focus stays in the import box');
+    // Following is not a change of tab two's: the record keeps the step of the tab that changed it.
+    await new Promise((r) => setTimeout(r, 300));
+    assert.equal(await savedStep(two), 'intune');
+
+    // A keyboard user in tab two on a checkbox of the Intune step, while tab one moves on.
+    await goToStep(two, 'Microsoft Intune');
+    const mdm = two.locator('#question-intune_scope').getByLabel('Mobile devices (MDM)');
+    await mdm.focus();
+    const mdmId = await mdm.getAttribute('id');
+    await goToStep(one, 'Accounts and sign-in');
+    await syncTick(one, two, 'Conditional access policies.');
+    assert.equal(await heading(two), 'Microsoft Intune');
+    assert.equal(await focusedId(two), mdmId, 'focus stays on the checkbox');
+    assert.equal(await savedStep(one), 'environment');
+    // The last tab that changed something saves its own step.
+    await syncTick(two, one, 'Provide a remediation checklist.');
+    assert.equal(await savedStep(one), 'intune');
+    assert.equal(await heading(one), 'Accounts and sign-in');
+
+    // Tab one unticks Microsoft Intune while focus in tab two is on a checkbox of the Intune
+    // step: that step is gone, so tab two moves to tab one's step, focus on the new heading, not
+    // dropped to <body>.
+    await mdm.focus();
+    await goToStep(one, 'Services and tenant');
+    await one.locator('#question-services').getByLabel('Microsoft Intune').uncheck();
+    await waitText(two.locator('#step-heading'), 'Services and tenant');
+    await until(async () => (await focusedId(two)) === 'step-heading', 'focus on the step heading in tab two');
+    assert.ok(!(await two.locator('#question-services').getByLabel('Microsoft Intune').isChecked()));
+    assert.equal(await two.locator('.step-count').innerText(), 'Step 1 of 4');
+    assert.deepEqual([...one.errors, ...two.errors], []);
+  } finally {
+    await context.close();
+  }
+});
+
+test('storage blocked: the replace-or-keep question does not say progress is saved in this browser', async () => {
+  const context = await env.context();
+  try {
+    await context.addInitScript(() => {
+      Object.defineProperty(window, 'localStorage', {
+        configurable: true,
+        get() { throw new DOMException('The operation is insecure.', 'SecurityError'); },
+      });
+    });
+    const page = await openPage(context, env.url);
+    await waitText(notices(page), MEMORY_NOTICE);
+    await answer(page, 'Which services', 'Microsoft Intune');
+    await page.evaluate(() => { location.hash = 'services=azure_rms'; });
+    const prompt = page.getByRole('alertdialog');
+    const text = await waitText(prompt, 'Open the scope from this link?');
+    assert.doesNotMatch(text, /progress saved in this browser|saved answers/);
+    assert.match(text, /You also have progress in this tab that is not saved in this browser\. Replacing it overwrites your answers and ticks\./);
+    await prompt.getByRole('button', { name: 'Keep my progress' }).click();
+    const after = await waitText(notices(page), 'the link was not opened');
+    assert.match(after, /Kept your progress; the link was not opened\./);
+    assert.doesNotMatch(after, /saved progress/);
+    assert.ok(await page.locator('#question-services').getByLabel('Microsoft Intune').isChecked());
+    assert.deepEqual(page.errors, []);
+  } finally {
+    await context.close();
+  }
+});
+
+/** Makes `localStorage.setItem` throw QuotaExceededError in every page of `context` while the
+ *  page's `window.__storageFull` is set. */
+async function quotaSwitch(context) {
+  await context.addInitScript(() => {
+    const original = Storage.prototype.setItem;
+    Storage.prototype.setItem = function (key, value) {
+      if (window.__storageFull) throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+      return original.call(this, key, value);
+    };
+  });
+}
+
+test('storage full: the replace-or-keep question says the progress in this tab is not saved', async () => {
+  const context = await env.context();
+  try {
+    await quotaSwitch(context);
+    const page = await openPage(context, env.url);
+    await answer(page, 'Which services', 'Microsoft Intune');
+    await until(async () => (await storage(page))[KEY]?.includes('intune'), 'the first answer saved');
+    await page.evaluate(() => { window.__storageFull = true; });
+    await answer(page, 'Which services', 'Azure Rights Management');
+    await waitText(notices(page), 'full or no longer available');
+    await page.evaluate(() => { location.hash = 'services=aad_premium'; });
+    const prompt = page.getByRole('alertdialog');
+    const text = await waitText(prompt, 'Open the scope from this link?');
+    assert.match(text, /You also have progress in this tab that is not saved in this browser\./);
+    await prompt.getByRole('button', { name: 'Keep my progress' }).click();
+    await waitText(notices(page), 'Kept your progress; the link was not opened.');
+    assert.deepEqual(page.errors, []);
+  } finally {
+    await context.close();
+  }
+});
+
+test('storage full for a while: the next change saves again, and the notice gives way to "saving works again"', async () => {
+  const context = await env.context();
+  try {
+    await quotaSwitch(context);
+    const page = await openPage(context, env.url);
+    const full = (on) => page.evaluate((v) => { window.__storageFull = v; }, on);
+    const saved = async () => JSON.parse((await storage(page))[KEY] || '{}');
+    await answer(page, 'Which services', 'Microsoft Intune');
+    await until(async () => (await saved()).answers?.services?.length === 1, 'the first answer saved');
+
+    await full(true);
+    await answer(page, 'Which services', 'Azure Rights Management');
+    await waitText(notices(page), 'full or no longer available');
+    // An outcome shown meanwhile (a damaged link refused).
+    await page.evaluate(() => { location.hash = 's1.damaged'; });
+    await waitText(notices(page), 'The link could not be opened');
+    assert.deepEqual((await saved()).answers.services, ['intune']);
+
+    // Room again: the next change writes everything, the changes made meanwhile included.
+    await full(false);
+    await answer(page, 'new tenant or an existing', 'A new tenant');
+    await until(async () => (await saved()).answers?.tenant?.[0] === 'new', 'the next change saved');
+    assert.deepEqual((await saved()).answers.services, ['intune', 'azure_rms']);
+    const text = await waitText(notices(page), 'Saving works again');
+    assert.doesNotMatch(text, /full or no longer available/, 'the storage-full notice is gone');
+    // The outcome shown stays beside it: saving again is not what the person did.
+    assert.match(text, /The link could not be opened/);
+    await nextStep(page);
+    await answer(page, 'Where do your user accounts live', 'One on-premises Active Directory forest');
+    await until(async () => (await saved()).answers?.directory?.[0] === 'single_forest', 'the later answer saved');
+
+    // Full again: said again (once, and not again after it is dismissed), and again it recovers.
+    await full(true);
+    await answer(page, 'How will users sign in', 'Federated identities (AD FS, single sign-on)');
+    await waitText(notices(page), 'full or no longer available');
+    const warning = notices(page).locator('.notice', { hasText: 'full or no longer available' });
+    await warning.getByRole('button', { name: 'Dismiss' }).click();
+    await answer(page, 'custom synchronization rule', 'No, the standard rules will do');
+    await new Promise((r) => setTimeout(r, 300));
+    assert.doesNotMatch(await notices(page).innerText(), /full or no longer available/, 'not said again at every change');
+    await full(false);
+    await answer(page, 'Exchange Server on premises', 'Yes');
+    await until(async () => (await saved()).answers?.exchange_onprem?.[0] === 'yes', 'saved once more');
+
+    await page.reload();
+    await page.waitForSelector('html.ready');
+    assert.equal(await heading(page), 'Accounts and sign-in');
+    assert.ok(await page.getByLabel('One on-premises Active Directory forest', { exact: true }).isChecked());
+    assert.ok(await page.getByLabel('Federated identities (AD FS, single sign-on)', { exact: true }).isChecked());
+    await goToStep(page, 'Services and tenant');
+    assert.ok(await page.locator('#question-services').getByLabel('Azure Rights Management').isChecked());
+    assert.ok(await page.getByLabel('A new tenant', { exact: true }).isChecked());
+    assert.equal(await notices(page).innerText(), '');
+    assert.deepEqual(page.errors, []);
+  } finally {
+    await context.close();
+  }
+});
+
+test('a failed write is tried again, but never over a record a newer version wrote meanwhile', async () => {
+  const context = await env.context();
+  try {
+    await quotaSwitch(context);
+    const page = await openPage(context, env.url);
+    await answer(page, 'Which services', 'Microsoft Intune');
+    await until(async () => (await storage(page))[KEY]?.includes('intune'), 'the first answer saved');
+    await page.evaluate(() => { window.__storageFull = true; });
+    await answer(page, 'Which services', 'Azure Rights Management');
+    await waitText(notices(page), 'full or no longer available');
+    await page.evaluate(() => { window.__storageFull = false; });
+    // A newer version of the wizard writes the record from another tab (here a page of the same
+    // origin without the app).
+    const record = '{"format":99,"answers":{"services":["aad_premium"]},"step":"aad","done":[]}';
+    const other = await openPage(context);
+    await other.goto(new URL('favicon.svg', env.url).href);
+    await other.evaluate(([k, v]) => localStorage.setItem(k, v), [KEY, record]);
+    await waitText(notices(page), 'A newer version of the wizard saved in another tab');
+    await answer(page, 'new tenant or an existing', 'A new tenant');
+    await waitText(page.locator('section.guidance'), 'Contact you within 30 days');
+    await new Promise((r) => setTimeout(r, 300));
+    assert.equal((await storage(page))[KEY], record, 'left for the newer version');
+    assert.doesNotMatch(await notices(page).innerText(), /Saving works again/);
+    assert.deepEqual(page.errors, []);
+  } finally {
+    await context.close();
+  }
+});
+
 test('"Start over…" asks first, then erases answers and ticks', async () => {
   const context = await env.context();
   try {

@@ -60,6 +60,24 @@ impl Progress {
         steps.iter().copied().find(|s| *s == self.step).unwrap_or(steps[0])
     }
 
+    /// This tab's progress once another tab has saved `theirs` over the same record: their
+    /// answers, ticks and revision (the tabs follow each other), on this tab's own step while it
+    /// is still shown, else on theirs (where the change that took this step away was made). The
+    /// bool says the step moved.
+    pub fn follow(&self, theirs: Progress) -> (Progress, bool) {
+        let mine = self.current_step();
+        if !crate::wizard::steps(&theirs.answers).contains(&mine) {
+            return (theirs, true);
+        }
+        let mut followed = Progress { step: self.step.clone(), ..theirs };
+        // This tab's step as it is written here (blank for the first step), unless that would
+        // now name another step: a step left stale by an earlier change that applies again.
+        if followed.current_step() != mine {
+            followed.step = mine.into();
+        }
+        (followed, false)
+    }
+
     /// Nothing to lose: no answer and no tick.
     pub fn is_blank(&self) -> bool {
         self.answers.answered().next().is_none() && self.done.is_empty()
@@ -249,5 +267,38 @@ mod tests {
         assert_eq!(p.current_step(), "services");
         p.step = String::new();
         assert_eq!(p.current_step(), "services");
+    }
+
+    fn progress(services: &[&str], step: &str) -> Progress {
+        let mut p = Progress { step: step.into(), ..Progress::default() };
+        p.answers.set_by_ids("services", services).unwrap();
+        p
+    }
+
+    #[test]
+    fn a_tab_follows_another_on_its_own_step_while_that_step_is_shown() {
+        // The other tab moved to the summary and ticked an item: this one stays on its step.
+        let mine = progress(&["intune"], "intune");
+        let mut theirs = progress(&["intune", "azure_rms"], "summary");
+        theirs.done.insert(ItemId::by_id("general.remote_support").unwrap());
+        theirs.revision = Revision::EARLIER;
+        let (followed, moved) = mine.follow(theirs.clone());
+        assert!(!moved);
+        assert_eq!(followed, Progress { step: "intune".into(), ..theirs.clone() });
+        // A blank step (the first) stays blank: nothing changes here when only their step did.
+        let fresh = progress(&[], "");
+        let (followed, moved) = fresh.follow(progress(&[], "environment"));
+        assert_eq!((followed, moved), (progress(&[], ""), false));
+        // A step name left stale (not shown, so the first step is on screen) must not come back.
+        let stale = progress(&[], "intune");
+        let (followed, moved) = stale.follow(progress(&["intune"], "summary"));
+        assert_eq!((followed.step.as_str(), followed.current_step(), moved), ("services", "services", false));
+    }
+
+    #[test]
+    fn a_tab_whose_step_is_gone_moves_to_the_other_tabs_step() {
+        let mine = progress(&["intune", "azure_rms"], "rms");
+        let theirs = progress(&["intune"], "services");
+        assert_eq!(mine.follow(theirs.clone()), (theirs, true));
     }
 }
