@@ -22,6 +22,14 @@ async function withRecord(context, record) {
   return page;
 }
 
+/** Storage blocked as in a cross-site frame: reading `localStorage` throws. */
+const blockStorage = (context) => context.addInitScript(() => {
+  Object.defineProperty(window, 'localStorage', {
+    configurable: true,
+    get() { throw new DOMException('The operation is insecure.', 'SecurityError'); },
+  });
+});
+
 test('a reload finds the answers, the step and the done ticks as they were', async () => {
   const context = await env.context();
   try {
@@ -130,12 +138,7 @@ test('a record from a newer version is kept aside and left untouched for that ve
 test('storage blocked by the browser: the wizard still runs, and says progress lives only in the tab', async () => {
   const context = await env.context();
   try {
-    await context.addInitScript(() => {
-      Object.defineProperty(window, 'localStorage', {
-        configurable: true,
-        get() { throw new DOMException('The operation is insecure.', 'SecurityError'); },
-      });
-    });
+    await blockStorage(context);
     const page = await openPage(context, env.url);
     await waitText(notices(page), MEMORY_NOTICE);
     assert.equal(await heading(page), 'Services and tenant');
@@ -272,12 +275,7 @@ test('two tabs each keep their own step; one moves only when its step is gone, f
 test('storage blocked: the replace-or-keep question does not say progress is saved in this browser', async () => {
   const context = await env.context();
   try {
-    await context.addInitScript(() => {
-      Object.defineProperty(window, 'localStorage', {
-        configurable: true,
-        get() { throw new DOMException('The operation is insecure.', 'SecurityError'); },
-      });
-    });
+    await blockStorage(context);
     const page = await openPage(context, env.url);
     await waitText(notices(page), MEMORY_NOTICE);
     await answer(page, 'Which services', 'Microsoft Intune');
