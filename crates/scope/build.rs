@@ -319,8 +319,7 @@ fn write_sections(s: &mut String, cat: &Catalog) -> Result<(), String> {
     Ok(())
 }
 
-/// ITEM_COUNT and the ITEMS table; each item's section, parent, revisions, wordings and status
-/// checked.
+/// ITEM_COUNT and the ITEMS table.
 fn write_items(s: &mut String, cat: &Catalog) -> Result<(), String> {
     writeln!(
         s,
@@ -330,70 +329,79 @@ fn write_items(s: &mut String, cat: &Catalog) -> Result<(), String> {
     .unwrap();
     s.push_str("pub static ITEMS: &[Item] = &[");
     for (n, it) in cat.item.iter().enumerate() {
-        let section = position(&cat.section, |x| &x.id, &it.section, "section")?;
-        let parent = match &it.parent {
-            Some(p) => {
-                let pi = position(&cat.item, |x| &x.id, p, "parent item")?;
-                if pi >= n {
-                    return Err(format!("item `{}`: parent must come first", it.id));
-                }
-                format!("Some(ItemId({pi}))")
-            }
-            None => "None".into(),
-        };
-        let revision =
-            |r: &str| position(&cat.revision, |x| &x.id, r, "revision").map_err(|e| format!("item `{}`: {e}", it.id));
-        let added = match &it.added {
-            Some(r) => revision(r)?,
-            None => 0,
-        };
-        let dropped = match &it.dropped {
-            Some(r) => {
-                let d = revision(r)?;
-                if d <= added {
-                    return Err(format!("item `{}`: dropped before it is added", it.id));
-                }
-                format!("Some(Revision({d}))")
-            }
-            None => "None".into(),
-        };
-        let wordings = |map: &BTreeMap<String, String>| -> Result<String, String> {
-            // In revision order: a rewording holds until the next one.
-            let mut list = Vec::new();
-            for (r, text) in map {
-                let ri = revision(r)?;
-                if ri <= added {
-                    return Err(format!("item `{}`: a wording for `{r}`: `text` is the first page's", it.id));
-                }
-                list.push((ri, text));
-            }
-            list.sort();
-            let mut w = String::from("&[");
-            for (ri, text) in list {
-                write!(w, "(Revision({ri}), {text:?}),").unwrap();
-            }
-            w.push(']');
-            Ok(w)
-        };
-        if !it.condition_wording.is_empty() && it.condition.is_none() {
-            return Err(format!("item `{}`: condition_wording without a condition", it.id));
-        }
-        let status = match it.status.as_deref().unwrap_or("in_scope") {
-            "in_scope" => "Verdict::InScope",
-            "out_of_scope" => "Verdict::OutOfScope",
-            "not_supported" => "Verdict::NotSupported",
-            v => return Err(format!("item `{}`: status `{v}`", it.id)),
-        };
-        if it.carried && it.dropped.is_none() {
-            return Err(format!("item `{}`: only dropped items can be carried", it.id));
-        }
-        write!(
-            s,
-            "Item {{ id: {:?}, section: SectionId({section}), parent: {parent}, text: {:?}, wording: {}, condition: {}, condition_wording: {}, added: Revision({added}), dropped: {dropped}, carried: {}, verdict: {status}, note: {}, when: {} }},",
-            it.id, it.text, wordings(&it.wording)?, opt(&it.condition), wordings(&it.condition_wording)?, it.carried, it.note, clauses(cat, &it.when)?
-        )
-        .unwrap();
+        s.push_str(&item_entry(cat, n, it)?);
     }
     s.push_str("];\n");
     Ok(())
+}
+
+/// One entry of ITEMS, the item at position `n`; its section, parent, revisions, wordings and
+/// status checked.
+fn item_entry(cat: &Catalog, n: usize, it: &Item) -> Result<String, String> {
+    let section = position(&cat.section, |x| &x.id, &it.section, "section")?;
+    let parent = match &it.parent {
+        Some(p) => {
+            let pi = position(&cat.item, |x| &x.id, p, "parent item")?;
+            if pi >= n {
+                return Err(format!("item `{}`: parent must come first", it.id));
+            }
+            format!("Some(ItemId({pi}))")
+        }
+        None => "None".into(),
+    };
+    let revision = |r: &str| revision_index(cat, it, r);
+    let added = match &it.added {
+        Some(r) => revision(r)?,
+        None => 0,
+    };
+    let dropped = match &it.dropped {
+        Some(r) => {
+            let d = revision(r)?;
+            if d <= added {
+                return Err(format!("item `{}`: dropped before it is added", it.id));
+            }
+            format!("Some(Revision({d}))")
+        }
+        None => "None".into(),
+    };
+    if !it.condition_wording.is_empty() && it.condition.is_none() {
+        return Err(format!("item `{}`: condition_wording without a condition", it.id));
+    }
+    let status = match it.status.as_deref().unwrap_or("in_scope") {
+        "in_scope" => "Verdict::InScope",
+        "out_of_scope" => "Verdict::OutOfScope",
+        "not_supported" => "Verdict::NotSupported",
+        v => return Err(format!("item `{}`: status `{v}`", it.id)),
+    };
+    if it.carried && it.dropped.is_none() {
+        return Err(format!("item `{}`: only dropped items can be carried", it.id));
+    }
+    Ok(format!(
+        "Item {{ id: {:?}, section: SectionId({section}), parent: {parent}, text: {:?}, wording: {}, condition: {}, condition_wording: {}, added: Revision({added}), dropped: {dropped}, carried: {}, verdict: {status}, note: {}, when: {} }},",
+        it.id, it.text, wordings(cat, it, added, &it.wording)?, opt(&it.condition), wordings(cat, it, added, &it.condition_wording)?, it.carried, it.note, clauses(cat, &it.when)?
+    ))
+}
+
+/// The position of revision `r` in the revision list, for item `it`'s fields.
+fn revision_index(cat: &Catalog, it: &Item, r: &str) -> Result<usize, String> {
+    position(&cat.revision, |x| &x.id, r, "revision").map_err(|e| format!("item `{}`: {e}", it.id))
+}
+
+/// A wordings map as a static slice, in revision order: a rewording holds until the next one.
+fn wordings(cat: &Catalog, it: &Item, added: usize, map: &BTreeMap<String, String>) -> Result<String, String> {
+    let mut list = Vec::new();
+    for (r, text) in map {
+        let ri = revision_index(cat, it, r)?;
+        if ri <= added {
+            return Err(format!("item `{}`: a wording for `{r}`: `text` is the first page's", it.id));
+        }
+        list.push((ri, text));
+    }
+    list.sort();
+    let mut w = String::from("&[");
+    for (ri, text) in list {
+        write!(w, "(Revision({ri}), {text:?}),").unwrap();
+    }
+    w.push(']');
+    Ok(w)
 }
