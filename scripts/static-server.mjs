@@ -1,4 +1,4 @@
-// A static file server for the built site, with the strict Content-Security-Policy the README
+// A static file server for the built site, with the strict Content-Security-Policy docs/embedding.md
 // recommends. No dependencies. Used by scripts/serve.sh, the browser tests and the benchmark.
 //
 //   node scripts/static-server.mjs [--root dist] [--port 8080] [--host 127.0.0.1]

@@ -128,7 +128,7 @@ struct Amend {
     dropped: Option<String>,
 }
 
-/// The overlay a test build appends to catalog.toml (README, "When Microsoft revises the page").
+/// The overlay a test build appends to catalog.toml (docs/maintaining.md, "When Microsoft revises the page").
 const OVERLAY: &str = "tests/fixtures/revision-3.toml";
 
 fn apply_overlay(cat: &mut Catalog, text: &str) -> Result<(), String> {

@@ -58,15 +58,15 @@ fn the_catalog_carries_both_revisions() {
     assert!(ITEMS.iter().all(|i| i.text.len() > 5));
 }
 
-/// Partners write prefill links by hand from the README's table: it must name every id.
+/// Partners write prefill links by hand from the table in docs/formats.md: it must name every id.
 #[test]
-fn readme_documents_every_question_and_value_id() {
-    let readme = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/../../README.md")).unwrap();
+fn formats_doc_names_every_question_and_value_id() {
+    let readme = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/../../docs/formats.md")).unwrap();
     for q in QUESTIONS {
         let row = readme.lines().find(|l| l.starts_with(&format!("| `{}` |", q.id)));
-        let row = row.unwrap_or_else(|| panic!("README has no row for question `{}`", q.id));
+        let row = row.unwrap_or_else(|| panic!("docs/formats.md has no row for question `{}`", q.id));
         for v in q.values {
-            assert!(row.contains(&format!("`{}`", v.id)), "README row for `{}` lacks value `{}`", q.id, v.id);
+            assert!(row.contains(&format!("`{}`", v.id)), "docs/formats.md row for `{}` lacks value `{}`", q.id, v.id);
         }
     }
 }

@@ -1,5 +1,5 @@
 //! Property runs over random, partial and contradictory answer sets, and over the decoders.
-//! CI runs the default case count; `PROPTEST_CASES=100000` gives the long run (see README).
+//! CI runs the default case count; `PROPTEST_CASES=100000` gives the long run (see docs/maintaining.md).
 
 use proptest::prelude::*;
 use scope::answers::Answers;
