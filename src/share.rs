@@ -6,10 +6,10 @@ use crate::state::{focus_soon, use_wizard, Incoming, Tone};
 use leptos::ev;
 use leptos::html;
 use leptos::prelude::*;
-use scope::export::{self, Difference};
-use scope::import::read_scope;
+use scope::export::{self, Comparison};
+use scope::import::{file_text, read_scope};
 use scope::progress::{ReadError, MAX_BYTES};
-use scope::{link, ItemId, Progress};
+use scope::{link, Progress};
 use wasm_bindgen::JsCast;
 
 /// The full page's address with `progress` as a share link.
@@ -126,7 +126,7 @@ fn ImportBlock() -> impl IntoView {
     let pasted = RwSignal::new(String::new());
     let error = RwSignal::new(String::new());
     // Numbered, so that comparing again draws (and announces) the result again.
-    let differences = RwSignal::new(None::<(u32, Vec<(ItemId, Difference)>)>);
+    let comparison = RwSignal::new(None::<(u32, Comparison)>);
     let read = move || match wizard.progress.with_untracked(|p| read_scope(&pasted.get_untracked(), p)) {
         Ok(p) => {
             error.set(String::new());
@@ -134,7 +134,7 @@ fn ImportBlock() -> impl IntoView {
         }
         Err(e) => {
             error.set(e);
-            differences.set(None);
+            comparison.set(None);
             None
         }
     };
@@ -146,10 +146,12 @@ fn ImportBlock() -> impl IntoView {
     };
     let compare = move |_| {
         if let Some(theirs) = read() {
-            let diffs = wizard.progress.with_untracked(|ours| export::compare(ours, &theirs));
-            differences.update(|d| *d = Some((d.as_ref().map_or(0, |(n, _)| n + 1), diffs)));
+            let made = wizard.progress.with_untracked(|ours| Comparison::new(ours, &theirs));
+            comparison.update(|c| *c = Some((c.as_ref().map_or(0, |(n, _)| n + 1), made)));
         }
     };
+    // A comparison is shown only while the scope on screen is the one it was made with.
+    let holds = move || comparison.with(|c| c.as_ref().map(|(_, c)| wizard.progress.with(|p| c.holds_for(p))));
     view! {
         <section class="block" aria-labelledby="import-heading">
             <h3 id="import-heading">"Open or compare a scope"</h3>
@@ -160,9 +162,12 @@ fn ImportBlock() -> impl IntoView {
                 <button type="button" on:click=compare>"Compare with mine"</button>
             </div>
             <p class="error-text" role="alert">{move || error.get()}</p>
-            <For each=move || differences.get() key=|(n, _)| *n let:((_, diffs))>
-                <Comparison diffs/>
+            <For each=move || comparison.get().filter(|_| holds() == Some(true)) key=|(n, _)| *n let:((_, comparison))>
+                <ComparisonTable comparison/>
             </For>
+            <Show when=move || holds() == Some(false)>
+                <p class="status" role="status">"Your scope has changed since the comparison: compare again to see how the two differ now."</p>
+            </Show>
         </section>
     }
 }
@@ -175,18 +180,16 @@ fn DropZone(pasted: RwSignal<String>, error: RwSignal<String>) -> impl IntoView 
             error.set(format!("This file could not be read: {}.", ReadError::TooLarge(file.size() as usize)));
             return;
         }
-        let promise = file.text();
+        let (promise, name) = (file.text(), file.name());
         wasm_bindgen_futures::spawn_local(async move {
-            match wasm_bindgen_futures::JsFuture::from(promise).await.ok().and_then(|v| v.as_string()) {
-                // An image or any binary file decodes to replacement characters: said, not
-                // poured into the box.
-                Some(text) if text.contains(['\u{fffd}', '\0']) => error.set(
-                    "This file is not text the wizard can read: choose a JSON export it made (UTF-8 text).".into(),
-                ),
-                Some(text) => {
+            let text = wasm_bindgen_futures::JsFuture::from(promise).await.ok().and_then(|v| v.as_string());
+            // A file that is not text, or empty, is said, and the box keeps what it had.
+            match text.as_deref().map(|text| file_text(&name, text)) {
+                Some(Ok(text)) => {
                     error.set(String::new());
-                    pasted.set(text)
+                    pasted.set(text.to_string())
                 }
+                Some(Err(refusal)) => error.set(refusal),
                 None => error.set("This file could not be read as text.".into()),
             }
         });
@@ -215,30 +218,20 @@ fn DropZone(pasted: RwSignal<String>, error: RwSignal<String>) -> impl IntoView 
 
 /// Item by item, how the loaded scope differs from the one on screen.
 #[component]
-fn Comparison(diffs: Vec<(ItemId, Difference)>) -> impl IntoView {
-    if diffs.is_empty() {
+fn ComparisonTable(comparison: Comparison) -> impl IntoView {
+    if comparison.rows.is_empty() {
         return view! { <p class="status" role="status">"The two scopes are the same, item by item, done ticks included."</p> }.into_any();
     }
-    let count = diffs.len();
-    let rows = diffs
+    let count = comparison.rows.len();
+    let rows = comparison
+        .rows
         .into_iter()
-        .map(|(id, difference)| {
-            let what = match difference {
-                Difference::OnlyTheirs => "Only in theirs".to_string(),
-                Difference::OnlyOurs => "Only in yours".to_string(),
-                Difference::Outcome { ours, theirs } => {
-                    format!("Yours: {}; theirs: {}", ours.replace('_', " "), theirs.replace('_', " "))
-                }
-                Difference::Done { ours, theirs } => {
-                    format!("Done in {} only", if ours && !theirs { "yours" } else { "theirs" })
-                }
-            };
-            view! { <tr><td>{id.get().text}</td><td>{what}</td></tr> }
-        })
+        .map(|(text, difference)| view! { <tr><td>{text}</td><td>{difference}</td></tr> })
         .collect_view();
+    let differences = if count == 1 { "difference" } else { "differences" };
     view! {
         <div class="comparison" role="status">
-            <p>{format!("{count} differences between your scope and theirs:")}</p>
+            <p>{format!("{count} {differences} between your scope and theirs:")}</p>
             <table>
                 <thead><tr><th scope="col">"Guidance item"</th><th scope="col">"Difference"</th></tr></thead>
                 <tbody>{rows}</tbody>

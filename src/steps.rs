@@ -220,7 +220,40 @@ fn Summary() -> impl IntoView {
             <Show when=move || wizard.progress.with(|p| p.answers.answered().next().is_none())>
                 <p class="help">"No answers yet. Go back to the first step to describe your situation."</p>
             </Show>
+            <Unanswered/>
             <SummaryActions/>
         </div>
+    }
+}
+
+/// The questions asked and not answered yet, each with a way to its step, and how many guidance
+/// items wait for them: said before the scope is shared.
+#[component]
+fn Unanswered() -> impl IntoView {
+    let wizard = use_wizard();
+    let questions = Memo::new(move |_| wizard.progress.with(|p| wizard::unanswered(&p.answers)));
+    let waiting = move || match wizard.scope.with(|s| s.counts(None).waiting) {
+        0 => None,
+        1 => Some("1 guidance item waits for these answers.".to_string()),
+        n => Some(format!("{n} guidance items wait for these answers.")),
+    };
+    view! {
+        <Show when=move || questions.with(|q| !q.is_empty())>
+            <section class="unanswered warning-box" aria-labelledby="unanswered-heading">
+                <h3 id="unanswered-heading">"Not answered yet"</h3>
+                {move || waiting().map(|line| view! { <p>{line}</p> })}
+                <ul>
+                    <For each=move || questions.get() key=|q| q.0 let:q>
+                        <li>
+                            {q.get().label}
+                            " "
+                            <button type="button" class="link" on:click=move |_| wizard.go_to(q.get().step.get().id)>
+                                "Answer"<span class="visually-hidden">{format!(" the {} question", q.get().short)}</span>
+                            </button>
+                        </li>
+                    </For>
+                </ul>
+            </section>
+        </Show>
     }
 }

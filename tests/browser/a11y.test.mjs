@@ -80,7 +80,7 @@ test('axe: every step, the busy summary and the prompt, in light mode', async ()
     found.push(...await axe(page, 'light summary with comparison'));
     await page.getByLabel('Share link or JSON export').fill('garbage');
     await page.getByRole('button', { name: 'Open this scope' }).click();
-    await waitText(page.locator('.error-text'), 'could not be read');
+    await waitText(page.locator('.error-text'), 'This is text, not a scope');
     found.push(...await axe(page, 'light import error'));
     await page.getByRole('button', { name: 'Start over…' }).click();
     found.push(...await axe(page, 'light start-over question'));
@@ -107,7 +107,7 @@ test('axe: every step and the busy summary in dark mode', async () => {
     found.push(...await axe(page, 'dark summary with comparison'));
     await page.getByLabel('Share link or JSON export').fill('garbage');
     await page.getByRole('button', { name: 'Open this scope' }).click();
-    await waitText(page.locator('.error-text'), 'could not be read');
+    await waitText(page.locator('.error-text'), 'This is text, not a scope');
     await page.getByRole('button', { name: 'Start over…' }).click();
     found.push(...await axe(page, 'dark error and start-over question'));
     assert.deepEqual(found, [], `axe violations:\n${found.join('\n')}`);
@@ -373,6 +373,28 @@ test('focus moves on, never to the page body, when the control pressed goes away
     await prompt.locator('.notices').getByRole('button', { name: 'Dismiss' }).click();
     await focusIs(prompt, 'step-heading', 'Dismiss');
     assert.deepEqual([...page.errors, ...prompt.errors], []);
+  } finally {
+    await context.close();
+  }
+});
+
+test('axe: the summary with questions not answered yet, a stale comparison and an import error', async () => {
+  const context = await env.context();
+  try {
+    const page = await openPage(context, `${env.url}#services=intune`);
+    await goToStep(page, 'Summary and sharing');
+    await page.locator('section.unanswered').waitFor();
+    await page.getByLabel('Share link or JSON export').fill(`${env.url}#services=intune&tenant=existing`);
+    await page.getByRole('button', { name: 'Compare with mine' }).click();
+    await page.locator('.comparison table').waitFor();
+    await page.locator('section.guidance').getByRole('checkbox', { name: 'Provide an administrative overview.', exact: true }).check();
+    await waitText(page.locator('section.block', { hasText: 'Open or compare a scope' }), 'compare again');
+    const found = await axe(page, 'summary with unanswered questions');
+    await page.getByLabel('Share link or JSON export').fill('# EMS onboarding scope, 2026-12-01\n\n## Answers');
+    await page.getByRole('button', { name: 'Open this scope' }).click();
+    await waitText(page.locator('.error-text'), "the wizard's Markdown checklist");
+    found.push(...await axe(page, 'Markdown import refused'));
+    assert.deepEqual(found, [], `axe violations:\n${found.join('\n')}`);
   } finally {
     await context.close();
   }

@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import {
   setup, openPage, answer, heading, goToStep, inScopeTexts, totals, answerSituation, waitText, until,
-  storage, notices, KEY, ready,
+  storage, notices, KEY, ready, item, shot,
 } from './helpers.mjs';
 
 let env;
@@ -361,7 +361,7 @@ test('import: paste a JSON export and compare it with a changed scope; garbage i
     const before = (await storage(page))[KEY];
     await box.fill('this is not a scope %%%');
     await page.getByRole('button', { name: 'Compare with mine' }).click();
-    await waitText(page.locator('.error-text'), 'could not be read');
+    await waitText(page.locator('.error-text'), 'This is text, not a scope: paste the share link or the JSON export');
     await box.fill('{"hello": "world"}');
     await page.getByRole('button', { name: 'Open this scope' }).click();
     await waitText(page.locator('.error-text'), 'This could not be read: this is not a scope saved by this wizard');
@@ -443,6 +443,180 @@ test('a JSON export opens from the file picker and by drag and drop; a file that
     await waitText(fresh.locator('section.block', { hasText: 'Open or compare a scope' }), 'The two scopes are the same');
     assert.deepEqual(fresh.errors, []);
     await other.close();
+  } finally {
+    await context.close();
+  }
+});
+
+test('a share link pasted as people paste it opens: in angle brackets, ending a sentence, wrapped over lines', async () => {
+  const shared = await situationLink();
+  const context = await env.context();
+  try {
+    const page = await openPage(context, env.url);
+    await goToStep(page, 'Summary and sharing');
+    const box = page.getByLabel('Share link or JSON export');
+    // As a mail client writes it: nothing to lose yet, so it opens at once.
+    await box.fill(`<${shared.link}>`);
+    await page.getByRole('button', { name: 'Open this scope' }).click();
+    await waitText(notices(page), 'The scope from the import is open.');
+    assert.deepEqual(await inScopeTexts(page), shared.inScope);
+    assert.equal(await totals(page), '45 in scope, 2 done');
+    // The other ways, each compared with the scope it opened: the same, item by item.
+    const cut = shared.link.length - 20;
+    for (const pasted of [
+      `Here is our scope: ${shared.link}.`,
+      `${shared.link.slice(0, cut)}\n${shared.link.slice(cut)}`,
+      `<${shared.link.slice(0, cut)}\r\n   ${shared.link.slice(cut, cut + 9)}\n ${shared.link.slice(cut + 9)}>.`,
+    ]) {
+      await box.fill(pasted);
+      await page.getByRole('button', { name: 'Compare with mine' }).click();
+      await waitText(page.locator('section.block', { hasText: 'Open or compare a scope' }), 'The two scopes are the same');
+      assert.equal(await page.locator('.error-text').innerText(), '', pasted);
+      await box.fill('');
+    }
+    // Into the address bar with the sentence's full stop, or the bracket, after it.
+    for (const address of [`${shared.link}.`, `${shared.link}>`]) {
+      const fresh = await env.context();
+      const opened = await openPage(fresh, address);
+      await waitText(opened.locator('#step-heading'), 'Summary and sharing');
+      assert.equal(await totals(opened), '45 in scope, 2 done', address);
+      assert.equal(await opened.locator('.notices .notice.error').count(), 0, address);
+      await fresh.close();
+    }
+    assert.deepEqual(page.errors, []);
+  } finally {
+    await context.close();
+  }
+});
+
+test('import says what was pasted: the wizard\'s Markdown, text; an empty file says so and leaves the box as it was', async () => {
+  const context = await env.context({ acceptDownloads: true });
+  try {
+    const page = await openPage(context, env.url);
+    await answer(page, 'Which services', 'Microsoft Intune');
+    await goToStep(page, 'Summary and sharing');
+    const markdown = (await download(page, 'Download Markdown')).text;
+    const box = page.getByLabel('Share link or JSON export');
+    const error = page.locator('.error-text');
+    await box.fill(markdown);
+    await page.getByRole('button', { name: 'Open this scope' }).click();
+    await waitText(error, "This is the wizard's Markdown checklist: it cannot be opened again; paste the share link or the JSON export.");
+    assert.doesNotMatch(await error.innerText(), /link is|question=answer/);
+    await shot(page, 'import-markdown-refused');
+    await box.fill('Our scope is in the attachment, see you Monday.');
+    await page.getByRole('button', { name: 'Compare with mine' }).click();
+    await waitText(error, 'This is text, not a scope: paste the share link or the JSON export the wizard made, or choose the JSON file.');
+    assert.doesNotMatch(await error.innerText(), /link is|question=answer/);
+    // An empty file: said, and the box keeps what was in it.
+    await page.getByLabel('Or a file (JSON export)').setInputFiles({ name: 'empty.json', mimeType: 'application/json', buffer: Buffer.alloc(0) });
+    await waitText(page.getByRole('alert'), 'The file empty.json is empty');
+    assert.equal(await box.inputValue(), 'Our scope is in the attachment, see you Monday.');
+    assert.deepEqual(page.errors, []);
+  } finally {
+    await context.close();
+  }
+});
+
+test('a comparison does not stay on screen once your own scope changes', async () => {
+  const shared = await situationLink();
+  const context = await env.context();
+  try {
+    const page = await openPage(context, env.url);
+    await answer(page, 'Which services', 'Microsoft Intune');
+    await goToStep(page, 'Summary and sharing');
+    const block = page.locator('section.block', { hasText: 'Open or compare a scope' });
+    const stale = 'Your scope has changed since the comparison: compare again to see how the two differ now.';
+    const compare = async () => {
+      await page.getByLabel('Share link or JSON export').fill(shared.link);
+      await page.getByRole('button', { name: 'Compare with mine' }).click();
+      await waitText(block.locator('.comparison'), 'differences between your scope and theirs');
+    };
+    await compare();
+    // A tick in the list: the rows no longer hold.
+    await item(page, 'Provide an administrative overview.').getByRole('checkbox').check();
+    await waitText(block, stale);
+    assert.equal(await block.locator('.comparison').count(), 0);
+    // Compared again, then another revision on screen: the same.
+    await compare();
+    assert.doesNotMatch(await block.innerText(), /has changed since/);
+    await page.getByLabel('Earlier revision', { exact: true }).check();
+    await waitText(block, stale);
+    assert.equal(await block.locator('.comparison').count(), 0);
+    assert.deepEqual(page.errors, []);
+  } finally {
+    await context.close();
+  }
+});
+
+test('compare words its rows as the revision on screen does', async () => {
+  const context = await env.context();
+  try {
+    const page = await openPage(context, `${env.url}#services=aad_premium&aad_features=saas_app`);
+    await goToStep(page, 'Summary and sharing');
+    await page.getByLabel('Share link or JSON export').fill(`${env.url}#services=aad_premium`);
+    await page.getByRole('button', { name: 'Compare with mine' }).click();
+    const comparison = page.locator('.comparison');
+    await waitText(comparison, 'differences between your scope and theirs');
+    const current = 'One Software as a Service (SaaS) application integration with Single Sign On (SSO) from the Azure Active Directory Marketplace.';
+    const earlier = 'One integrated application, which can include Single Sign-On for SaaS applications.';
+    const row = comparison.locator('tbody tr', { hasText: 'Software as a Service' });
+    assert.equal(await row.locator('td').first().innerText(), current);
+    assert.equal(await row.locator('td').nth(1).innerText(), 'Yours: in scope; theirs: waiting for an answer');
+    assert.doesNotMatch(await comparison.innerText(), new RegExp(earlier.replace(/[.()]/g, '\\$&')));
+    // On the earlier page, compared again: the earlier wording.
+    await page.getByLabel('Earlier revision', { exact: true }).check();
+    await page.getByRole('button', { name: 'Compare with mine' }).click();
+    await waitText(comparison, earlier);
+    assert.doesNotMatch(await comparison.innerText(), /Software as a Service/);
+    assert.deepEqual(page.errors, []);
+  } finally {
+    await context.close();
+  }
+});
+
+test('the summary names the questions not answered yet, each with a way to its step', async () => {
+  const context = await env.context();
+  try {
+    const page = await openPage(context, env.url);
+    await answer(page, 'Which services', 'Microsoft Intune');
+    await goToStep(page, 'Summary and sharing');
+    const open = page.locator('section.unanswered');
+    await waitText(open, 'Not answered yet');
+    const text = await open.innerText();
+    assert.match(text, /25 guidance items wait for these answers\./);
+    const questions = await open.locator('li').allInnerTexts();
+    // Each: the question, and its button ("Answer", named for a screen reader with the question).
+    assert.deepEqual(questions.map((q) => q.replace(/\s*Answer\s+the [^\n]+ question$/, '')), [
+      'Is this a new tenant or an existing one?',
+      'Where do your user accounts live?',
+      'Do you run Exchange Server on premises?',
+      'Which Mobile Device Management authority will you set?',
+      'What should Intune manage?',
+      'Do you want to complement an existing third-party MDM solution with MAM policies?',
+    ]);
+    // It comes before sharing, and the answers given are listed as before.
+    assert.ok(await open.evaluate((e) => !!(e.compareDocumentPosition(document.getElementById('share-heading')) & Node.DOCUMENT_POSITION_FOLLOWING)));
+    assert.match(await page.locator('dl.answers').innerText(), /Services\s+Microsoft Intune/);
+    await shot(page, 'summary-unanswered');
+    // Each question's button goes to its step, focus on the step's heading.
+    await page.getByRole('button', { name: 'Answer the MDM authority question' }).click();
+    await waitText(page.locator('#step-heading'), 'Microsoft Intune');
+    await until(() => page.evaluate(() => document.activeElement?.id === 'step-heading'), 'focus on the heading');
+    await answer(page, 'Mobile Device Management authority', 'Microsoft Intune');
+    await goToStep(page, 'Summary and sharing');
+    assert.doesNotMatch(await open.innerText(), /Mobile Device Management authority/);
+    // All answered: the list is gone.
+    await page.getByRole('button', { name: 'Answer the Tenant question' }).click();
+    await answer(page, 'new tenant or an existing', 'A new tenant');
+    await goToStep(page, 'Accounts and sign-in');
+    await answer(page, 'Where do your user accounts live', 'Only in the cloud (no on-premises Active Directory)');
+    await answer(page, 'Exchange Server on premises', 'No');
+    await goToStep(page, 'Microsoft Intune');
+    await answer(page, 'What should Intune manage', 'Mobile devices (MDM)');
+    await answer(page, 'third-party MDM', 'No');
+    await goToStep(page, 'Summary and sharing');
+    assert.equal(await page.locator('section.unanswered').count(), 0);
+    assert.deepEqual(page.errors, []);
   } finally {
     await context.close();
   }

@@ -28,6 +28,17 @@ impl Outcome {
             Outcome::NotApplicable => "not_applicable",
         }
     }
+
+    /// The outcome in words, as the Markdown summary and a comparison name it.
+    pub fn words(&self) -> &'static str {
+        match self {
+            Outcome::InScope => "in scope",
+            Outcome::OutOfScope => "out of scope",
+            Outcome::NotSupported => "not supported",
+            Outcome::Waiting(_) => "waiting for an answer",
+            Outcome::NotApplicable => "not applicable",
+        }
+    }
 }
 
 /// An answer that brought an item in: question `question` has (some of) the values in `values`.

@@ -17,6 +17,9 @@ use std::fmt::Write;
 
 pub const SCHEMA: &str = "ems-onboarding-scope";
 pub const SCHEMA_VERSION: u64 = 1;
+/// How the Markdown summary starts (then a comma and the date): what tells it apart when it is
+/// pasted to be opened, which it cannot be.
+pub const MARKDOWN_TITLE: &str = "# EMS onboarding scope";
 
 /// The items to list: those that apply or wait for an answer, in source order.
 fn listed(scope: &Scope) -> impl Iterator<Item = &ItemScope> {
@@ -164,21 +167,11 @@ pub fn from_json(text: &str) -> Result<Progress, ReadError> {
     Ok(Progress { answers, step: crate::wizard::SUMMARY.into(), done, revision })
 }
 
-fn status_label(outcome: &Outcome) -> &'static str {
-    match outcome {
-        Outcome::InScope => "in scope",
-        Outcome::OutOfScope => "out of scope",
-        Outcome::NotSupported => "not supported",
-        Outcome::Waiting(_) => "waiting for an answer",
-        Outcome::NotApplicable => "not applicable",
-    }
-}
-
 /// The Markdown summary: the answers, then each phase as a checklist with its source cited, then
 /// what is out of scope or not supported, then what still waits for an answer.
 pub fn to_markdown(progress: &Progress, date: &str) -> String {
     let scope = evaluate(&progress.answers, progress.revision);
-    let mut md = format!("# EMS onboarding scope, {date}\n\n");
+    let mut md = format!("{MARKDOWN_TITLE}, {date}\n\n");
     md.push_str("What Microsoft helps with during FastTrack onboarding for Enterprise Mobility Suite, for these answers.\n\n## Answers\n\n");
     for q in progress.answers.answered() {
         let r = crate::engine::Reason { question: q, values: progress.answers.bits(q) };
@@ -243,7 +236,7 @@ fn markdown_line(md: &mut String, progress: &Progress, scope: &Scope, s: &ItemSc
     if checkbox {
         md.push_str(if progress.done.contains(&s.item) { "[x] " } else { "[ ] " });
     } else {
-        let _ = write!(md, "**{}**: ", status_label(&s.outcome));
+        let _ = write!(md, "**{}**: ", s.outcome.words());
     }
     // The condition line, unless the item's text already says it.
     let says = |c: &str| text.to_ascii_lowercase().contains(&c.to_ascii_lowercase());
@@ -267,16 +260,29 @@ pub enum Difference {
     OnlyOurs,
     /// Another outcome on each side (for example in scope against out of scope). An item listed
     /// on one side only but not in scope there (waiting for an answer, out of scope) is this,
-    /// against `not_applicable`: "only in yours" would say it is in your scope.
-    Outcome { ours: &'static str, theirs: &'static str },
+    /// against `NotApplicable`: "only in yours" would say it is in your scope.
+    Outcome { ours: Outcome, theirs: Outcome },
     /// In both, ticked done in one only.
     Done { ours: bool, theirs: bool },
+}
+
+impl Difference {
+    /// The difference in words, as a compare row says it ("Yours: in scope; theirs: out of scope").
+    pub fn words(&self) -> String {
+        match self {
+            Difference::OnlyTheirs => "Only in theirs".into(),
+            Difference::OnlyOurs => "Only in yours".into(),
+            Difference::Outcome { ours, theirs } => format!("Yours: {}; theirs: {}", ours.words(), theirs.words()),
+            Difference::Done { ours, .. } => format!("Done in {} only", if *ours { "yours" } else { "theirs" }),
+        }
+    }
 }
 
 /// The outcome a compare row gives an item its scope does not list.
 const NOT_LISTED: Outcome = Outcome::NotApplicable;
 
-/// Item by item, what differs between two scopes, in catalog order.
+/// Item by item, what differs between two scopes, in catalog order. Two outcomes of one kind
+/// are no difference (waiting for other questions on each side, say).
 pub fn compare(ours: &Progress, theirs: &Progress) -> Vec<(ItemId, Difference)> {
     let a = evaluate(&ours.answers, ours.revision);
     let b = evaluate(&theirs.answers, theirs.revision);
@@ -287,11 +293,9 @@ pub fn compare(ours: &Progress, theirs: &Progress) -> Vec<(ItemId, Difference)> 
             (None, None) => None,
             (Some(Outcome::InScope), None) => Some(Difference::OnlyOurs),
             (None, Some(Outcome::InScope)) => Some(Difference::OnlyTheirs),
-            (Some(x), None) => Some(Difference::Outcome { ours: x.as_str(), theirs: NOT_LISTED.as_str() }),
-            (None, Some(y)) => Some(Difference::Outcome { ours: NOT_LISTED.as_str(), theirs: y.as_str() }),
-            (Some(x), Some(y)) if x.as_str() != y.as_str() => {
-                Some(Difference::Outcome { ours: x.as_str(), theirs: y.as_str() })
-            }
+            (Some(x), None) => Some(Difference::Outcome { ours: x, theirs: NOT_LISTED }),
+            (None, Some(y)) => Some(Difference::Outcome { ours: NOT_LISTED, theirs: y }),
+            (Some(x), Some(y)) if x.as_str() != y.as_str() => Some(Difference::Outcome { ours: x, theirs: y }),
             (Some(_), Some(_)) => {
                 let (d1, d2) = (ours.done.contains(&id), theirs.done.contains(&id));
                 (d1 != d2).then_some(Difference::Done { ours: d1, theirs: d2 })
@@ -300,4 +304,34 @@ pub fn compare(ours: &Progress, theirs: &Progress) -> Vec<(ItemId, Difference)> 
         out.extend(diff.map(|d| (id, d)));
     }
     out
+}
+
+/// A comparison of the scope on screen with a loaded one, as the summary step shows it: its rows
+/// hold for the answers, ticks and revision it was made with, and no longer once they change.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Comparison {
+    /// The item text and the difference in words, in catalog order.
+    pub rows: Vec<(&'static str, String)>,
+    made_with: Progress,
+}
+
+impl Comparison {
+    /// Compares `ours` (on screen) with `theirs`. Each row words its item as the revision on
+    /// screen does, or as theirs does for an item the revision on screen does not show.
+    pub fn new(ours: &Progress, theirs: &Progress) -> Comparison {
+        let wording = |id: ItemId| {
+            let item = id.get();
+            let revision = if item.in_revision(ours.revision) { ours.revision } else { theirs.revision };
+            item.text_in(revision)
+        };
+        let rows = compare(ours, theirs).into_iter().map(|(id, d)| (wording(id), d.words())).collect();
+        Comparison { rows, made_with: Progress { step: String::new(), ..ours.clone() } }
+    }
+
+    /// Whether the rows still hold for `ours`: the same answers, ticks and revision (the step on
+    /// screen does not count).
+    pub fn holds_for(&self, ours: &Progress) -> bool {
+        let made = &self.made_with;
+        made.answers == ours.answers && made.done == ours.done && made.revision == ours.revision
+    }
 }

@@ -66,7 +66,10 @@ impl Fragment {
 const PREFIX: &str = "s1.";
 const MAX_FRAGMENT: usize = 4096;
 
-/// Reads a URL fragment (with or without its leading `#`).
+/// Reads a URL fragment (with or without its leading `#`), as people paste links: a share link
+/// may be wrapped over lines, and end in the `>` of `<https://…>` or a sentence's full stop
+/// ([`share_payload`]); a prefill that ends so is read without that end when it would otherwise
+/// be refused.
 pub fn parse_fragment(fragment: &str) -> Result<Fragment, LinkError> {
     let fragment = fragment.strip_prefix('#').unwrap_or(fragment);
     if fragment.len() > MAX_FRAGMENT {
@@ -76,7 +79,7 @@ pub fn parse_fragment(fragment: &str) -> Result<Fragment, LinkError> {
         return Ok(Fragment::Empty);
     }
     if let Some(payload) = fragment.strip_prefix(PREFIX) {
-        return decode_share(payload).map(Fragment::Shared);
+        return decode_share(&share_payload(payload)).map(Fragment::Shared);
     }
     if let Some(rest) = fragment.strip_prefix('s') {
         if let Some((v, _)) = rest.split_once('.') {
@@ -87,7 +90,41 @@ pub fn parse_fragment(fragment: &str) -> Result<Fragment, LinkError> {
             }
         }
     }
-    parse_prefill(fragment).map(Fragment::Prefill)
+    parse_prefill(fragment).or_else(|refused| prefill_without_closers(fragment, refused)).map(Fragment::Prefill)
+}
+
+/// Characters that end a link in text but never belong to one of ours: the `>` of
+/// `<https://…>` (which mail clients write), a sentence's full stop or comma, a closing bracket
+/// or quote. None is in the base64url alphabet of a share link, nor in a question or value id.
+const CLOSERS: &[char] = &['>', '.', ',', ';', ':', '!', '?', ')', ']', '}', '"', '\'', '\u{201d}', '\u{2019}'];
+
+/// The base64url text of a share link as pasted: %-escapes read (an address bar writes a space
+/// as `%20` and `>` as `%3E`), blanks and line breaks dropped (e-mail wraps a long link, and
+/// none of them is in the alphabet), then the [`CLOSERS`] at its end dropped. Anything else that
+/// is not in the alphabet stays, and the decoder says the link is damaged.
+fn share_payload(payload: &str) -> String {
+    let unescaped = if payload.contains('%') { percent_decode(payload, false) } else { None };
+    let text = unescaped.as_deref().unwrap_or(payload);
+    let joined: String = text.chars().filter(|c| !c.is_whitespace()).collect();
+    joined.trim_end_matches(CLOSERS).to_string()
+}
+
+/// A prefill that was refused, read again without what ends it in text (see [`CLOSERS`]; as
+/// %-escapes too, as an address bar writes them). The first refusal stands if that fails too.
+fn prefill_without_closers(fragment: &str, refused: LinkError) -> Result<Answers, LinkError> {
+    let mut text = fragment;
+    loop {
+        let shorter = text.trim_end_matches(CLOSERS).trim_end();
+        let shorter = ["%3E", "%3e", "%20"].iter().find_map(|e| shorter.strip_suffix(e)).unwrap_or(shorter);
+        if shorter == text {
+            break;
+        }
+        text = shorter;
+    }
+    if text == fragment {
+        return Err(refused);
+    }
+    parse_prefill(text).map_err(|_| refused)
 }
 
 /// `#services=intune,aad_premium&directory=single_forest`. Each question at most once.
@@ -95,7 +132,7 @@ pub fn parse_prefill(text: &str) -> Result<Answers, LinkError> {
     let mut answers = Answers::new();
     let mut answered = Vec::new();
     for pair in text.split('&').filter(|p| !p.is_empty()) {
-        let pair = percent_decode(pair).ok_or(LinkError::Damaged("a %-escape is broken"))?;
+        let pair = percent_decode(pair, true).ok_or(LinkError::Damaged("a %-escape is broken"))?;
         let (question, values) =
             pair.split_once('=').ok_or_else(|| LinkError::Unknown(format!("`{pair}` is not question=answer")))?;
         answers.set_by_joined_ids(question.trim(), values).map_err(LinkError::Unknown)?;
@@ -247,9 +284,9 @@ fn base64url_decode(text: &str) -> Option<Vec<u8>> {
     (acc == 0 && bits < 6).then_some(out)
 }
 
-/// Decodes `%XX` escapes and `+` (a space), as forms and portals write them; `None` for a broken
-/// escape or text that is not UTF-8 once decoded.
-fn percent_decode(text: &str) -> Option<String> {
+/// Decodes `%XX` escapes, and `+` as a space if `plus_is_space` (as forms and portals write
+/// prefills); `None` for a broken escape or text that is not UTF-8 once decoded.
+fn percent_decode(text: &str, plus_is_space: bool) -> Option<String> {
     let bytes = text.as_bytes();
     let mut out = Vec::with_capacity(bytes.len());
     let mut i = 0;
@@ -259,7 +296,7 @@ fn percent_decode(text: &str) -> Option<String> {
             out.push(u8::from_str_radix(hex, 16).ok()?);
             i += 3;
         } else {
-            out.push(if bytes[i] == b'+' { b' ' } else { bytes[i] });
+            out.push(if plus_is_space && bytes[i] == b'+' { b' ' } else { bytes[i] });
             i += 1;
         }
     }

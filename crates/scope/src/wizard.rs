@@ -29,6 +29,13 @@ pub fn first_open_step(answers: &Answers) -> &'static str {
         .unwrap_or(SUMMARY)
 }
 
+/// The questions asked for these answers that have no answer yet, step by step: what the
+/// summary names before a scope is shared. A question that hangs on one of them is not asked
+/// yet, so it comes once that one is answered.
+pub fn unanswered(answers: &Answers) -> Vec<QuestionId> {
+    StepId::all().flat_map(|s| questions(answers, s)).filter(|q| !answers.is_answered(*q)).collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -47,5 +54,27 @@ mod tests {
         assert_eq!(first_open_step(&a), "services");
         let a = parse_prefill("services=aad_premium&tenant=new&directory=cloud_only").unwrap();
         assert_eq!(first_open_step(&a), "aad");
+    }
+
+    #[test]
+    fn unanswered_names_the_questions_asked_and_not_answered() {
+        let ids = |a: &Answers| unanswered(a).iter().map(|q| q.get().id).collect::<Vec<_>>();
+        assert_eq!(ids(&Answers::new()), ["services", "tenant", "directory"]);
+        // Intune only: Exchange and its step's questions too; sign-in waits for the accounts.
+        let a = parse_prefill("services=intune").unwrap();
+        let intune = ["mdm_authority", "intune_scope", "third_party_mdm"];
+        assert_eq!(ids(&a), [&["tenant", "directory", "exchange_onprem"][..], &intune[..]].concat());
+        // The items these answers leave waiting (the summary says how many).
+        assert_eq!(crate::engine::evaluate(&a, crate::catalog::Revision::CURRENT).counts(None).waiting, 25);
+        let a = parse_prefill("services=intune&directory=single_forest&tenant=new").unwrap();
+        let want = ["signin", "custom_sync_rules", "exchange_onprem"];
+        assert_eq!(ids(&a), [&want[..], &intune[..]].concat());
+        // Each of them is on a step the wizard shows.
+        for q in unanswered(&a) {
+            assert!(steps(&a).contains(&q.get().step.get().id), "{}", q.get().id);
+        }
+        let all = "services=intune&tenant=new&directory=cloud_only&exchange_onprem=no&mdm_authority=intune\
+            &intune_scope=mdm&third_party_mdm=no";
+        assert_eq!(ids(&parse_prefill(all).unwrap()), Vec::<&str>::new());
     }
 }

@@ -231,7 +231,7 @@ fn read_errors_say_what_is_wrong() {
 }
 
 mod links {
-    use scope::link::{parse_fragment, parse_prefill, prefill_string, Fragment, LinkError};
+    use scope::link::{encode_share, parse_fragment, parse_prefill, prefill_string, Fragment, LinkError};
 
     fn prefill(text: &str) -> Fragment {
         Fragment::Prefill(parse_prefill(text).unwrap())
@@ -282,6 +282,61 @@ mod links {
         assert_eq!(damaged("s1.AAA"), "its checksum does not match");
         assert_eq!(damaged("s1.A"), "it holds characters a link of ours never has");
         assert_eq!(damaged("s1.AA=A"), "it holds characters a link of ours never has");
+    }
+
+    /// A share link as people paste it: in the angle brackets mail clients write, ending a
+    /// sentence, wrapped over lines by e-mail; and as an address bar writes those (`%3E`, `%20`).
+    #[test]
+    fn a_share_link_opens_as_people_paste_it() {
+        let mut p = scope::Progress::from_prefill(
+            parse_prefill("services=intune,aad_premium&tenant=new").unwrap(),
+            scope::Revision::CURRENT,
+        );
+        p.done.insert(scope::ItemId(3));
+        let link = encode_share(&p, true);
+        let want = parse_fragment(&link).unwrap();
+        assert!(matches!(want, Fragment::Shared(_)));
+        let (head, tail) = link.split_at(link.len() / 2);
+        for pasted in [
+            format!("{link}."),
+            format!("{link}>"),
+            format!("{link}>."),
+            format!("{link})."),
+            format!("{link}%3E"),
+            format!("{link}%3E."),
+            format!("{head}\n{tail}"),
+            format!("{head}\r\n    {tail}"),
+            format!("{head} {tail}"),
+            format!("{head}%20{tail}"),
+            format!("s1.\n{}", &link[3..]),
+            format!("{head}\n{tail}>.\n"),
+        ] {
+            assert_eq!(parse_fragment(&pasted), Ok(want.clone()), "{pasted:?}");
+        }
+        // A full stop is never part of a share link: inside one it is damage, not its end.
+        let damaged = LinkError::Damaged("it holds characters a link of ours never has");
+        assert_eq!(parse_fragment(&format!("{head}.{tail}")), Err(damaged.clone()));
+        assert_eq!(parse_fragment(&format!("{head}>{tail}")), Err(damaged));
+        // A link cut short is damaged, full stop or not.
+        let cut = &link[..link.len() - 3];
+        assert!(matches!(parse_fragment(cut), Err(LinkError::Damaged(_))));
+        assert_eq!(parse_fragment(&format!("{cut}.")), parse_fragment(cut));
+        // The prefix's own dot stays the prefix's: nothing after it is too short, as before.
+        assert_eq!(parse_fragment("s1.."), Err(LinkError::Damaged("it is too short")));
+    }
+
+    /// A prefill that ends a sentence or sits in angle brackets opens when it fits without that
+    /// end; when it does not, the refusal is the one for the text as it was.
+    #[test]
+    fn a_prefill_opens_without_the_end_a_sentence_gives_it() {
+        for text in
+            ["services=intune.", "services=intune>", "services=intune%3E", "services=intune%3E.", "services=intune)."]
+        {
+            assert_eq!(parse_fragment(text), Ok(prefill("services=intune")), "{text}");
+        }
+        let word = |w: &str| format!("`{w}` is not an answer to `services` in this version of the wizard");
+        assert_eq!(parse_fragment("services=word."), Err(LinkError::Unknown(word("word."))));
+        assert_eq!(parse_fragment("services=intune.x"), Err(LinkError::Unknown(word("intune.x"))));
     }
 
     #[test]

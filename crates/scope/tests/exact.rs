@@ -5,9 +5,9 @@ use scope::answers::Answers;
 use scope::catalog::{Document, ItemId, ItemSet, Phase, QuestionId, Revision, ITEMS, QUESTIONS};
 use scope::engine::{applies, Applies};
 use scope::engine::{evaluate, item_count, warnings, Counts, Warning};
-use scope::export::{compare, Difference};
+use scope::export::{compare, Comparison, Difference};
 use scope::link::parse_prefill;
-use scope::Progress;
+use scope::{Outcome, Progress};
 
 fn items(ids: &[&str]) -> ItemSet {
     ids.iter().map(|id| ItemId::by_id(id).unwrap_or_else(|| panic!("no item {id}"))).collect()
@@ -15,6 +15,11 @@ fn items(ids: &[&str]) -> ItemSet {
 
 fn q(id: &str) -> QuestionId {
     QuestionId::by_id(id).unwrap()
+}
+
+/// Waiting for these questions, as a compare row carries it.
+fn waiting(ids: &[&str]) -> Outcome {
+    Outcome::Waiting(ids.iter().map(|id| q(id)).collect())
 }
 
 fn counts(in_scope: usize, out_of_scope: usize, not_supported: usize, waiting: usize) -> Counts {
@@ -99,7 +104,7 @@ fn compare_names_each_item_that_differs() {
         ..Progress::default()
     };
     let diffs: Vec<(&str, Difference)> = compare(&ours, &theirs).into_iter().map(|(id, d)| (id.get().id, d)).collect();
-    let waiting_vs_in = || Difference::Outcome { ours: "waiting", theirs: "in_scope" };
+    let waiting_vs_in = || Difference::Outcome { ours: waiting(&["signin"]), theirs: Outcome::InScope };
     let mut want = vec![
         ("general.documentation_tools", Difference::Done { ours: false, theirs: true }),
         ("initiate.contact_new_tenant", Difference::OnlyOurs),
@@ -113,7 +118,10 @@ fn compare_names_each_item_that_differs() {
     // three in scope are only in theirs, the rest wait there for Intune's answers.
     let in_scope = ["intune.licensing", "intune.identities", "intune.users_roles_groups"];
     want.extend(ITEMS.iter().filter(|i| i.id.starts_with("intune.")).map(|i| {
-        let waiting = Difference::Outcome { ours: "not_applicable", theirs: "waiting" };
+        let theirs_waiting =
+            evaluate(&theirs.answers, theirs.revision).get(ItemId::by_id(i.id).unwrap()).unwrap().outcome.clone();
+        assert!(matches!(theirs_waiting, Outcome::Waiting(_)) || in_scope.contains(&i.id), "{}", i.id);
+        let waiting = Difference::Outcome { ours: Outcome::NotApplicable, theirs: theirs_waiting };
         (i.id, if in_scope.contains(&i.id) { Difference::OnlyTheirs } else { waiting })
     }));
     assert_eq!(diffs, want);
@@ -134,8 +142,8 @@ fn compare_names_each_item_that_differs() {
     assert_eq!(back, mirrored);
 }
 
-/// The same answers in the other revision: the capabilities each revision alone lists, all
-/// waiting for the capabilities question.
+/// The same answers in the other revision: the capabilities each revision alone lists, each
+/// waiting for an answer.
 #[test]
 fn compare_across_revisions_names_the_capabilities_one_revision_lists() {
     let with_aad = Progress {
@@ -144,15 +152,19 @@ fn compare_across_revisions_names_the_capabilities_one_revision_lists() {
         ..Progress::default()
     };
     let with_aad_earlier = Progress { revision: Revision::EARLIER, ..with_aad.clone() };
+    let features = || waiting(&["aad_features"]);
     let diffs: Vec<(&str, Difference)> =
         compare(&with_aad, &with_aad_earlier).into_iter().map(|(id, d)| (id.get().id, d)).collect();
     assert_eq!(
         diffs,
         [
-            ("aad_cap.adfs", Difference::Outcome { ours: "not_applicable", theirs: "waiting" }),
-            ("aad_cap.connect_health", Difference::Outcome { ours: "waiting", theirs: "not_applicable" }),
-            ("aad_cap.identity_protection", Difference::Outcome { ours: "waiting", theirs: "not_applicable" }),
-            ("aad_cap.pim", Difference::Outcome { ours: "waiting", theirs: "not_applicable" }),
+            (
+                "aad_cap.adfs",
+                Difference::Outcome { ours: Outcome::NotApplicable, theirs: waiting(&["directory", "signin"]) }
+            ),
+            ("aad_cap.connect_health", Difference::Outcome { ours: features(), theirs: Outcome::NotApplicable }),
+            ("aad_cap.identity_protection", Difference::Outcome { ours: features(), theirs: Outcome::NotApplicable }),
+            ("aad_cap.pim", Difference::Outcome { ours: features(), theirs: Outcome::NotApplicable }),
         ]
     );
 }
@@ -167,10 +179,14 @@ fn compare_names_both_outcomes_of_an_item_waiting_on_one_side() {
     let row = |ours: &Progress, theirs: &Progress, id: &str| {
         compare(ours, theirs).into_iter().find(|(item, _)| item.get().id == id).map(|(_, d)| d)
     };
-    let waiting_vs = |theirs| Some(Difference::Outcome { ours: "waiting", theirs });
-    assert_eq!(row(&fresh, &theirs, "rms.sharing_app"), waiting_vs("not_applicable"));
-    assert_eq!(row(&fresh, &theirs, "initiate.contact_new_tenant"), waiting_vs("in_scope"));
-    let mirrored = Some(Difference::Outcome { ours: "not_applicable", theirs: "waiting" });
+    let waiting_vs = |qs, theirs| Some(Difference::Outcome { ours: waiting(qs), theirs });
+    assert_eq!(
+        row(&fresh, &theirs, "rms.sharing_app"),
+        waiting_vs(&["services", "rms_workloads"], Outcome::NotApplicable)
+    );
+    assert_eq!(row(&fresh, &theirs, "initiate.contact_new_tenant"), waiting_vs(&["tenant"], Outcome::InScope));
+    let mirrored =
+        Some(Difference::Outcome { ours: Outcome::NotApplicable, theirs: waiting(&["services", "rms_workloads"]) });
     assert_eq!(row(&theirs, &fresh, "rms.sharing_app"), mirrored);
     // "Only in" is kept for what is in scope on its side.
     for (id, difference) in compare(&fresh, &theirs) {
@@ -180,6 +196,61 @@ fn compare_names_both_outcomes_of_an_item_waiting_on_one_side() {
             Difference::OnlyTheirs => assert_eq!(outcome(&theirs), Some("in_scope"), "{}", id.get().id),
             _ => {}
         }
+    }
+}
+
+/// A comparison's rows word each item as the revision on screen does (theirs for an item the
+/// revision on screen does not show), and say each difference in words.
+#[test]
+fn a_comparison_words_its_rows_as_the_revision_on_screen() {
+    let saas = ItemId::by_id("aad_cap.saas_app").unwrap().get();
+    let ours = Progress {
+        answers: parse_prefill("services=aad_premium&aad_features=saas_app").unwrap(),
+        ..Progress::default()
+    };
+    let theirs = Progress { answers: parse_prefill("services=aad_premium").unwrap(), ..Progress::default() };
+    let row = |c: &Comparison, text: &str| c.rows.iter().find(|(t, _)| *t == text).map(|(_, d)| d.clone());
+    let on_screen = |revision| Progress { revision, ..ours.clone() };
+    let current = Comparison::new(&on_screen(Revision::CURRENT), &theirs);
+    let in_scope_vs_waiting = Some("Yours: in scope; theirs: waiting for an answer".to_string());
+    assert_eq!(row(&current, saas.text_in(Revision::CURRENT)), in_scope_vs_waiting);
+    assert_eq!(row(&current, saas.text_in(Revision::EARLIER)), None);
+    assert_ne!(saas.text_in(Revision::CURRENT), saas.text_in(Revision::EARLIER));
+    let earlier = Comparison::new(&on_screen(Revision::EARLIER), &theirs);
+    assert_eq!(row(&earlier, saas.text_in(Revision::EARLIER)), in_scope_vs_waiting);
+    // An item only the earlier page has, in their earlier scope: worded as theirs words it.
+    let adfs = ItemId::by_id("aad_cap.adfs").unwrap().get();
+    assert!(!adfs.in_revision(Revision::CURRENT));
+    let theirs_earlier = Progress { revision: Revision::EARLIER, ..theirs.clone() };
+    let across = Comparison::new(&on_screen(Revision::CURRENT), &theirs_earlier);
+    let not_vs_waiting = Some("Yours: not applicable; theirs: waiting for an answer".to_string());
+    assert_eq!(row(&across, adfs.text_in(Revision::EARLIER)), not_vs_waiting);
+    // The other differences in words.
+    assert_eq!(Difference::OnlyOurs.words(), "Only in yours");
+    assert_eq!(Difference::OnlyTheirs.words(), "Only in theirs");
+    assert_eq!(Difference::Done { ours: true, theirs: false }.words(), "Done in yours only");
+    assert_eq!(Difference::Done { ours: false, theirs: true }.words(), "Done in theirs only");
+    let outcomes = Difference::Outcome { ours: Outcome::OutOfScope, theirs: Outcome::NotSupported };
+    assert_eq!(outcomes.words(), "Yours: out of scope; theirs: not supported");
+}
+
+/// A comparison holds for the scope it was made with, whatever step is on screen, and no longer
+/// once its answers, ticks or revision change.
+#[test]
+fn a_comparison_holds_until_the_scope_on_screen_changes() {
+    let ours = Progress { answers: parse_prefill("services=intune&tenant=new").unwrap(), ..Progress::default() };
+    let theirs = Progress { answers: parse_prefill("services=intune").unwrap(), ..Progress::default() };
+    let comparison = Comparison::new(&ours, &theirs);
+    assert!(!comparison.rows.is_empty());
+    assert!(comparison.holds_for(&ours));
+    assert!(comparison.holds_for(&Progress { step: "summary".into(), ..ours.clone() }));
+    let mut answered = ours.clone();
+    answered.answers.pick(q("directory"), 0);
+    let mut ticked = ours.clone();
+    ticked.done.insert(ItemId(0));
+    let other_revision = Progress { revision: Revision::EARLIER, ..ours.clone() };
+    for changed in [answered, ticked, other_revision] {
+        assert!(!comparison.holds_for(&changed), "{changed:?}");
     }
 }
 
