@@ -8,7 +8,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const CRATES = ['src', 'crates/scope/src'];
+const CRATES = ['src', 'crates/scope/src', 'crates/cli/src'];
 const MAX_FN_LINES = 60;
 const problems = [];
 
