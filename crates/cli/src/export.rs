@@ -164,6 +164,13 @@ mod tests {
     }
 
     #[test]
+    fn utc_today_is_the_date_in_utc() {
+        let today = utc_today();
+        assert_eq!(today, format_date(time::OffsetDateTime::now_utc().date()), "(unless midnight passed)");
+        assert_eq!(parse_date(&today), Ok(today.clone()));
+    }
+
+    #[test]
     fn a_missing_file_is_hinted_at_only_for_what_looks_like_one() {
         assert!(missing_file_hint("exports/customer.json").contains("No file is named `exports/customer.json`"));
         assert!(missing_file_hint("customer.txt").contains("No file is named"));

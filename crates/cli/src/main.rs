@@ -48,7 +48,7 @@ enum Command {
         - a prefill string or link (services=intune&tenant=new), opened in the newest revision \
         of Microsoft's page;\n  \
         - a file holding any of these, or a JSON export the wizard wrote (or a saved record it \
-        kept aside).\n\
+        kept aside).\n\n\
         `-` reads standard input. An existing path is read as a file; anything else as the text \
         itself.\n\n\
         When INPUT cannot be read, ems-scope says why in the words the wizard uses, writes \

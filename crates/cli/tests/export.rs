@@ -152,6 +152,26 @@ fn output_goes_to_the_file_named() {
     std::fs::remove_dir_all(&dir).unwrap();
 }
 
+/// An output that cannot be written: status 1, and no half-written file left beside it.
+#[test]
+fn an_output_that_cannot_be_written_exits_1_and_leaves_nothing() {
+    let dir = scratch("unwritable");
+    let folder = dir.join("a-folder.md");
+    std::fs::create_dir(&folder).unwrap();
+    let input = fixture("share_earlier.txt");
+    for output in [folder.clone(), dir.join("no/such/folder/scope.md")] {
+        let out =
+            ems_scope(&["export", "--format", "markdown", "-o", output.to_str().unwrap(), input.to_str().unwrap()]);
+        assert_eq!(out.status.code(), Some(1), "{}", output.display());
+        assert!(text(&out.stderr).starts_with(&format!("ems-scope: cannot write {}: ", output.display())));
+        assert!(out.stdout.is_empty());
+    }
+    let left: Vec<_> = std::fs::read_dir(&dir).unwrap().map(|e| e.unwrap().file_name()).collect();
+    assert_eq!(left, [std::ffi::OsString::from("a-folder.md")]);
+    assert_eq!(std::fs::read_dir(&folder).unwrap().count(), 0);
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
 /// The date is today's in the local time zone: ten hours ahead of the westernmost zone's date at
 /// least (UTC+14 and UTC-12 are 26 hours apart), the UTC date between them.
 #[test]
@@ -236,6 +256,17 @@ fn oversized_and_binary_files_are_refused() {
     let out = with_stdin(&["export", "--format", "json", "-o", output.to_str().unwrap(), "-"], content.as_bytes());
     assert_eq!((out.status.code(), text(&out.stderr)), (Some(2), want));
     assert!(!output.exists());
+
+    // At the cap exactly, a file is read whole: its last byte closes the export.
+    let export = std::fs::read_to_string(fixture("export_current.json")).unwrap();
+    let export = export.trim_end();
+    let at_cap = format!("{}{export}", " ".repeat(MAX_BYTES - export.len()));
+    assert_eq!(at_cap.len(), MAX_BYTES);
+    let file = dir.join("at-cap.json");
+    std::fs::write(&file, &at_cap).unwrap();
+    let out = ems_scope(&["export", "--format", "json", "--date", DATE, file.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    assert_eq!(text(&out.stdout), std::fs::read_to_string(fixture("export_current.json")).unwrap());
 
     let image = dir.join("logo.png");
     std::fs::write(&image, [0x89, b'P', b'N', b'G', 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d]).unwrap();
