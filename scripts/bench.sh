@@ -27,11 +27,11 @@ echo "== browser: the wizard beside its peer"
 node scripts/bench.mjs --dist "$DIST" --peer "$PEER" --loads "${LOADS:-15}"
 
 if [ "${MUTANTS:-1}" = 1 ]; then
-  echo "== mutation testing of crates/scope (cargo-mutants; about 70 minutes)"
+  echo "== mutation testing of crates/scope and crates/cli (cargo-mutants; about 70 minutes)"
   if [ "$(cargo mutants --version 2>/dev/null || true)" != "cargo-mutants 27.1.0" ]; then
     cargo install cargo-mutants --version =27.1.0 --locked
   fi
   # Missed mutants are listed in target/mutants/mutants.out/missed.txt; the run exits non-zero
   # when there are any, which is reported rather than ending the benchmark.
-  cargo mutants -p scope -j1 --timeout 30 -o target/mutants || echo "cargo mutants: some mutants were not caught (see above)"
+  cargo mutants -p scope -p ems-scope-cli -j1 --timeout 30 -o target/mutants || echo "cargo mutants: some mutants were not caught (see above)"
 fi

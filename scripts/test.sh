@@ -22,7 +22,7 @@ cargo test --workspace --exclude ems-scope-wizard
 
 echo "== a made-up third revision (tests/fixtures/revision-3.toml appended to catalog.toml, a test build)"
 # Every test of the engine, not only the three-revision ones: none may assume two revisions.
-cargo test -p scope --features third-revision
+cargo test -p scope -p ems-scope-cli --features third-revision
 
 echo "== decoder fuzz run (a short one; scripts/bench.sh runs 100,000 inputs per decoder)"
 # On the test profile, already compiled for the native tests (it unwinds, so panics are counted).

@@ -13,8 +13,9 @@
 //! - [`import`]: reading whatever a user pastes or drops (export, saved record, link).
 //! - [`embed`]: the checks and colour maths of embed mode's parameters.
 //! - [`portal`]: the messages exchanged with a partner's page.
-//! - [`revision_diff`]: reading a revision of the page, its coverage by the catalog, and the
-//!   report for a new revision (`cargo run -p scope --bin revision-diff -- NEW.md`).
+//! - [`source_page`]: reading a revision of Microsoft's page (`source/`) and checking that the
+//!   catalog carries it exactly; the maintainers' `ems-scope revision-diff` (crates/cli) reports
+//!   on a new revision with it.
 //!
 //! The JSON documents (saved record, export, portal messages) are read and written with serde and
 //! serde_json.
@@ -28,7 +29,7 @@ pub mod import;
 pub mod link;
 pub mod portal;
 pub mod progress;
-pub mod revision_diff;
+pub mod source_page;
 pub mod wizard;
 
 pub use answers::Answers;

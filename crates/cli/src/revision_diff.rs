@@ -1,209 +1,14 @@
-//! Revisions of Microsoft's page against the catalog: reading a page (Markdown as in `source/`),
-//! checking that a revision's items carry every line of its page and nothing else, and the report
-//! `revision-diff` prints for a new revision of the page.
-//!
-//! A page's guidance lines are its bullets and its NOTE blocks, under the `#` headings that make its
-//! sections. Lines are compared word for word after [`normalize`] (runs of white space become one
-//! space, Markdown links become their text). A line is carried by the items of its section when it
-//! is an item's wording, an item's condition line, the condition followed by the item's wording
-//! (`For a single forest when the target is federated identities: Installing …`), or two
-//! consecutive items' wordings (a bullet the catalog splits in two).
+//! `ems-scope revision-diff`: a new revision of Microsoft's page against the catalog's newest
+//! revision, section by section, as Markdown for a pull request. The page is read, and its lines
+//! matched with the catalog's items, by `scope::source_page` (the reading the engine's coverage
+//! test uses); this module tells what is new, reworded, moved or gone.
 
-use crate::catalog::{ItemId, Revision, SectionId, SECTIONS};
+use scope::catalog::{ItemId, Revision, SectionId};
+use scope::source_page::{
+    carried_by, catalog_lines, condition_inside_wording, condition_stands, normalize, section_by_title, Carried,
+    CatalogLine, Page, PageSection,
+};
 use std::fmt::Write;
-
-/// A page: its sections in order, each with its guidance lines.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Page {
-    pub sections: Vec<PageSection>,
-}
-
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct PageSection {
-    /// The heading's text, without the `#`s.
-    pub title: String,
-    pub lines: Vec<PageLine>,
-}
-
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct PageLine {
-    /// Normalized: see [`normalize`].
-    pub text: String,
-    /// A NOTE block rather than a bullet.
-    pub note: bool,
-}
-
-/// Runs of white space as one space, no space at either end, `[text](target)` as `text`.
-pub fn normalize(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    let mut rest = text;
-    while let Some(open) = rest.find('[') {
-        let after = &rest[open + 1..];
-        let link = after.find(']').filter(|&close| after[close + 1..].starts_with('(')).and_then(|close| {
-            let target = &after[close + 2..];
-            target.find(')').map(|end| (close, close + 2 + end + 1))
-        });
-        match link {
-            Some((close, past)) => {
-                out.push_str(&rest[..open]);
-                out.push_str(&after[..close]);
-                rest = &after[past..];
-            }
-            None => {
-                out.push_str(&rest[..=open]);
-                rest = after;
-            }
-        }
-    }
-    out.push_str(rest);
-    out.split_whitespace().collect::<Vec<_>>().join(" ")
-}
-
-/// Reads a page: front matter (between the first two `---` lines) left out, a section per `#`
-/// heading, a line per bullet (`-` or `*`) and per NOTE block (`>` lines, `[!NOTE]` left out).
-/// Sections without guidance lines (the page title, "Want to learn more?") are left out.
-pub fn parse_page(text: &str) -> Page {
-    let mut lines = text.lines().peekable();
-    if lines.peek().map(|l| l.trim()) == Some("---") {
-        lines.next();
-        for line in lines.by_ref() {
-            if line.trim() == "---" {
-                break;
-            }
-        }
-    }
-    let mut sections: Vec<PageSection> = Vec::new();
-    let mut note: Option<String> = None;
-    let flush = |note: &mut Option<String>, sections: &mut Vec<PageSection>| {
-        if let Some(text) = note.take() {
-            let text = normalize(&text);
-            if let (false, Some(section)) = (text.is_empty(), sections.last_mut()) {
-                section.lines.push(PageLine { text, note: true });
-            }
-        }
-    };
-    for raw in lines {
-        let line = raw.trim();
-        if let Some(quoted) = line.strip_prefix('>') {
-            let quoted = quoted.trim_start();
-            let quoted = quoted.strip_prefix("[!NOTE]").unwrap_or(quoted);
-            let text = note.get_or_insert_with(String::new);
-            text.push(' ');
-            text.push_str(quoted);
-            continue;
-        }
-        flush(&mut note, &mut sections);
-        if line.starts_with('#') {
-            let title = line.trim_start_matches('#').trim();
-            sections.push(PageSection { title: normalize(title), lines: Vec::new() });
-        } else if let Some(bullet) = line.strip_prefix("- ").or_else(|| line.strip_prefix("* ")) {
-            if let Some(section) = sections.last_mut() {
-                section.lines.push(PageLine { text: normalize(bullet), note: false });
-            }
-        }
-    }
-    flush(&mut note, &mut sections);
-    sections.retain(|s| !s.lines.is_empty());
-    Page { sections }
-}
-
-/// The catalog section a page section stands for: the one with the same title.
-pub fn section_by_title(title: &str) -> Option<SectionId> {
-    SECTIONS.iter().position(|s| normalize(s.title) == title).map(SectionId)
-}
-
-/// The items of `section` on the page of `revision`, with their wording and condition there.
-fn items_of(section: SectionId, revision: Revision) -> Vec<(ItemId, String, Option<String>)> {
-    ItemId::all()
-        .filter(|id| id.get().section == section && id.get().in_document(revision))
-        .map(|id| {
-            let item = id.get();
-            (id, normalize(item.text_in(revision)), item.condition_in(revision).map(normalize))
-        })
-        .collect()
-}
-
-/// Whether condition `c` of some of `items` stands on the page: as a line of its own (the
-/// heading of its items), at the start of a line before an item's wording, or, for a condition
-/// inside its item's own wording ("if deployed"), inside a line. Not merely inside another line:
-/// a heading dropped from one group while its words stay in another line is gone.
-fn condition_stands(c: &str, lines: &[PageLine], items: &[CatalogLine]) -> bool {
-    let inline = inline(c, items);
-    lines.iter().any(|l| {
-        l.text == c || l.text.strip_prefix(c).is_some_and(|rest| rest.starts_with(' ')) || inline && l.text.contains(c)
-    })
-}
-
-/// Whether condition `c` stands inside the wording of an item it belongs to ("if deployed").
-fn inline(c: &str, items: &[CatalogLine]) -> bool {
-    items.iter().any(|(_, text, x)| x.as_deref() == Some(c) && text.contains(c))
-}
-
-/// What a page line is, in the catalog's terms.
-#[derive(Debug, Clone, PartialEq, Eq)]
-enum Carried {
-    /// These items' wording (one, or a bullet split in two), maybe headed by its condition.
-    Items(Vec<ItemId>),
-    /// The condition line heading these items.
-    Condition,
-}
-
-/// How the items of a section carry `line` (see the module doc), or `None`.
-fn carried_by(line: &str, items: &[(ItemId, String, Option<String>)]) -> Option<Carried> {
-    for (id, text, condition) in items {
-        if line == text {
-            return Some(Carried::Items(vec![*id]));
-        }
-        if let Some(c) = condition {
-            if line.strip_prefix(c.as_str()).and_then(|r| r.strip_prefix(' ')) == Some(text.as_str()) {
-                return Some(Carried::Items(vec![*id]));
-            }
-        }
-    }
-    if items.iter().any(|(_, _, c)| c.as_deref() == Some(line)) {
-        return Some(Carried::Condition);
-    }
-    for pair in items.windows(2) {
-        let (a, b) = (&pair[0], &pair[1]);
-        if line.strip_prefix(a.1.as_str()).and_then(|r| r.strip_prefix(' ')) == Some(b.1.as_str()) {
-            return Some(Carried::Items(vec![a.0, b.0]));
-        }
-    }
-    None
-}
-
-/// Whether the catalog carries the page of `revision` exactly: every line of `page` is carried by
-/// the items of its section on that revision's page, and every such item's wording and condition
-/// stand in a line of its section. Returns what is wrong, one message a problem.
-pub fn coverage_problems(page: &Page, revision: Revision) -> Vec<String> {
-    let mut problems = Vec::new();
-    let mut seen = Vec::new();
-    for section in &page.sections {
-        let Some(id) = section_by_title(&section.title) else {
-            problems.push(format!("section \"{}\": no catalog section has this title", section.title));
-            continue;
-        };
-        seen.push(id);
-        let items = items_of(id, revision);
-        for line in &section.lines {
-            if carried_by(&line.text, &items).is_none() {
-                problems.push(format!("section \"{}\": no item carries \"{}\"", section.title, line.text));
-            }
-        }
-        for (item, text, condition) in &items {
-            if !section.lines.iter().any(|l| l.text.contains(text.as_str())) {
-                problems.push(format!("item `{}`: its wording is not on the page: \"{text}\"", item.get().id));
-            }
-            if let Some(c) = condition.as_deref().filter(|c| !condition_stands(c, &section.lines, &items)) {
-                problems.push(format!("item `{}`: its condition is not on the page: \"{c}\"", item.get().id));
-            }
-        }
-    }
-    for id in ItemId::all().filter(|id| id.get().in_document(revision) && !seen.contains(&id.get().section)) {
-        problems.push(format!("item `{}`: its section is not on the page", id.get().id));
-    }
-    problems
-}
 
 /// A new page against the catalog's newest revision, section by section.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -275,7 +80,7 @@ fn home_block(section: SectionId) -> Vec<ItemId> {
 }
 
 /// Indexes (into `seq`) of a longest strictly increasing subsequence.
-fn longest_increasing(seq: &[usize]) -> Vec<usize> {
+fn longest_increasing<T: Ord>(seq: &[T]) -> Vec<usize> {
     let n = seq.len();
     let mut len = vec![1usize; n];
     let mut prev = vec![usize::MAX; n];
@@ -322,21 +127,19 @@ pub fn diff(page: &Page) -> Report {
     Report { against, sections }
 }
 
-type CatalogLine = (ItemId, String, Option<String>);
-
 /// One section the catalog has: lines carried as they are, moved, reworded, new and gone.
 fn diff_section(section: &PageSection, id: SectionId, against: Revision) -> SectionReport {
     let mut report = SectionReport { title: section.title.clone(), ..SectionReport::default() };
-    let items = items_of(id, against);
+    let items = catalog_lines(id, against);
     let mut carried: Vec<ItemId> = Vec::new();
     // The first item of each carried line, in page order, to find lines that moved.
-    let mut order: Vec<(usize, ItemId)> = Vec::new();
+    let mut order: Vec<ItemId> = Vec::new();
     let mut unmatched = Vec::new();
     for line in &section.lines {
         match carried_by(&line.text, &items) {
             Some(Carried::Items(ids)) => {
                 report.unchanged += 1;
-                order.push((ids[0].0, ids[0]));
+                order.push(ids[0]);
                 carried.extend(ids);
             }
             Some(Carried::Condition) => report.unchanged += 1,
@@ -361,12 +164,12 @@ fn diff_section(section: &PageSection, id: SectionId, against: Revision) -> Sect
 /// Carried lines out of the catalog's order are reported as moved. Items appended to catalog.toml
 /// after their section's block (ids stay in place, so a new revision's items come last) say
 /// nothing about order.
-fn mark_moved(report: &mut SectionReport, mut order: Vec<(usize, ItemId)>, section: SectionId, against: Revision) {
+fn mark_moved(report: &mut SectionReport, mut order: Vec<ItemId>, section: SectionId, against: Revision) {
     let home = home_block(section);
-    order.retain(|(_, item)| home.contains(item));
-    let keys: Vec<usize> = order.iter().map(|(k, _)| *k).collect();
-    let in_order = longest_increasing(&keys);
-    for (i, (_, id)) in order.iter().enumerate() {
+    order.retain(|item| home.contains(item));
+    // Item ids compare in catalog order.
+    let in_order = longest_increasing(&order);
+    for (i, id) in order.iter().enumerate() {
         if !in_order.contains(&i) {
             report.unchanged -= 1;
             report.moved.push((id.get().id, normalize(id.get().text_in(against))));
@@ -409,7 +212,7 @@ fn match_rewordings(
     let stays = |id: &ItemId| !left.iter().any(|(gone, _, _)| gone == id);
     report.gone_conditions = conditions
         .into_iter()
-        .filter(|c| !inline(c, items))
+        .filter(|c| !condition_inside_wording(c, items))
         .map(|c| (headed_by(items, c).filter(stays).map(|id| id.get().id).collect::<Vec<_>>(), c.to_string()))
         .filter(|(staying, _)| !staying.is_empty())
         .collect();
@@ -435,7 +238,7 @@ fn removed_sections(seen: &[SectionId], against: Revision) -> Vec<SectionReport>
         .map(|section| SectionReport {
             title: section.get().title.to_string(),
             removed: true,
-            gone: items_of(section, against).into_iter().map(|(id, text, _)| (id.get().id, text)).collect(),
+            gone: catalog_lines(section, against).into_iter().map(|(id, text, _)| (id.get().id, text)).collect(),
             ..SectionReport::default()
         })
         .collect()
@@ -476,7 +279,7 @@ impl Report {
         md.push_str(if self.covered() {
             "**The catalog covers this page.**\n"
         } else {
-            "**The catalog does not cover this page yet**: add the revision to catalog.toml and append or update the items below (README, \"When Microsoft revises the page\").\n"
+            "**The catalog does not cover this page yet**: add the revision to catalog.toml and append or update the items below (docs/maintaining.md, \"When Microsoft revises the page\").\n"
         });
         for s in &self.sections {
             s.write_markdown(&mut md);
@@ -543,55 +346,58 @@ mod tests {
     use super::*;
 
     #[test]
-    fn normalize_keeps_words_and_drops_link_targets() {
-        assert_eq!(normalize("  a  b\tc "), "a b c");
-        assert_eq!(normalize("from the [Azure AD Marketplace](https://x/y)."), "from the Azure AD Marketplace.");
-        assert_eq!(normalize("[a] and [b](c) ["), "[a] and b [");
-        assert_eq!(normalize("we’ll"), "we’ll", "quotes are kept as the page writes them");
-    }
-
-    #[test]
-    fn a_page_is_read_into_sections_bullets_and_notes() {
-        let page = parse_page(
-            "---\ntitle: x\n---\n# Title\nIntro.\n## One\n-   First  line.\n\n    -   Nested.\n\n        > [!NOTE]\n        > A note\n        > that goes on.\n\n> [!NOTE] Inline note.\n### Two\nLead:\n  - Last.\n### Empty\nSee [x](y).\n",
-        );
-        let line = |text: &str, note| PageLine { text: text.into(), note };
-        assert_eq!(
-            page,
-            Page {
-                sections: vec![
-                    PageSection {
-                        title: "One".into(),
-                        lines: vec![
-                            line("First line.", false),
-                            line("Nested.", false),
-                            line("A note that goes on.", true),
-                            line("Inline note.", true)
-                        ]
-                    },
-                    PageSection { title: "Two".into(), lines: vec![line("Last.", false)] },
-                ]
-            }
-        );
-    }
-
-    #[test]
-    fn lines_are_carried_whole_headed_or_split() {
-        let (a, b) = (ItemId(0), ItemId(1));
-        let items = vec![(a, "Do this.".to_string(), Some("If so:".to_string())), (b, "Note that.".to_string(), None)];
-        assert_eq!(carried_by("Do this.", &items), Some(Carried::Items(vec![a])));
-        assert_eq!(carried_by("If so: Do this.", &items), Some(Carried::Items(vec![a])));
-        assert_eq!(carried_by("If so:", &items), Some(Carried::Condition));
-        assert_eq!(carried_by("Do this. Note that.", &items), Some(Carried::Items(vec![a, b])));
-        assert_eq!(carried_by("Do that.", &items), None);
-        assert_eq!(carried_by("If so:Do this.", &items), None);
-    }
-
-    #[test]
     fn the_longest_increasing_run_leaves_out_what_moved() {
         assert_eq!(longest_increasing(&[1, 2, 9, 3, 4]), vec![0, 1, 3, 4]);
-        assert_eq!(longest_increasing(&[]), Vec::<usize>::new());
+        assert_eq!(longest_increasing::<usize>(&[]), Vec::<usize>::new());
         assert!(likeness("Using the reports.", "Using the reports in Intune.") >= 0.5);
         assert!(likeness("Identity Protection.", "Privileged Identity Management.") < 0.5);
+    }
+
+    /// A section added or removed is a change by itself. Through [`diff`] such a section also has
+    /// new lines or gone items (a page's section has lines, a removed section items), so the rule
+    /// is pinned here on the section's report, where a change to it shows.
+    #[test]
+    fn a_section_added_or_removed_is_a_change_by_itself() {
+        assert!(!SectionReport::default().changed());
+        assert!(SectionReport { added: true, ..SectionReport::default() }.changed());
+        assert!(SectionReport { removed: true, ..SectionReport::default() }.changed());
+        let added = Report {
+            against: Revision::newest(),
+            sections: vec![SectionReport { added: true, ..SectionReport::default() }],
+        };
+        assert!(!added.covered());
+    }
+
+    /// A line as like an item left as a condition line left is the item's rewording: an item's
+    /// wording is what the customer reads, so a change to it is the one not to miss.
+    #[test]
+    fn a_line_as_like_an_item_as_a_condition_rewords_the_item() {
+        let mut ids = ItemId::all();
+        let (item, headed) = (ids.next().unwrap(), ids.next().unwrap());
+        let items: Vec<CatalogLine> = vec![
+            (item, "Alpha gamma.".to_string(), None),
+            (headed, "Delta.".to_string(), Some("Alpha beta:".to_string())),
+        ];
+        let line = "Alpha beta gamma.";
+        assert_eq!(likeness(line, "Alpha gamma."), likeness(line, "Alpha beta:"), "a tie");
+        let mut report = SectionReport::default();
+        match_rewordings(&mut report, vec![line.to_string()], &items, vec![&items[0]], vec!["Alpha beta:"]);
+        let item_id = item.get().id;
+        assert_eq!(report.reworded, [(item_id, "Alpha gamma.".to_string(), line.to_string())]);
+        assert!(report.reworded_conditions.is_empty(), "{:?}", report.reworded_conditions);
+        // The condition no line rewords is gone, for the item it heads that stays.
+        assert_eq!(report.gone_conditions, [(vec![headed.get().id], "Alpha beta:".to_string())]);
+
+        // A line liker the condition rewords the condition.
+        let mut report = SectionReport::default();
+        match_rewordings(
+            &mut report,
+            vec!["Alpha beta, say:".to_string()],
+            &items,
+            vec![&items[0]],
+            vec!["Alpha beta:"],
+        );
+        assert_eq!(report.reworded_conditions.len(), 1, "{report:?}");
+        assert_eq!(report.gone, [(item_id, "Alpha gamma.".to_string())]);
     }
 }

@@ -1,14 +1,15 @@
-//! What `revision-diff` reports for a new revision of the page, made here from the newest page the
+//! What `ems-scope revision-diff` reports for a new revision of the page, made here from the newest page the
 //! catalog has, edited the way Microsoft edits it: a bullet reworded, added or dropped, a condition
 //! line reworded or added, lines moved or repeated, front matter changed. (A dropped section:
 //! revisions.rs.) Runs with default features, so cargo-mutants runs it, and with `third-revision`,
-//! where the newest page is tests/fixtures/revision-3.md: every line edited here is on both pages.
+//! where the newest page is crates/scope/tests/fixtures/revision-3.md: every line edited here is on both pages.
 
 mod common;
 
 use common::page_text;
+use ems_scope_cli::revision_diff::{diff, Report, SectionReport};
 use scope::catalog::Revision;
-use scope::revision_diff::{diff, parse_page, Report, SectionReport};
+use scope::source_page::parse_page;
 
 /// The newest page with each `(from, to)` applied in turn; `from` must stand once on the page, so
 /// that an edit never lands in another section than meant.

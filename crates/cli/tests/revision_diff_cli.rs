@@ -1,4 +1,4 @@
-//! The `revision-diff` command as a maintainer runs it: the report on stdout, and the exit code a
+//! `ems-scope revision-diff` as a maintainer runs it: the report on stdout, and the exit code a
 //! pull request's check reads (0 covered, 1 not yet covered, 2 nothing to compare).
 
 mod common;
@@ -8,15 +8,21 @@ use scope::catalog::Revision;
 use std::path::PathBuf;
 use std::process::{Command, Output};
 
-/// `revision-diff` run on `text`, written to a file of its own under the system's temp folder.
+/// `ems-scope revision-diff` run on `text`, written to a file of its own under the system's temp folder.
 fn run_on(name: &str, text: &str) -> Output {
     let dir = std::env::temp_dir().join(format!("revision-diff-cli-{}", std::process::id()));
     std::fs::create_dir_all(&dir).unwrap();
     let path: PathBuf = dir.join(name);
     std::fs::write(&path, text).unwrap();
-    let out = Command::new(env!("CARGO_BIN_EXE_revision-diff")).arg(&path).output().unwrap();
+    let out = revision_diff().arg(&path).output().unwrap();
     std::fs::remove_file(&path).unwrap();
     out
+}
+
+fn revision_diff() -> Command {
+    let mut command = Command::new(env!("CARGO_BIN_EXE_ems-scope"));
+    command.arg("revision-diff");
+    command
 }
 
 fn stdout(out: &Output) -> String {
@@ -39,11 +45,11 @@ fn the_newest_page_is_covered_and_a_changed_one_is_not() {
 
 #[test]
 fn nothing_to_compare_exits_2_with_a_reason() {
-    let none = Command::new(env!("CARGO_BIN_EXE_revision-diff")).output().unwrap();
+    let none = revision_diff().output().unwrap();
     assert_eq!(none.status.code(), Some(2));
-    assert!(String::from_utf8_lossy(&none.stderr).contains("usage: revision-diff NEW.md"));
+    assert!(String::from_utf8_lossy(&none.stderr).contains("Usage: ems-scope revision-diff <PAGE>"));
 
-    let missing = Command::new(env!("CARGO_BIN_EXE_revision-diff")).arg("no/such/page.md").output().unwrap();
+    let missing = revision_diff().arg("no/such/page.md").output().unwrap();
     assert_eq!(missing.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&missing.stderr).contains("cannot read no/such/page.md"));
 
