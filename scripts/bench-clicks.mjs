@@ -30,6 +30,9 @@ export const CLICK_PAGES = {
 };
 
 const RATE = 4;
+// Before each click: the time a person takes to move to the next choice, so that a page's work
+// left over from the click before is done, or shows as input delay only if it takes longer.
+const PAUSE = 300;
 // Interactions shorter than this give no entry (the smallest threshold Event Timing allows);
 // such a click is counted at the threshold, an upper bound.
 const THRESHOLD = 16;
@@ -58,11 +61,19 @@ async function entriesSince(from) {
   return window.__interactions.slice(from);
 }
 
-/** The interactions of `entries`: one per interactionId, its longest entry (as INP counts it). */
+/** The interactions of `entries`, one per interactionId: its duration is its longest entry's (as
+ *  INP counts it), split into the input delay (until the first handler), the handlers (each
+ *  reported entry's: pointerdown, pointerup, click with the change it dispatches) and the rest
+ *  (between the events, and style, layout and paint until the next frame). */
 function interactions(entries) {
   const byId = new Map();
-  for (const e of entries) if (!byId.has(e.id) || byId.get(e.id).duration < e.duration) byId.set(e.id, e);
-  return [...byId.values()];
+  for (const e of entries) byId.set(e.id, [...(byId.get(e.id) || []), e]);
+  return [...byId.values()].map((list) => {
+    const duration = Math.max(...list.map((e) => e.duration));
+    const inputDelay = Math.min(...list.map((e) => e.processingStart)) - Math.min(...list.map((e) => e.start));
+    const handlers = list.reduce((sum, e) => sum + e.processingEnd - e.processingStart, 0);
+    return { duration, inputDelay, handlers, rest: duration - inputDelay - handlers, events: list.map((e) => e.name).join(' ') };
+  });
 }
 
 /** One run: a fresh context and page, the clicks of CLICKS under the slowdown. Resolves to one
@@ -76,7 +87,7 @@ export async function clickRun(browser, which, url) {
   try {
     await page.goto(url);
     await page.waitForSelector(page_.ready);
-    await page.waitForTimeout(300); // let start-up work after the ready mark finish
+    await page.waitForTimeout(PAUSE); // start-up work after the ready mark
     const cdp = await context.newCDPSession(page);
     await cdp.send('Emulation.setCPUThrottlingRate', { rate: RATE });
     for (const click of CLICKS) {
@@ -84,6 +95,7 @@ export async function clickRun(browser, which, url) {
       const checked = typeof click.checked === 'boolean' ? click.checked : click.checked[which];
       const question = page.locator(page_.question, { hasText: click.question });
       const target = question.getByText(text, { exact: true }).first();
+      await page.waitForTimeout(PAUSE);
       const from = await page.evaluate(() => window.__interactions.length);
       await target.click();
       const found = interactions(await page.evaluate(entriesSince, from));
@@ -111,4 +123,4 @@ export function spread(xs) {
   };
 }
 
-export const CLICK_SETTINGS = { rate: RATE, threshold: THRESHOLD };
+export const CLICK_SETTINGS = { rate: RATE, threshold: THRESHOLD, pause: PAUSE };

@@ -373,7 +373,7 @@ async function enginePart() {
 // (e) Click to next paint as INP counts it, runs alternating the two pages (bench-clicks.mjs).
 async function clicksPart() {
   console.log(`\n== (e) click to next paint (Event Timing, as INP counts it), ${CLICK_SETTINGS.rate}x CPU slowdown (CDP), ${runs} runs each, alternating`);
-  console.log(`   each run a new context, the page ready, then ${CLICKS.length} clicks on the first screen's labels:`);
+  console.log(`   each run a new context, the page ready, then ${CLICKS.length} clicks on the first screen's labels, ${CLICK_SETTINGS.pause} ms apart:`);
   for (const [group, what] of Object.entries(GROUPS)) console.log(`   ${group}: ${what}`);
   const clicks = { wizard: [], peer: [] };
   for (let i = 0; i < runs; i++) {
@@ -391,8 +391,8 @@ async function clicksPart() {
     const worst = clicks[which].filter((c) => !c.under).sort((a, b) => b.duration - a.duration).slice(0, 3);
     for (const c of worst) {
       const w = c.worst;
-      console.log(`    ${String(c.duration).padStart(4)} ms  ${c.label} (${w.name}: input delay ${(w.processingStart - w.start).toFixed(0)} ms,` +
-        ` handlers ${(w.processingEnd - w.processingStart).toFixed(0)} ms, to the paint ${(w.start + w.duration - w.processingEnd).toFixed(0)} ms)`);
+      console.log(`    ${String(c.duration).padStart(4)} ms  ${c.label}: input delay ${w.inputDelay.toFixed(0)} ms,` +
+        ` handlers ${w.handlers.toFixed(0)} ms, the rest to the paint ${w.rest.toFixed(0)} ms (${w.events})`);
     }
   }
   const both = (pick) => [pick(spread(clicks.wizard.map((c) => c.duration))), pick(spread(clicks.peer.map((c) => c.duration)))];
