@@ -12,12 +12,13 @@
 //   (f) Lighthouse 12 mobile (slow 4G, 4x CPU), runs alternating;
 // then every figure in one table: wizard | peer | ratio, with the date, the command and the load.
 //
-//   node scripts/bench.mjs [--dist dist] [--peer ../shared/peers/surveyjs] [--loads 15]
+//   node scripts/bench.mjs [--dist dist] [--peer target/peer-surveyjs] [--loads 15]
 //        [--changes 1000] [--runs 5] [--lighthouse-runs 5] [--lighthouse PATH/cli/index.js]
 //        [--only size,load,cost,engine,clicks,lighthouse]
 //
-// Needs tests/browser/node_modules (cd tests/browser && npm ci), the peer's node_modules (npm ci
-// in a writable copy of the peer: scripts/bench.sh makes one), /usr/bin/chromium (or $CHROMIUM)
+// Needs tests/browser/node_modules (cd tests/browser && npm ci), the peer with its node_modules
+// (shared/ is read-only: scripts/bench.sh copies the peer into target/peer-surveyjs and runs npm ci
+// there, the default --peer when it is there), /usr/bin/chromium (or $CHROMIUM)
 // and, for (f), lighthouse@12.2.3 (scripts/bench.sh installs it into $TOOLS_DIR/lighthouse).
 import path from 'node:path';
 import fs from 'node:fs';
@@ -36,7 +37,9 @@ const { chromium } = require('playwright-core');
 
 const arg = (name, dflt) => { const i = process.argv.indexOf(name); return i > 0 ? process.argv[i + 1] : dflt; };
 const dist = path.resolve(arg('--dist', 'dist'));
-const peerRoot = path.resolve(arg('--peer', path.resolve(repo, '../shared/peers/surveyjs')));
+// The peer's writable copy with its packages, which scripts/bench.sh makes, else the peer itself.
+const peerCopy = path.join(repo, 'target/peer-surveyjs');
+const peerRoot = path.resolve(arg('--peer', fs.existsSync(path.join(peerCopy, 'node_modules/survey-core')) ? peerCopy : path.resolve(repo, '../shared/peers/surveyjs')));
 const loads = Number(arg('--loads', 15));
 const changes = Number(arg('--changes', 1000));
 const runs = Number(arg('--runs', 5));
