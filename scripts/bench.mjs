@@ -380,7 +380,7 @@ async function clicksPart() {
   for (const [group, what] of Object.entries(GROUPS)) console.log(`   ${group}: ${what}`);
   const clicks = { wizard: [], peer: [] };
   for (let i = 0; i < runs; i++) {
-    for (const which of i % 2 ? ['peer', 'wizard'] : ['wizard', 'peer']) clicks[which].push(...await clickRun(browser, which, urls[which]));
+    for (const which of i % 2 ? ['peer', 'wizard'] : ['wizard', 'peer']) clicks[which].push(...await clickRun(browser, which, urls[which], problems));
   }
   for (const which of ['wizard', 'peer']) {
     const all = spread(clicks[which].map((c) => c.duration));
@@ -393,7 +393,7 @@ async function clicksPart() {
     }
     const worst = clicks[which].filter((c) => !c.under).sort((a, b) => b.duration - a.duration).slice(0, 3);
     for (const c of worst) {
-      const w = c.worst;
+      const w = c.interaction;
       console.log(`    ${String(c.duration).padStart(4)} ms  ${c.label}: input delay ${w.inputDelay.toFixed(0)} ms,` +
         ` handlers ${w.handlers.toFixed(0)} ms, the rest to the paint ${w.rest.toFixed(0)} ms (${w.events})`);
     }
