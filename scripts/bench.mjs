@@ -1,22 +1,34 @@
-// The wizard beside its peer (the same questionnaire on SurveyJS, ../shared/peers/surveyjs):
+// The wizard beside its peer (the same questionnaire on SurveyJS, ../shared/peers/surveyjs), both
+// served gzip-compressed by static-server.mjs on loopback, as a static host would:
 //   (a) download sizes: the wizard's build (as scripts/size.mjs counts it) and every file the
 //       peer's index.html makes the browser load (recorded from a real page load);
 //   (b) time from navigation start to the first rendered question, cold loads alternating the two
-//       pages, a new browser context per load, both served by static-server.mjs on loopback, and in
-//       the same loads the time until the page answers: a page script clicks a choice (Azure
-//       Rights Management) every 40 ms from the moment it shows, until the guidance list changes;
-//   (c) the in-browser cost of an answer change, measured from outside by clicking inputs.
+//       pages, a new browser context per load, and in the same loads the time until the page
+//       answers: a page script clicks a choice (Azure Rights Management) every 40 ms from the
+//       moment it shows, until the guidance list changes;
+//   (c) the in-browser cost of an answer change, measured from outside by clicking inputs;
+//   (d) the wizard's engine alone in the browser;
+//   (e) click to next paint as INP counts it (Event Timing), 4x CPU slowdown, runs alternating;
+//   (f) Lighthouse 12 mobile (slow 4G, 4x CPU), runs alternating;
+// then every figure in one table: wizard | peer | ratio, with the date, the command and the load.
 //
-//   node scripts/bench.mjs [--dist dist] [--loads 15] [--changes 1000] [--peer ../shared/peers/surveyjs]
+//   node scripts/bench.mjs [--dist dist] [--peer target/peer-surveyjs] [--loads 15]
+//        [--changes 1000] [--runs 5] [--lighthouse-runs 5] [--lighthouse PATH/cli/index.js]
+//        [--only size,load,cost,engine,clicks,lighthouse]
 //
-// Needs tests/browser/node_modules (cd tests/browser && npm ci), the peer's node_modules
-// (cd ../shared/peers/surveyjs && npm ci) and /usr/bin/chromium (or $CHROMIUM).
+// Needs tests/browser/node_modules (cd tests/browser && npm ci), the peer with its node_modules
+// (shared/ is read-only: scripts/bench.sh copies the peer into target/peer-surveyjs and runs npm ci
+// there, the default --peer when it is there), /usr/bin/chromium (or $CHROMIUM)
+// and, for (f), lighthouse@12.2.3 (scripts/bench.sh installs it into $TOOLS_DIR/lighthouse).
 import path from 'node:path';
 import fs from 'node:fs';
+import os from 'node:os';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { serve } from './static-server.mjs';
 import { distRows, measure, table, total } from './sizes-lib.mjs';
+import { CLICKS, CLICK_SETTINGS, GROUPS, clickRun, spread } from './bench-clicks.mjs';
+import { lighthouseCli, lighthouseRun } from './bench-lighthouse.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const repo = path.resolve(here, '..');
@@ -25,19 +37,43 @@ const { chromium } = require('playwright-core');
 
 const arg = (name, dflt) => { const i = process.argv.indexOf(name); return i > 0 ? process.argv[i + 1] : dflt; };
 const dist = path.resolve(arg('--dist', 'dist'));
-const peerRoot = path.resolve(arg('--peer', path.resolve(repo, '../shared/peers/surveyjs')));
+// The peer's writable copy with its packages, which scripts/bench.sh makes, else the peer itself.
+const peerCopy = path.join(repo, 'target/peer-surveyjs');
+const peerRoot = path.resolve(arg('--peer', fs.existsSync(path.join(peerCopy, 'node_modules/survey-core')) ? peerCopy : path.resolve(repo, '../shared/peers/surveyjs')));
 const loads = Number(arg('--loads', 15));
 const changes = Number(arg('--changes', 1000));
+const runs = Number(arg('--runs', 5));
+const lighthouseRuns = Number(arg('--lighthouse-runs', 5));
+const PARTS = ['size', 'load', 'cost', 'engine', 'clicks', 'lighthouse'];
+const only = new Set(arg('--only', PARTS.join(',')).split(','));
 const CHROMIUM = process.env.CHROMIUM || '/usr/bin/chromium';
 const ARGS = ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
   '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+const started = { date: new Date(), load: os.loadavg() };
+const LIGHTHOUSE = lighthouseCli(arg('--lighthouse'));
 
-for (const [what, p] of [['the build', path.join(dist, 'index.html')], ['the peer', path.join(peerRoot, 'node_modules/survey-core')]]) {
+const unknown = [...only].filter((p) => !PARTS.includes(p));
+if (unknown.length) {
+  console.error(`bench: unknown part(s) ${unknown.join(', ')} in --only (parts: ${PARTS.join(', ')})`);
+  process.exit(2);
+}
+const needed = [['the build', path.join(dist, 'index.html'), 'build it (scripts/build.sh)'],
+  ['the peer', path.join(peerRoot, 'node_modules/survey-core'), `run npm ci in a writable copy of ${peerRoot} and pass it as --peer`]];
+if (only.has('lighthouse')) needed.push(['Lighthouse', LIGHTHOUSE, 'scripts/bench.sh installs lighthouse@12.2.3; or pass --lighthouse PATH/cli/index.js']);
+for (const [what, p, fix] of needed) {
   if (!fs.existsSync(p)) {
-    console.error(`bench: ${what} is missing (${p}); build it (scripts/build.sh) or run npm ci in ${peerRoot}`);
+    console.error(`bench: ${what} is missing (${p}): ${fix}`);
     process.exit(2);
   }
 }
+
+/** Every figure of the run, for the closing table: what, wizard, peer, and how to print one. */
+const summary = [];
+const figure = (what, wizard, peer, format) => summary.push({ what, wizard, peer, format });
+const fmt = {
+  ms: (x) => `${x.toFixed(0)} ms`, s: (x) => `${(x / 1000).toFixed(2)} s`, us: (x) => `${x.toFixed(0)} µs`,
+  kb: (x) => `${(x / 1000).toFixed(1)} KB`, score: (x) => `${x}`,
+};
 
 // The first question on screen: its text node in the DOM, non-empty and visible.
 // `choice` is the choice clicked for the "answers" figure (Azure Rights Management: the first
@@ -118,8 +154,9 @@ const ms = (x) => `${x.toFixed(1).padStart(7)} ms`;
 const kb = (b) => `${(b / 1000).toFixed(1)} KB`;
 
 const browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS, headless: true });
-const wizardServer = await serve({ root: dist, port: 0 }); // with the strict CSP, as served in production
-const peerServer = await serve({ root: peerRoot, port: 0, csp: false });
+// Both gzip-compressed as a static host serves them; the wizard with its strict CSP, as in production.
+const wizardServer = await serve({ root: dist, port: 0, gzip: true });
+const peerServer = await serve({ root: peerRoot, port: 0, csp: false, gzip: true });
 const urls = {
   wizard: `http://127.0.0.1:${wizardServer.address().port}/${PAGES.wizard.path}`,
   peer: `http://127.0.0.1:${peerServer.address().port}/${PAGES.peer.path}`,
@@ -171,6 +208,7 @@ async function networkRows(which) {
 }
 
 // (a) sizes.
+async function sizePart() {
 console.log(`== (a) download size (gzip -9 and brotli q11 of each body)\n`);
 console.log(`wizard: every file of the build (${dist}), as scripts/size.mjs counts it`);
 const wizardRows = distRows(dist);
@@ -188,11 +226,14 @@ if (peerNet.failed.length) {
 const [wz, pr] = [total(wizardRows), total(peerNet.rows)];
 console.log(`\nsize ratio wizard/peer: gzip ${(wz.gzip / pr.gzip).toFixed(2)} (${kb(wz.gzip)} / ${kb(pr.gzip)}),` +
   ` brotli ${(wz.brotli / pr.brotli).toFixed(2)} (${kb(wz.brotli)} / ${kb(pr.brotli)}), raw ${(wz.raw / pr.raw).toFixed(2)}`);
+figure('download, gzip -9 of every file (wizard: its build; peer: what its page loads)', wz.gzip, pr.gzip, fmt.kb);
+}
 
 // (b) time to the first rendered question.
+async function loadPart() {
 console.log(`\n== (b) navigation start to first rendered question, and to the first click that changes the guidance list:`);
 console.log(`   ${loads} cold loads each, alternating, new context per load`);
-console.log(`   (loopback, static-server.mjs: wizard with its CSP, peer without; one discarded warm-up load each)`);
+console.log(`   (loopback, static-server.mjs, gzip: wizard with its CSP, peer without; one discarded warm-up load each)`);
 for (const which of ['wizard', 'peer']) await (await load(which)).context.close();
 const times = { wizard: { firstQ: [], firstFrame: [], fcp: [], usable: [] }, peer: { firstQ: [], firstFrame: [], fcp: [], usable: [] } };
 for (let i = 0; i < loads; i++) {
@@ -220,7 +261,11 @@ for (const [key, title] of figures) {
   const pairs = times.wizard[key].map((w, i) => w / times.peer[key][i]).filter(Number.isFinite);
   const p = stats(pairs);
   console.log(`  per pair (each load over the peer's load beside it, ${pairs.length} pairs): median ${p.median.toFixed(2)}, from ${p.min.toFixed(2)} to ${p.max.toFixed(2)}`);
+  figure(`${SHORT[key]}, median of ${loads} cold loads`, stats(times.wizard[key]).median, stats(times.peer[key]).median, fmt.ms);
 }
+}
+const SHORT = { firstQ: 'first question in the DOM and visible', firstFrame: 'first question: the frame after it',
+  fcp: 'first contentful paint', usable: 'answers: a choice clicked every 40 ms changes the guidance list' };
 
 // (c) the cost of an answer change in the browser, from outside: click inputs in a loop.
 // Leptos runs its effects (DOM updates, the save) in microtasks after the click's handler, so a
@@ -293,12 +338,15 @@ async function clickCost(which) {
   };
 }
 
+async function costPart() {
 console.log(`\n== (c) answer change in the browser, from outside: ${changes} clicks on random question inputs of the first step`);
 console.log(`   (one click = one answer change; same for the peer, whose first step asks the same two questions)`);
 const us = (x) => `${(x * 1000).toFixed(0).padStart(6)} µs`;
 const usRaw = (x) => `${x.toFixed(0).padStart(6)} µs`;
+const cost = {};
 for (const which of ['wizard', 'peer']) {
   const c = await clickCost(which);
+  cost[which] = c;
   console.log(`  ${PAGES[which].label} (${c.inputs} inputs, ${c.states} distinct guidance lists seen)`);
   console.log(`    drained: click until its microtasks ran (engine + framework + DOM updates; no style/layout/paint)`);
   console.log(`      per change: mean ${us(c.mean)}   p50 ${us(c.p50)}   p90 ${us(c.p90)}   (200-step chain, ${us(c.chain)}, subtracted)`);
@@ -307,10 +355,13 @@ for (const which of ['wizard', 'peer']) {
   console.log(`    back-to-back loop, performance.now() around ${changes} clicks: ${us(c.loop.perChange)} per change` +
     `, then ${c.loop.tail.toFixed(1)} ms of work deferred past the loop${which === 'wizard' ? ' (Leptos effects, coalesced: not per change)' : ''}`);
 }
+figure(`answer change, click until its microtasks ran: mean of ${changes}`, cost.wizard.mean * 1000, cost.peer.mean * 1000, fmt.us);
+figure('answer change: main-thread busy time per change (CDP, all tasks)', cost.wizard.cdp.task, cost.peer.cdp.task, fmt.us);
+}
 
 // (d) The engine alone in the browser: the app's ?debug=engine hook times scope::evaluate over
 // 1000 answer changes with performance.now() and leaves the mean on <html data-engine-ns>.
-{
+async function enginePart() {
   const context = await browser.newContext();
   const page = await context.newPage();
   await page.goto(`${urls.wizard}?debug=engine`);
@@ -318,9 +369,89 @@ for (const which of ['wizard', 'peer']) {
   const ms = Number(await page.evaluate(() => document.documentElement.dataset.engineNs)) / 1e6;
   console.log(`\n== (d) the engine alone in the browser (wasm), recomputing the whole guidance list after one answer change`);
   console.log(`  scope::evaluate, 1000 changes, performance.now(): mean ${(ms * 1000).toFixed(1)} µs per change (budget: under 1 ms)`);
+  figure('the engine alone (scope::evaluate in wasm), mean of 1000 changes', ms * 1000, null, fmt.us);
   await context.close();
 }
 
+// (e) Click to next paint as INP counts it, runs alternating the two pages (bench-clicks.mjs).
+async function clicksPart() {
+  console.log(`\n== (e) click to next paint (Event Timing, as INP counts it), ${CLICK_SETTINGS.rate}x CPU slowdown (CDP), ${runs} runs each, alternating`);
+  console.log(`   each run a new context, the page ready, then ${CLICKS.length} clicks on the first screen's labels, ${CLICK_SETTINGS.pause} ms apart:`);
+  for (const [group, what] of Object.entries(GROUPS)) console.log(`   ${group}: ${what}`);
+  const clicks = { wizard: [], peer: [] };
+  for (let i = 0; i < runs; i++) {
+    for (const which of i % 2 ? ['peer', 'wizard'] : ['wizard', 'peer']) clicks[which].push(...await clickRun(browser, which, urls[which], problems));
+  }
+  for (const which of ['wizard', 'peer']) {
+    const all = spread(clicks[which].map((c) => c.duration));
+    const under = clicks[which].filter((c) => c.under).length;
+    console.log(`\n  ${PAGES[which].label}: ${all.count} clicks, median ${all.median} ms, p90 ${all.p90} ms, worst ${all.worst} ms` +
+      ` (${under} under ${CLICK_SETTINGS.threshold} ms, counted as ${CLICK_SETTINGS.threshold})`);
+    for (const group of Object.keys(GROUPS)) {
+      const g = spread(clicks[which].filter((c) => c.group === group).map((c) => c.duration));
+      console.log(`    ${group.padEnd(8)} median ${g.median} ms, p90 ${g.p90} ms, worst ${g.worst} ms (${g.count} clicks)`);
+    }
+    const worst = clicks[which].filter((c) => !c.under).sort((a, b) => b.duration - a.duration).slice(0, 3);
+    for (const c of worst) {
+      const w = c.interaction;
+      console.log(`    ${String(c.duration).padStart(4)} ms  ${c.label}: input delay ${w.inputDelay.toFixed(0)} ms,` +
+        ` handlers ${w.handlers.toFixed(0)} ms, the rest to the paint ${w.rest.toFixed(0)} ms (${w.events})`);
+    }
+  }
+  const both = (pick) => [pick(spread(clicks.wizard.map((c) => c.duration))), pick(spread(clicks.peer.map((c) => c.duration)))];
+  const n = `${runs} runs x ${CLICKS.length} clicks, ${CLICK_SETTINGS.rate}x CPU slowdown`;
+  figure(`click to next paint (INP's measure), median (${n})`, ...both((x) => x.median), fmt.ms);
+  figure('click to next paint, p90', ...both((x) => x.p90), fmt.ms);
+  figure('click to next paint, worst', ...both((x) => x.worst), fmt.ms);
+}
+
+// (f) Lighthouse mobile, runs alternating the two pages (bench-lighthouse.mjs).
+async function lighthousePart() {
+  console.log(`\n== (f) Lighthouse (${LIGHTHOUSE}), default mobile settings, ${lighthouseRuns} runs each, alternating`);
+  const reports = { wizard: [], peer: [] };
+  for (let i = 0; i < lighthouseRuns; i++) {
+    for (const which of i % 2 ? ['peer', 'wizard'] : ['wizard', 'peer']) {
+      reports[which].push(await lighthouseRun(LIGHTHOUSE, urls[which], { chromium: CHROMIUM, chromeFlags: ARGS }));
+    }
+  }
+  const { version, formFactor, throttlingMethod, throttling } = reports.wizard[0];
+  console.log(`   Lighthouse ${version}, ${formFactor}, throttling ${throttlingMethod}: RTT ${throttling.rttMs} ms,` +
+    ` ${(throttling.throughputKbps / 1000).toFixed(1)} Mbit/s, CPU ${throttling.cpuSlowdownMultiplier}x`);
+  const median = (which, key) => stats(reports[which].map((r) => r[key])).median;
+  for (const which of ['wizard', 'peer']) {
+    const r = reports[which];
+    const lost = [...new Set(r.flatMap((x) => x.lost))];
+    console.log(`  ${PAGES[which].label.padEnd(22)} performance ${r.map((x) => x.performance).join(' ')}, accessibility ${r.map((x) => x.accessibility).join(' ')},` +
+      ` best practices ${r.map((x) => x.bestPractices).join(' ')}; LCP ${r.map((x) => (x.lcp / 1000).toFixed(2)).join(' ')} s;` +
+      ` TBT ${r.map((x) => x.tbt.toFixed(0)).join(' ')} ms${lost.length ? `; audits that cost points: ${lost.join(', ')}` : ''}`);
+  }
+  const lh = `Lighthouse mobile, median of ${lighthouseRuns}`;
+  figure(`${lh}: performance`, median('wizard', 'performance'), median('peer', 'performance'), fmt.score);
+  figure(`${lh}: accessibility`, median('wizard', 'accessibility'), median('peer', 'accessibility'), fmt.score);
+  figure(`${lh}: best practices`, median('wizard', 'bestPractices'), median('peer', 'bestPractices'), fmt.score);
+  figure(`${lh}: largest contentful paint`, median('wizard', 'lcp'), median('peer', 'lcp'), fmt.s);
+  figure(`${lh}: total blocking time`, median('wizard', 'tbt'), median('peer', 'tbt'), fmt.ms);
+}
+
+/** The closing table: every figure as wizard | peer | ratio, in Markdown, with when, how and the load. */
+function printSummary() {
+  const [l1, l5] = started.load;
+  const end = os.loadavg();
+  console.log(`\n== all figures, ${started.date.toISOString().slice(0, 16).replace('T', ' ')} UTC:` +
+    ` node scripts/bench.mjs ${process.argv.slice(2).join(' ')}`.trimEnd());
+  console.log(`   load average ${l1.toFixed(1)} / ${l5.toFixed(1)} (1 / 5 min) at the start, ${end[0].toFixed(1)} / ${end[1].toFixed(1)} at the end,` +
+    ` ${os.cpus().length} cores; both sites served gzip on loopback\n`);
+  console.log('| measure | wizard | SurveyJS peer | wizard / peer |');
+  console.log('| --- | --- | --- | --- |');
+  for (const f of summary) {
+    const ratio = typeof f.peer === 'number' && f.peer !== 0 ? (f.wizard / f.peer).toFixed(2) : '';
+    console.log(`| ${f.what} | ${f.format(f.wizard)} | ${f.peer === null ? '' : f.format(f.peer)} | ${ratio} |`);
+  }
+}
+
+const part = { size: sizePart, load: loadPart, cost: costPart, engine: enginePart, clicks: clicksPart, lighthouse: lighthousePart };
+for (const name of PARTS) if (only.has(name)) await part[name]();
+printSummary();
 if (problems.length) {
   console.log(`\npage errors (${problems.length}):`);
   for (const p of [...new Set(problems)].slice(0, 10)) console.log(`  ${p}`);

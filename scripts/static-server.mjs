@@ -3,12 +3,14 @@
 //
 //   node scripts/static-server.mjs [--root dist] [--port 8080] [--host 127.0.0.1]
 //        [--frame-ancestors "'self' http://127.0.0.1:9000"] [--frame-src http://127.0.0.1:8080]
-//        [--no-csp] [--quiet]
+//        [--no-csp] [--gzip] [--quiet]
 // --frame-src is for a partner portal served with the same policy (examples/portal.html), which
-// frames the wizard from another origin.
+// frames the wizard from another origin. --gzip (`gzip: true`) serves text, JavaScript, wasm and
+// JSON gzip-compressed to a request that accepts it, as a static host does; off by default.
 import http from 'node:http';
 import fs from 'node:fs';
 import path from 'node:path';
+import zlib from 'node:zlib';
 
 export const CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; " +
   "img-src 'self' data:; connect-src 'self'";
@@ -19,9 +21,38 @@ const TYPES = {
   '.json': 'application/json', '.png': 'image/png', '.md': 'text/markdown; charset=utf-8',
 };
 
+/** The types a static host compresses: everything but images already compressed (PNG). */
+const COMPRESSIBLE = new Set(['.html', '.js', '.mjs', '.wasm', '.css', '.svg', '.json', '.md']);
+
+/** Whether an Accept-Encoding header accepts gzip (by name or `*`, and not with q=0). */
+export function acceptsGzip(header = '') {
+  const codings = new Map(header.split(',').map((part) => {
+    const [name, ...params] = part.trim().toLowerCase().split(';');
+    const q = params.map((p) => p.trim()).find((p) => p.startsWith('q='));
+    return [name.trim(), q ? Number(q.slice(2)) : 1];
+  }));
+  const q = codings.has('gzip') ? codings.get('gzip') : codings.get('*');
+  return q > 0;
+}
+
+/** gzip -9 of each file body, compressed once per file version (a host stores them compressed,
+ *  so a request should not pay for the compression). */
+function gzipCache() {
+  const cache = new Map();
+  return (file, body) => {
+    const { mtimeMs, size } = fs.statSync(file);
+    const hit = cache.get(file);
+    if (hit && hit.mtimeMs === mtimeMs && hit.size === size) return hit.gz;
+    const gz = zlib.gzipSync(body, { level: 9 });
+    cache.set(file, { mtimeMs, size, gz });
+    return gz;
+  };
+}
+
 /** Starts a server; resolves to the http.Server once listening. */
-export function serve({ root = 'dist', port = 8080, host = '127.0.0.1', csp = true, frameAncestors = "'self'", frameSrc = null, headers = {}, log = null } = {}) {
+export function serve({ root = 'dist', port = 8080, host = '127.0.0.1', csp = true, frameAncestors = "'self'", frameSrc = null, headers = {}, log = null, gzip = false } = {}) {
   const base = path.resolve(root);
+  const compressed = gzipCache();
   const server = http.createServer((req, res) => {
     let file;
     try {
@@ -38,7 +69,14 @@ export function serve({ root = 'dist', port = 8080, host = '127.0.0.1', csp = tr
       if (csp && file.endsWith('.html')) {
         h['content-security-policy'] = `${CSP}; frame-ancestors ${frameAncestors}${frameSrc ? `; frame-src ${frameSrc}` : ''}`;
       }
-      res.writeHead(200, h).end(body);
+      if (gzip && COMPRESSIBLE.has(path.extname(file))) {
+        h.vary = 'Accept-Encoding';
+        if (acceptsGzip(req.headers['accept-encoding'])) {
+          body = compressed(file, body);
+          h['content-encoding'] = 'gzip';
+        }
+      }
+      res.writeHead(200, { ...h, 'content-length': body.length }).end(body);
     });
   });
   return new Promise((resolve) => server.listen(port, host, () => resolve(server)));
@@ -49,6 +87,7 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   const opts = {
     root: arg('--root', 'dist'), port: Number(arg('--port', 8080)), host: arg('--host', '127.0.0.1'),
     csp: !process.argv.includes('--no-csp'), frameAncestors: arg('--frame-ancestors', "'self'"), frameSrc: arg('--frame-src', null),
+    gzip: process.argv.includes('--gzip'),
   };
   serve(opts).then(() => console.log(`Serving ${opts.root} at http://${opts.host}:${opts.port}/ (Ctrl-C to stop)`));
 }
