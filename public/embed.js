@@ -48,6 +48,9 @@ export function embedWizard(container, options = {}) {
 
   const frame = document.createElement('iframe');
   frame.title = title;
+  // The wizard's copy buttons (share link, Markdown): a cross-origin frame may write to the
+  // clipboard only when its page allows it.
+  frame.setAttribute('allow', 'clipboard-write');
   frame.src = src.href;
   // Through CSSOM: allowed under style-src 'self', unlike a style attribute in markup.
   frame.style.display = 'block';
@@ -58,8 +61,10 @@ export function embedWizard(container, options = {}) {
   const store = load || save ? { load: load || (async () => null), save: save || (async () => {}) }
     : key ? localStore(String(key)) : null;
   // Progress messages are kept only once the wizard has answered the restore: before that, they
-  // describe the wizard before it opened what was kept, and would overwrite it.
+  // describe the wizard before it opened what was kept, and would overwrite it. Never when
+  // nothing could be offered (no store, or its load failed): what it holds is not known.
   let restored = false;
+  let unavailable = false;
   let saving = Promise.resolve();
   // Prefills asked for before the wizard is ready (its page not loaded yet) wait for it.
   let ready = false;
@@ -70,15 +75,22 @@ export function embedWizard(container, options = {}) {
     try { fn?.(message); } catch (error) { onError(error); }
   };
 
+  // No store, or its load failed: the wizard tells the customer at once that their progress is
+  // not kept, and nothing it sends is kept.
+  function offerNothing() {
+    unavailable = true;
+    post({ type: 'ems-scope:restore', unavailable: true });
+  }
+
   async function restore() {
-    if (!store) return;
+    if (!store) return offerNothing();
     let record;
     try {
       record = await store.load();
     } catch (error) {
       // Not known what was kept: neither restore nor overwrite it.
       onError(error);
-      return;
+      return offerNothing();
     }
     const progress = record && typeof record.progress === 'string' ? record.progress : '';
     const step = record && typeof record.step === 'string' ? record.step : '';
@@ -100,6 +112,7 @@ export function embedWizard(container, options = {}) {
       case 'ems-scope:ready':
         ready = true;
         restored = false;
+        unavailable = false;
         call(onReady, m);
         restore();
         waiting.splice(0).forEach(post);
@@ -115,7 +128,7 @@ export function embedWizard(container, options = {}) {
         call(onProgress, m);
         break;
       case 'ems-scope:restore-result':
-        restored = true;
+        restored = !unavailable;
         call(onRestoreResult, m);
         break;
       case 'ems-scope:prefill-result': call(onPrefillResult, m); break;

@@ -2,16 +2,16 @@
 //! page layout.
 
 use crate::browser;
-use crate::embed::{self, Params};
+use crate::embed::{self, full_page_url, Params};
 use crate::guidance::GuidancePanel;
 use crate::persistence;
-use crate::share::share_link_url;
 use crate::state::{focus_soon, use_wizard, Incoming, Tone, Wizard};
 use crate::steps::StepsPanel;
 use leptos::ev;
 use leptos::html;
 use leptos::prelude::*;
 use scope::engine::evaluate;
+use scope::portal::Keeper;
 
 /// `early_choices`: the choices made on the prerendered questions before hydration
 /// ([`browser::checked_choices`]); none when prerendering.
@@ -19,9 +19,9 @@ use scope::engine::evaluate;
 pub fn App(#[prop(optional)] early_choices: Vec<(String, String)>) -> impl IntoView {
     let wizard = Wizard::provide();
     let host = embed::Host::provide();
-    // Whether the progress on screen is kept (in storage, or by a version 2 host): false from
-    // memory, and while writes fail (persistence::keep); the embed bar and the replace-or-keep
-    // question say so.
+    // Whether the browser's storage holds the progress on screen: false from memory, and while
+    // writes fail (persistence::keep). With what a version 2 host said (embed::Host::keeping),
+    // it decides what the embed bar and the replace-or-keep question say (portal::Keeper).
     let stored = RwSignal::new(true);
     // The first render is the blank one prerendered into index.html, so hydration matches it; the
     // browser's state is read after hydration (Effects never run in the native prerender).
@@ -60,8 +60,7 @@ fn start(wizard: Wizard, host: embed::Host, stored: RwSignal<bool>, early_choice
     let host_keeps =
         params.embedded && params.host_origin.is_some() && params.protocol >= scope::portal::LATEST && embed::framed();
     let loaded = if host_keeps { persistence::Loaded::kept_by_host() } else { persistence::load() };
-    // With a version 2 host the embed bar waits for its restore to say where progress is kept.
-    stored.set(loaded.store == persistence::Store::Local || host_keeps);
+    stored.set(loaded.store == persistence::Store::Local);
     // A first visit finds the blank progress already on screen: setting it again would only
     // run every binding that reads it once more.
     if wizard.progress.with_untracked(|p| *p != loaded.progress) {
@@ -186,25 +185,17 @@ fn Masthead() -> impl IntoView {
 }
 
 /// In a partner's frame: where the progress is kept (by the portal, or nowhere once the page
-/// closes when the browser blocks the wizard's storage), and a way out to the full page that
-/// carries the answers, so nothing is lost when leaving the iframe.
+/// closes: the portal keeps none, or the browser blocks the wizard's storage), and a way out to
+/// the full page that carries the answers and the step, so nothing is lost when leaving the iframe.
 #[component]
 fn EmbedBar(stored: RwSignal<bool>) -> impl IntoView {
     let wizard = use_wizard();
-    let host = use_context::<embed::Host>();
-    let status = move || {
-        if host.as_ref().is_some_and(|h| h.keeps_progress.get()) {
-            Some(("Your progress is kept by this portal.", false))
-        } else if !stored.get() {
-            Some(("Your progress is not kept after this page closes: use a share link or an export.", true))
-        } else {
-            None
-        }
-    };
+    let host = expect_context::<embed::Host>();
+    let status = move || Keeper::new(host.keeping.get(), stored.get()).status();
     view! {
         <div class="embed-bar">
-            {move || status().map(|(text, at_risk)| view! { <p class="keep-status" class:at-risk=at_risk>{text}</p> })}
-            <a href=move || wizard.progress.with(|p| share_link_url(p, true)) target="_blank" rel="noopener">"Open the full page"</a>
+            {move || status().map(|status| view! { <p class="keep-status" class:at-risk=status.at_risk>{status.text}</p> })}
+            <a href=move || wizard.progress.with(full_page_url) target="_blank" rel="noopener">"Open the full page"</a>
         </div>
     }
 }
@@ -235,9 +226,9 @@ fn Notices() -> impl IntoView {
     }
 }
 
-/// "You opened a link while you have progress here: replace it or keep yours?" `stored`: that
-/// progress is saved (false when storage is blocked or full: then it is only in this tab, and the
-/// prompt must not promise otherwise).
+/// "You opened a link while you have progress here: replace it or keep yours?" It says who keeps
+/// that progress (`portal::Keeper`): this browser only when `stored` (storage blocked or full
+/// keeps nothing), a portal only when it said it keeps it.
 #[component]
 fn IncomingPrompt(incoming: Incoming, stored: RwSignal<bool>) -> impl IntoView {
     let wizard = use_wizard();
@@ -250,15 +241,13 @@ fn IncomingPrompt(incoming: Incoming, stored: RwSignal<bool>) -> impl IntoView {
         wizard.report(Tone::Info, format!("The scope from the {from} is open."));
         wizard.focus_step_heading();
     };
-    let host = use_context::<embed::Host>();
+    let host = expect_context::<embed::Host>();
+    let keeper = move || Keeper::new(host.keeping.get(), stored.get());
     let keep = move || {
         wizard.incoming.set(None);
         // A portal that keeps progress still holds what it offered: it gets the kept one.
-        if let Some(host) = &host {
-            embed::send_progress(wizard, host);
-        }
-        let yours = if stored.get_untracked() { "your saved progress" } else { "your progress" };
-        wizard.report(Tone::Info, format!("Kept {yours}; the {from} was not opened."));
+        embed::send_progress(wizard, &host);
+        wizard.report(Tone::Info, untrack(keeper).kept(from));
         wizard.focus_step_heading();
     };
     view! {
@@ -266,16 +255,7 @@ fn IncomingPrompt(incoming: Incoming, stored: RwSignal<bool>) -> impl IntoView {
         <section class="prompt" role="alertdialog" aria-labelledby="prompt-title" aria-describedby="prompt-text"
             on:keydown=move |e: ev::KeyboardEvent| if e.key() == "Escape" { keep() }>
             <h2 id="prompt-title" tabindex="-1" node_ref=title>{format!("Open the scope from this {from}?")}</h2>
-            <p id="prompt-text">
-                {move || {
-                    let yours = if stored.get() {
-                        "progress saved in this browser. Replacing it overwrites your saved answers and ticks."
-                    } else {
-                        "progress in this tab that is not saved in this browser. Replacing it overwrites your answers and ticks."
-                    };
-                    format!("The {from} holds a scope with {count} items in scope. You also have {yours}")
-                }}
-            </p>
+            <p id="prompt-text">{move || keeper().question(from, count)}</p>
             <div class="actions">
                 <button type="button" class="primary" on:click=replace>{format!("Replace with the {from}")}</button>
                 <button type="button" on:click=move |_| keep()>"Keep my progress"</button>

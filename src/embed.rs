@@ -10,8 +10,8 @@ use crate::state::{Incoming, Tone, Wizard};
 use leptos::ev;
 use leptos::prelude::*;
 use scope::embed::{accent_properties, valid_colour, valid_font, valid_origin};
-use scope::portal::{self, FromHost, HostMessage, WizardMessage};
-use scope::Progress;
+use scope::portal::{self, FromHost, HostKeeping, HostMessage, KeepingEvent, WizardMessage};
+use scope::{link, Progress};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
@@ -51,8 +51,9 @@ pub struct Host {
     origin: StoredValue<Option<String>>,
     /// The protocol version the host speaks.
     version: StoredValue<u32>,
-    /// The host keeps the progress: a version 2 host sent a restore (even an empty one).
-    pub keeps_progress: RwSignal<bool>,
+    /// What a version 2 host has said about keeping the progress (`None` for a version 1 host,
+    /// or none at all); `scope::portal::Keeper` turns it into what the customer is told.
+    pub keeping: RwSignal<Option<HostKeeping>>,
     /// The progress as made only of choices picked before the app was up, until the host's
     /// restore arrives: what the host kept replaces it without asking, as saved progress wins
     /// on the full page (`app::apply_early_choices`).
@@ -65,7 +66,7 @@ impl Host {
         let host = Host {
             origin: StoredValue::new(None),
             version: StoredValue::new(1),
-            keeps_progress: RwSignal::new(false),
+            keeping: RwSignal::new(None),
             provisional: StoredValue::new(None),
         };
         provide_context(host);
@@ -76,6 +77,21 @@ impl Host {
     /// once the copy or download worked.
     pub fn exported(&self, format: &str) {
         self.post(&WizardMessage::Export { format: format.into() });
+    }
+
+    /// Whether a version 2 host keeps the progress messages it gets.
+    fn keeps_progress(&self) -> bool {
+        self.keeping.get_untracked() == Some(HostKeeping::Keeps)
+    }
+
+    /// What the host said (or its silence) changes what it is known to keep. Past the time limit
+    /// with no restore, choices made before the app was up are the person's: a restore that
+    /// comes later asks before it replaces them.
+    fn heard(&self, event: KeepingEvent) {
+        self.keeping.update(|keeping| *keeping = keeping.map(|k| k.after(event)));
+        if event != KeepingEvent::Restore {
+            self.provisional.set_value(None);
+        }
     }
 
     /// Posts `message` to the host origin, if there is one.
@@ -95,6 +111,12 @@ impl Host {
 pub fn full_page_base() -> String {
     let location = location();
     format!("{}{}", location.origin().unwrap_or_default(), location.pathname().unwrap_or_default())
+}
+
+/// The full page's address opening `progress` on the step on screen ("Open the full page" from a
+/// frame), not on the summary as a share link does.
+pub fn full_page_url(progress: &Progress) -> String {
+    format!("{}#{}", full_page_base(), link::encode_with_step(progress))
 }
 
 /// Whether the page is inside another page's frame.
@@ -125,6 +147,19 @@ pub fn connect(wizard: Wizard, host: Host, params: &Params) {
         }
     });
     on_cleanup(move || listener.remove());
+    if params.protocol >= portal::LATEST {
+        host.keeping.set(Some(HostKeeping::Awaited));
+        // A host that never answers (its store hangs, a script failed) must not leave the customer
+        // believing their progress is kept. (Only a window without timers fails to set one.)
+        let _ = set_timeout(
+            move || {
+                if host.keeping.get_untracked() == Some(HostKeeping::Awaited) {
+                    host.heard(KeepingEvent::TimeLimit);
+                }
+            },
+            std::time::Duration::from_millis(portal::RESTORE_WAIT_MS.into()),
+        );
+    }
     host.post(&WizardMessage::Ready);
     follow_progress(wizard, host);
     follow_height(host);
@@ -155,11 +190,18 @@ fn answer_host(wizard: Wizard, host: &Host, data: &JsValue) {
         FromHost::Malformed(why) => Err(why),
         FromHost::MalformedRestore(why) => {
             // The restore has come, unreadable: early choices are the person's from now on.
-            host.provisional.set_value(None);
+            host.heard(KeepingEvent::MalformedRestore);
             host.post(&WizardMessage::RestoreResult { ok: false, error: Some(why) });
             return;
         }
-        FromHost::Message(HostMessage::Restore { progress, step }) => {
+        FromHost::Message(HostMessage::Restore { unavailable: true, .. }) => {
+            // The host has nothing it can offer and keeps nothing: the early choices stay, and
+            // the customer reads that their progress is not kept.
+            host.heard(KeepingEvent::Unavailable);
+            host.post(&WizardMessage::RestoreResult { ok: true, error: None });
+            return;
+        }
+        FromHost::Message(HostMessage::Restore { progress, step, .. }) => {
             return restore(wizard, host, progress.as_deref(), step.as_deref());
         }
         FromHost::Message(HostMessage::Prefill { answers }) => {
@@ -180,7 +222,6 @@ fn answer_host(wizard: Wizard, host: &Host, data: &JsValue) {
 /// only early choices, untouched since), else after the replace-or-keep question. A malformed
 /// one changes nothing and is refused.
 fn restore(wizard: Wizard, host: &Host, progress: Option<&str>, step: Option<&str>) {
-    host.keeps_progress.set(true);
     // Early choices not changed since: the person has made nothing yet that the kept progress
     // would overwrite.
     let provisional = host.provisional.try_update_value(Option::take).flatten();
@@ -199,6 +240,7 @@ fn restore(wizard: Wizard, host: &Host, progress: Option<&str>, step: Option<&st
         }
         had_progress
     });
+    host.heard(if result.is_ok() { KeepingEvent::Restore } else { KeepingEvent::MalformedRestore });
     if let Err(error) = &result {
         wizard.report(
             Tone::Error,
@@ -224,7 +266,7 @@ fn restore(wizard: Wizard, host: &Host, progress: Option<&str>, step: Option<&st
 /// Sends the progress on screen to a host that keeps it, though it has not changed: after a
 /// restore, or when the person keeps theirs over what the host offered.
 pub fn send_progress(wizard: Wizard, host: &Host) {
-    if host.keeps_progress.get_untracked() {
+    if host.keeps_progress() {
         let progress = wizard.progress.get_untracked();
         let counts = wizard.scope.with_untracked(|s| s.totals(&progress.done));
         host.post(&portal::progress_message(&progress, counts));

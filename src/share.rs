@@ -31,7 +31,7 @@ pub fn SummaryActions() -> impl IntoView {
 fn ShareBlock() -> impl IntoView {
     let wizard = use_wizard();
     let with_done = RwSignal::new(true);
-    let status = RwSignal::new(String::new());
+    let (status, refused) = (RwSignal::new(String::new()), RwSignal::new(String::new()));
     let url = move || wizard.progress.with(|p| share_link_url(p, with_done.get()));
     // Taken here: the clipboard's answer comes back outside any component.
     let host = expect_context::<embed::Host>();
@@ -40,14 +40,12 @@ fn ShareBlock() -> impl IntoView {
             if ok {
                 host.exported("link");
             }
-            status.set(
-                if ok {
-                    "Share link copied."
-                } else {
-                    "Copying was refused by the browser; select the link above and copy it."
-                }
-                .into(),
-            )
+            let text = if ok {
+                "Share link copied."
+            } else {
+                "Copying was refused by the browser; select the link above and copy it."
+            };
+            say(status, refused, ok, text);
         });
     };
     let select_all = |ev: web_sys::FocusEvent| {
@@ -69,6 +67,7 @@ fn ShareBlock() -> impl IntoView {
                 <button type="button" class="primary" on:click=copy>"Copy share link"</button>
             </div>
             <p class="status" role="status">{move || status.get()}</p>
+            <ActionError refused/>
         </section>
     }
 }
@@ -77,7 +76,7 @@ fn ShareBlock() -> impl IntoView {
 fn ExportBlock() -> impl IntoView {
     let wizard = use_wizard();
     let host = expect_context::<embed::Host>();
-    let status = RwSignal::new(String::new());
+    let (status, refused) = (RwSignal::new(String::new()), RwSignal::new(String::new()));
     let download_link = NodeRef::<html::A>::new();
     let markdown = move || wizard.progress.with_untracked(|p| export::to_markdown(p, &browser::today()));
     let json = move || wizard.progress.with_untracked(|p| export::to_json(p, &browser::today()));
@@ -86,10 +85,10 @@ fn ExportBlock() -> impl IntoView {
         let saved = download_link.get_untracked().ok_or_else(|| "the page is not ready".to_string());
         match saved.and_then(|link| browser::download(&link, &file, mime, &text)) {
             Ok(()) => {
-                status.set(format!("Downloaded {file}."));
+                say(status, refused, true, format!("Downloaded {file}."));
                 host.exported(format);
             }
-            Err(e) => status.set(format!("The download failed: {e}.")),
+            Err(e) => say(status, refused, false, format!("The download failed: {e}.")),
         }
     };
     let copy_markdown = move |_| {
@@ -97,10 +96,9 @@ fn ExportBlock() -> impl IntoView {
             if ok {
                 host.exported("markdown");
             }
-            status.set(
-                if ok { "Markdown copied." } else { "Copying was refused by the browser; use the download instead." }
-                    .into(),
-            )
+            let text =
+                if ok { "Markdown copied." } else { "Copying was refused by the browser; use the download instead." };
+            say(status, refused, ok, text);
         });
     };
     view! {
@@ -116,8 +114,27 @@ fn ExportBlock() -> impl IntoView {
             // Downloads go through this link; it is never shown.
             <a hidden node_ref=download_link></a>
             <p class="status" role="status">{move || status.get()}</p>
+            <ActionError refused/>
         </section>
     }
+}
+
+/// A failed copy or download, in the error style: an alert added with its text (announced as it
+/// comes), and none on the page while nothing failed.
+#[component]
+fn ActionError(refused: RwSignal<String>) -> impl IntoView {
+    move || {
+        refused
+            .with(|text| (!text.is_empty()).then(|| view! { <p class="action-error" role="alert">{text.clone()}</p> }))
+    }
+}
+
+/// An action's outcome: a success in the status line, a failure (a refused copy, a failed
+/// download) as an alert in the error style; the other line is emptied.
+fn say(status: RwSignal<String>, refused: RwSignal<String>, ok: bool, text: impl Into<String>) {
+    let (shown, emptied) = if ok { (status, refused) } else { (refused, status) };
+    emptied.set(String::new());
+    shown.set(text.into());
 }
 
 #[component]

@@ -9,14 +9,14 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { answer, nextStep, waitText, until, site, holdApp, chosenIds, KEY as WIZARD_KEY } from './helpers.mjs';
-import { portalSetup, PORTAL_CSP, watch, addFrame } from './portal-server.mjs';
+import { answer, nextStep, waitText, until, site, holdApp, chosenIds, DIST, KEY as WIZARD_KEY } from './helpers.mjs';
+import { portalSetup, portalServer, PORTAL_CSP, watch, addFrame } from './portal-server.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const AXE = fs.readFileSync(path.join(here, 'node_modules/axe-core/axe.min.js'), 'utf8');
 const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
 const KEY = (customer) => `contoso-portal/ems-scope/${customer}`;
-// A share link from the README (Intune, new tenant, one forest, …), and the same one damaged.
+// A share link from docs/formats.md (Intune, new tenant, one forest, …), and the same one damaged.
 const LINK = 's1.DAYAAQACAAIAAAABAAAAAAAAAAMAAAAEAAABAAAAAAAAAAEAEHX4';
 const DAMAGED = 's1.DAYAAQACAAIAAAABAAAAAAAAAAMAAAAEAAABAAAAAAAAAAEAEHX5';
 
@@ -357,7 +357,7 @@ test('a version 1 host (no protocol=2) gets exactly version 1: no progress, no r
   }
 });
 
-/** A page of the portal's origin framing the wizard by hand, as the README's version 1 snippet does. */
+/** A page of the portal's origin framing the wizard by hand, as docs/embedding.md's version 1 snippet does. */
 async function openV1(context) {
   const page = await context.newPage();
   await page.goto(`${portalOrigin}/other.html`);
@@ -468,5 +468,176 @@ test('a same-site portal, where the wizard\'s own storage works: the next custom
   } finally {
     await context.close();
     await sameSite.close();
+  }
+});
+
+/** Records in `context`, inside every frame from its start, each text the embed bar's status
+ *  line shows, with the time (window.__statuses). */
+function recordStatuses(context) {
+  return context.addInitScript(() => {
+    if (window === window.top) return;
+    window.__statuses = [];
+    const note = () => {
+      const text = document.querySelector('.keep-status')?.textContent ?? '';
+      if (window.__statuses.at(-1)?.text !== text) window.__statuses.push({ at: Date.now(), text });
+    };
+    document.addEventListener('DOMContentLoaded', () => {
+      note();
+      new MutationObserver(note).observe(document.documentElement, { subtree: true, childList: true, characterData: true });
+    });
+  });
+}
+
+const NOT_KEPT = 'Your progress is not kept after this page closes: use a share link or an export.';
+
+test('the portal\'s store fails to load: the customer reads at once that progress is not kept, is never told it is kept, and nothing is overwritten', async () => {
+  const context = await newContext();
+  try {
+    // The portal's own storage refuses to be read (its load() rejects) but its record is there.
+    await context.addInitScript((prefix) => {
+      if (window !== window.top) return;
+      const getItem = Storage.prototype.getItem;
+      Storage.prototype.getItem = function (key) {
+        if (String(key).startsWith(prefix)) throw new DOMException('The operation is insecure.', 'SecurityError');
+        return getItem.call(this, key);
+      };
+    }, 'contoso-portal/');
+    await recordStatuses(context);
+    const { page, wizard, errors } = await openPortal(context, { customer: 'hana' });
+    await waitText(wizard.locator('.keep-status'), NOT_KEPT, 3000);
+    assert.ok(await wizard.locator('.keep-status.at-risk').count(), 'in the at-risk style');
+    await answer(wizard, 'Which services', 'Microsoft Intune');
+    await until(async () => (await lastProgress(page))?.counts.in_scope === 21, 'the progress message after the answer');
+    // The portal offers a prefill: the question says nothing is kept, not "saved in this browser".
+    await page.getByRole('button', { name: /Pre-answer/ }).click();
+    const question = await wizard.getByRole('alertdialog').innerText();
+    assert.doesNotMatch(question, /saved in this browser|keeps for you/);
+    assert.match(question, /You also have progress on this page that is not kept after it closes\./);
+    await wizard.getByRole('button', { name: 'Keep my progress' }).click();
+    await waitText(wizard.locator('.notices'), 'Kept your progress; the portal\'s scope was not opened.');
+    assert.ok(!(await wizard.evaluate(() => window.__statuses)).some((s) => /kept by this portal/.test(s.text)), 'never "kept"');
+    await waitText(wizard.locator('.keep-status'), NOT_KEPT);
+    // What the portal holds but could not load was not overwritten.
+    const writes = await page.evaluate(() => window.__writes.filter(([key]) => key.startsWith('contoso-portal/')));
+    assert.deepEqual(writes, []);
+    assert.deepEqual(errors, []);
+  } finally {
+    await context.close();
+  }
+});
+
+/** A page of the portal's origin framing the wizard with protocol=2 by hand and never sending a restore. */
+async function openSilentHost(context) {
+  const page = await context.newPage();
+  await page.goto(`${portalOrigin}/other.html`);
+  await addFrame(page, 'silent', 'EMS onboarding scope wizard', `${env.url}?embed=1&protocol=2&origin=${encodeURIComponent(portalOrigin)}`);
+  await page.frameLocator('#silent').locator('html.ready').waitFor();
+  const ready = await waitMessage(page, (m) => m.data?.type === 'ems-scope:ready', 'ready');
+  const wizard = page.frames().find((f) => f.url().startsWith(appOrigin));
+  return { page, wizard, readyAt: ready.at };
+}
+
+function restoreInto(page, progress) {
+  return page.evaluate(([link, o]) => document.getElementById('silent').contentWindow.postMessage({ type: 'ems-scope:restore', version: 2, progress: link, step: 'summary' }, o), [progress, appOrigin]);
+}
+
+test('a host that never answers: within 3 s of ready the bar says progress is not kept; a restore that comes later is asked about, or opens when nothing is lost', async () => {
+  const context = await newContext();
+  await context.addInitScript(() => {
+    if (window === window.top) window.addEventListener('message', (e) => { if (e.data?.type === 'ems-scope:ready') window.__received.at(-1).at = Date.now(); });
+  });
+  await recordStatuses(context);
+  try {
+    const { page, wizard, readyAt } = await openSilentHost(context);
+    await waitText(wizard.locator('.keep-status'), NOT_KEPT, 5000);
+    const statuses = await wizard.evaluate(() => window.__statuses);
+    const notKept = statuses.find((s) => s.text === NOT_KEPT);
+    assert.ok(notKept.at - readyAt <= 3300, `said ${notKept.at - readyAt} ms after ready`);
+    assert.ok(!statuses.some((s) => /kept by this portal/.test(s.text)), `never "kept": ${JSON.stringify(statuses)}`);
+    // The customer answers; the host's restore comes late: asked, not taken over the answer.
+    await answer(wizard, 'Which services', 'Azure Rights Management');
+    await restoreInto(page, LINK);
+    await wizard.getByRole('alertdialog').waitFor();
+    assert.ok(await wizard.locator('#question-services').getByLabel('Azure Rights Management').isChecked());
+    await wizard.getByRole('button', { name: 'Replace with the portal' }).click();
+    await waitText(wizard.locator('#step-heading'), 'Summary and sharing');
+    await waitText(wizard.locator('.keep-status'), 'Your progress is kept by this portal.');
+
+    // Nothing to lose: a late restore opens at once.
+    const second = await openSilentHost(context);
+    await waitText(second.wizard.locator('.keep-status'), NOT_KEPT, 5000);
+    await restoreInto(second.page, LINK);
+    await waitText(second.wizard.locator('#step-heading'), 'Summary and sharing');
+    assert.equal(await second.wizard.getByRole('alertdialog').count(), 0);
+  } finally {
+    await context.close();
+  }
+});
+
+test('in a portal that keeps progress, the replace-or-keep question and its Keep outcome say what is true there', async () => {
+  const context = await newContext();
+  try {
+    const { page, wizard } = await openPortal(context, { customer: 'ines' });
+    await waitText(wizard.locator('.keep-status'), 'Your progress is kept by this portal.');
+    await answer(wizard, 'Which services', 'Azure Rights Management');
+    await page.getByRole('button', { name: /Pre-answer/ }).click();
+    const question = await wizard.getByRole('alertdialog').innerText();
+    assert.doesNotMatch(question, /saved in this browser/);
+    assert.match(question, /You also have progress of your own, which this portal keeps for you\./);
+    await wizard.getByRole('button', { name: 'Keep my progress' }).click();
+    const outcome = await waitText(wizard.locator('.notices'), 'Kept your progress');
+    assert.match(outcome, /Kept your progress; the portal's scope was not opened\./);
+    assert.doesNotMatch(outcome, /the portal was not opened/);
+  } finally {
+    await context.close();
+  }
+});
+
+test('a portal on the wizard\'s own origin: in one browser customer B never sees customer A\'s answers, and A gets hers back', async () => {
+  const server = await portalServer({ wizardRoot: DIST });
+  const origin = `http://127.0.0.1:${server.address().port}`;
+  const context = await newContext();
+  try {
+    const page = await context.newPage();
+    const { errors } = watch(page);
+    const open = async (customer) => {
+      await page.goto(`${origin}/portal.html?customer=${customer}&wizard=${encodeURIComponent(`${origin}/`)}`);
+      await page.frameLocator('#ems-scope').locator('html.ready').waitFor();
+      await waitMessage(page, (m) => m.data?.type === 'ems-scope:restore-result', 'the restore result');
+      const wizard = page.frames().find((f) => f !== page.mainFrame());
+      assert.equal(new URL(wizard.url()).origin, origin, 'the same origin as the portal');
+      await waitText(wizard.locator('.keep-status'), 'Your progress is kept by this portal.');
+      return wizard;
+    };
+    // The progress on screen: the share fragment in "Open the full page", without the step.
+    const onScreenProgress = async (wizard) =>
+      (await wizard.getByRole('link', { name: 'Open the full page' }).getAttribute('href')).split('#')[1].split('&')[0];
+    const kept = async (customer, wizard) => {
+      const progress = await onScreenProgress(wizard);
+      await until(() => page.evaluate(([k, p]) => JSON.parse(localStorage.getItem(k) ?? '{}').progress === p, [KEY(customer), progress]),
+        `${customer}'s progress kept by the portal`);
+    };
+    const alice = await open('alice');
+    await answer(alice, 'Which services', 'Microsoft Intune');
+    await answer(alice, 'new tenant or an existing', 'A new tenant');
+    await kept('alice', alice);
+    const aliceChosen = await chosenIds(alice);
+    assert.deepEqual(aliceChosen, ['q-services-intune', 'q-tenant-new']);
+
+    const bob = await open('bob');
+    assert.deepEqual(await chosenIds(bob), [], 'bob starts empty');
+    assert.equal(await bob.getByRole('alertdialog').count(), 0, 'and is not asked about alice\'s scope');
+    await answer(bob, 'Which services', 'Azure Rights Management');
+    await kept('bob', bob);
+
+    const back = await open('alice');
+    await until(async () => (await chosenIds(back)).length > 0, 'alice\'s answers back');
+    assert.deepEqual(await chosenIds(back), aliceChosen, 'alice gets hers back, without bob\'s');
+    // The wizard's own storage, shared by everyone on this origin, holds nobody's answers.
+    assert.equal(await page.evaluate((k) => localStorage.getItem(k), WIZARD_KEY), null);
+    assert.deepEqual(errors, []);
+  } finally {
+    await context.close();
+    await new Promise((r) => server.close(r));
   }
 });

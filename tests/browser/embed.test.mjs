@@ -1,7 +1,7 @@
 // Embed mode in a partner portal of another origin: the app under its strict CSP in a cross-site
 // iframe, third-party storage blocked, the postMessage protocol both ways, and no other requests.
 //
-// The portal page is examples/portal.html, the page the README gives partners (with portal.js,
+// The portal page is examples/portal.html, the page docs/embedding.md gives partners (with portal.js,
 // portal.css and the embed module, embed.js), served as it is from http://localhost:<port> under
 // the static server's strict CSP; the app is served from http://127.0.0.1:<port> (another site)
 // with frame-ancestors allowing the portal. The portal speaks protocol version 2 through embed.js.
@@ -10,6 +10,7 @@
 // frame), so the example page needs no test hooks.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
+import fs from 'node:fs';
 import { site, waitText, until } from './helpers.mjs';
 import { portalSetup, watch, addFrame } from './portal-server.mjs';
 
@@ -193,15 +194,92 @@ test('the host hears of an export only when it worked: a download yes, a refused
   try {
     await frame.getByRole('navigation', { name: 'Steps' }).getByRole('button', { name: 'Summary and sharing' }).click();
     await waitText(frame.locator('#step-heading'), 'Summary and sharing');
-    // No clipboard permission in this context: the browser refuses the copy.
+    await refuseCopies(wizard);
     await frame.getByRole('button', { name: 'Copy share link' }).click();
-    await waitText(frame.locator('#share-heading ~ .status'), 'Copying was refused');
+    await waitText(frame.locator('#share-heading ~ .action-error[role=alert]'), 'Copying was refused');
     const [download] = await Promise.all([page.waitForEvent('download'), frame.getByRole('button', { name: 'Download Markdown' }).click()]);
     assert.match(download.suggestedFilename(), /\.md$/);
     await waitMessage(page, (m) => m.data?.type === 'ems-scope:export', 'the export message');
     const exports = (await received(page)).filter((m) => m.data?.type === 'ems-scope:export').map((m) => m.data.format);
     assert.deepEqual(exports, ['markdown'], 'only the download that worked');
     assert.ok(wizard, 'the wizard frame');
+  } finally {
+    await context.close();
+  }
+});
+
+/** Makes the browser refuse every copy in `wizard` (a Frame), as it does without permission. */
+function refuseCopies(wizard) {
+  return wizard.evaluate(() => Object.defineProperty(navigator.clipboard, 'writeText', {
+    value: () => Promise.reject(new DOMException('Write permission denied.', 'NotAllowedError')),
+  }));
+}
+
+test('copy works in the portal\'s frame: embed.js allows clipboard-write, and the share link is on the clipboard', async () => {
+  const { context, page, frame } = await openPortal({ width: 900 });
+  try {
+    assert.equal(await page.locator('#ems-scope').getAttribute('allow'), 'clipboard-write');
+    for (const origin of [appOrigin, portalOrigin]) await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin });
+    await frame.locator('#question-services').getByLabel('Microsoft Intune').check();
+    await frame.getByRole('navigation', { name: 'Steps' }).getByRole('button', { name: 'Summary and sharing' }).click();
+    const link = await frame.locator('#share-url').inputValue();
+    await frame.getByRole('button', { name: 'Copy share link' }).click();
+    await waitText(frame.locator('#share-heading ~ .status'), 'Share link copied.');
+    assert.equal(await frame.locator('#share-heading ~ .action-error').count(), 0, 'no error beside it');
+    assert.equal(await page.evaluate(() => navigator.clipboard.readText()), link);
+    await frame.getByRole('button', { name: 'Copy Markdown' }).click();
+    await waitText(frame.locator('#export-heading ~ .status'), 'Markdown copied.');
+    assert.match(await page.evaluate(() => navigator.clipboard.readText()), /^# EMS onboarding scope, /);
+  } finally {
+    await context.close();
+  }
+});
+
+test('a refused copy is an error alert in the error style, never in the success line', async () => {
+  const { context, frame, wizard } = await openPortal({ width: 900 });
+  try {
+    await frame.getByRole('navigation', { name: 'Steps' }).getByRole('button', { name: 'Summary and sharing' }).click();
+    await waitText(frame.locator('#step-heading'), 'Summary and sharing');
+    await refuseCopies(wizard);
+    const colour = (locator) => locator.evaluate((el) => getComputedStyle(el).color);
+    for (const [button, heading] of [['Copy share link', '#share-heading'], ['Copy Markdown', '#export-heading']]) {
+      await frame.getByRole('button', { name: button }).click();
+      const alert = frame.locator(`${heading} ~ [role=alert]`);
+      await waitText(alert, 'Copying was refused by the browser');
+      assert.ok(await alert.evaluate((el) => el.classList.contains('action-error')), `${button}: the error style`);
+      const status = frame.locator(`${heading} ~ .status`);
+      assert.equal(await status.innerText(), '', `${button}: nothing in the success line`);
+      assert.notEqual(await colour(alert), await colour(status), `${button}: not the success colour`);
+      assert.equal(await colour(alert), await colour(frame.locator('#import-heading ~ .error-text')), `${button}: the error colour`);
+    }
+  } finally {
+    await context.close();
+  }
+});
+
+test('the hand-written iframe in docs/embedding.md allows clipboard-write too', () => {
+  const doc = fs.readFileSync(new URL('../../docs/embedding.md', import.meta.url), 'utf8');
+  const byHand = doc.slice(doc.indexOf('## The iframe by hand'));
+  const iframe = byHand.slice(byHand.indexOf('<iframe'), byHand.indexOf('</iframe>'));
+  assert.match(iframe, /\sallow="clipboard-write"/);
+});
+
+test('"Open the full page" from the frame opens the full page on the step the customer was on', async () => {
+  const { context, frame } = await openPortal({ width: 900 });
+  try {
+    await frame.locator('#question-services').getByLabel('Microsoft Intune').check();
+    await frame.getByRole('button', { name: 'Next', exact: true }).click();
+    await waitText(frame.locator('#step-heading'), 'Accounts and sign-in');
+    await frame.locator('#question-directory').getByLabel('One on-premises Active Directory forest').check();
+    const [full] = await Promise.all([context.waitForEvent('page'), frame.getByRole('link', { name: 'Open the full page' }).click()]);
+    await full.waitForSelector('html.ready');
+    assert.equal(new URL(full.url()).origin, appOrigin);
+    await waitText(full.locator('#step-heading'), 'Accounts and sign-in');
+    assert.ok(await full.locator('#question-directory').getByLabel('One on-premises Active Directory forest').isChecked());
+    assert.equal(await full.getByRole('alertdialog').count(), 0);
+    // The share link on the summary carries no step, as before.
+    await full.getByRole('navigation', { name: 'Steps' }).getByRole('button', { name: 'Summary and sharing' }).click();
+    assert.match(await full.locator('#share-url').inputValue(), /#s1\.[A-Za-z0-9_-]+$/);
   } finally {
     await context.close();
   }

@@ -1,7 +1,8 @@
 // The partner portal for the embedding tests: examples/portal.html as it is, with its portal.js
 // and portal.css, and embed.js from the wizard's public/ (the portal hosts its own copy), served
 // under the static server's strict CSP, which may frame any port of 127.0.0.1 (the wizard's
-// servers). other.html is a page of a third origin that a test frames beside the wizard.
+// servers). other.html is a page of a third origin that a test frames beside the wizard. With
+// `wizardRoot` the same server also serves the built wizard: a portal on the wizard's own origin.
 import http from 'node:http';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -20,8 +21,22 @@ const FILES = {
 const OTHER_HTML = '<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><link rel="icon" href="data:,"><title>Other</title></head><body><p>Another site</p></body></html>';
 export const PORTAL_CSP = `${CSP}; frame-ancestors 'self'; frame-src http://127.0.0.1:*`;
 
-/** Starts the portal's server on a free port of 127.0.0.1; resolves to the http.Server. */
-export async function portalServer() {
+const TYPES = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.wasm': 'application/wasm',
+  '.css': 'text/css; charset=utf-8', '.svg': 'image/svg+xml', '.png': 'image/png' };
+
+/** A file of the built wizard under `root` (its index.html for `/`), or false when there is none. */
+function wizardFile(root, pathname, res) {
+  const file = path.join(root, pathname === '/' ? 'index.html' : path.normalize(pathname));
+  if (!file.startsWith(root + path.sep) || !fs.existsSync(file) || fs.statSync(file).isDirectory()) return false;
+  const headers = { 'content-type': TYPES[path.extname(file)] || 'application/octet-stream', 'cache-control': 'no-cache' };
+  if (file.endsWith('.html')) headers['content-security-policy'] = PORTAL_CSP;
+  res.writeHead(200, headers).end(fs.readFileSync(file));
+  return true;
+}
+
+/** Starts the portal's server on a free port of 127.0.0.1 (also serving the built wizard from
+ *  `wizardRoot` when given); resolves to the http.Server. */
+export async function portalServer({ wizardRoot = null } = {}) {
   const server = http.createServer((req, res) => {
     const { pathname } = new URL(req.url, 'http://x');
     const file = FILES[pathname];
@@ -32,7 +47,7 @@ export async function portalServer() {
     } else if (pathname === '/other.html') res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(OTHER_HTML);
     // A real portal has its own icon; the example page names none.
     else if (pathname === '/favicon.ico') res.writeHead(204).end();
-    else res.writeHead(404).end();
+    else if (!(wizardRoot && wizardFile(path.resolve(wizardRoot), decodeURIComponent(pathname), res))) res.writeHead(404).end();
   });
   await new Promise((r) => server.listen(0, '127.0.0.1', r));
   return server;

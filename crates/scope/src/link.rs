@@ -78,8 +78,15 @@ pub fn parse_fragment(fragment: &str) -> Result<Fragment, LinkError> {
     if fragment.is_empty() {
         return Ok(Fragment::Empty);
     }
-    if let Some(payload) = fragment.strip_prefix(PREFIX) {
-        return decode_share(&share_payload(payload)).map(Fragment::Shared);
+    if let Some(rest) = fragment.strip_prefix(PREFIX) {
+        let cleaned = share_payload(rest);
+        let (payload, step) = split_step(&cleaned);
+        return decode_share(payload).map(|mut progress| {
+            if let Some(step) = step {
+                progress.step = step.into();
+            }
+            Fragment::Shared(progress)
+        });
     }
     if let Some(rest) = fragment.strip_prefix('s') {
         if let Some((v, _)) = rest.split_once('.') {
@@ -176,6 +183,27 @@ pub fn encode_share(progress: &Progress, with_done: bool) -> String {
     let sum = checksum(&bytes);
     bytes.extend_from_slice(&sum.to_le_bytes());
     format!("{PREFIX}{}", base64url_encode(&bytes))
+}
+
+/// What follows a share link's payload to name the step to open on: "Open the full page" from a
+/// portal's frame writes it (`s1.…&step=intune`); share links never carry it.
+const STEP_PARAM: &str = "&step=";
+
+/// The fragment for `progress` that opens on its step: its share link with the done ticks, and
+/// the step on screen unless that is the summary (where a share link opens anyway).
+pub fn encode_with_step(progress: &Progress) -> String {
+    let shared = encode_share(progress, true);
+    match progress.current_step() {
+        crate::wizard::SUMMARY => shared,
+        step => format!("{shared}{STEP_PARAM}{step}"),
+    }
+}
+
+/// A share link's payload and the step it names, if any. A step this wizard does not have (a
+/// newer build's, or mistyped) is passed over: the scope opens on the summary, as a share link.
+fn split_step(rest: &str) -> (&str, Option<&'static str>) {
+    let Some((payload, step)) = rest.split_once(STEP_PARAM) else { return (rest, None) };
+    (payload, crate::catalog::StepId::by_id(step).map(|s| s.get().id))
 }
 
 fn decode_share(payload: &str) -> Result<Progress, LinkError> {
@@ -453,5 +481,37 @@ mod tests {
             let data: Vec<u8> = (0..len).map(|i| i.wrapping_mul(37)).collect();
             assert_eq!(base64url_decode(&base64url_encode(&data)).as_deref(), Some(&data[..]));
         }
+    }
+
+    #[test]
+    fn a_link_with_a_step_opens_on_that_step_and_share_links_stay_as_they_were() {
+        let mut p = Progress::default();
+        p.answers.set_by_ids("services", &["intune"]).unwrap();
+        p.done.insert(ItemId(3));
+        let shared = encode_share(&p, true);
+        for step in ["services", "environment", "intune"] {
+            p.step = step.into();
+            // The share link is unchanged by the step on screen.
+            assert_eq!(encode_share(&p, true), shared);
+            let with_step = encode_with_step(&p);
+            assert_eq!(with_step, format!("{shared}&step={step}"));
+            let Ok(Fragment::Shared(opened)) = parse_fragment(&format!("#{with_step}")) else { panic!("{with_step}") };
+            assert_eq!(opened, p, "{step}");
+        }
+        // On the summary, or on a step the answers no longer have: the share link itself.
+        p.step = "summary".into();
+        assert_eq!(encode_with_step(&p), shared);
+        p.step = "rms".into();
+        assert_eq!(encode_with_step(&p), format!("{shared}&step=services"));
+        // A step this wizard does not have: the summary, as a share link opens.
+        for unknown in ["nowhere", "", "summary", "intune&step=rms"] {
+            let Ok(Fragment::Shared(opened)) = parse_fragment(&format!("{shared}&step={unknown}")) else {
+                panic!("{unknown}")
+            };
+            assert_eq!(opened.step, "summary", "{unknown}");
+            assert_eq!(opened.answers, p.answers);
+        }
+        // Anything else after the payload is a damaged link, as before.
+        assert!(matches!(parse_fragment(&format!("{shared}&done=1")), Err(LinkError::Damaged(_))));
     }
 }

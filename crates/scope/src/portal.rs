@@ -95,31 +95,30 @@ pub fn progress_message(progress: &Progress, counts: Totals) -> WizardMessage {
     }
 }
 
-/// What the host page may send.
-#[derive(Debug, Clone, PartialEq)]
+/// What the host page may send, read by serde from the message's `type`.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(tag = "type")]
 pub enum HostMessage {
     /// Answers for the wizard, as a prefill string (`services=intune&tenant=new`) or a share
     /// link fragment (`s1.…`).
-    Prefill { answers: String },
+    #[serde(rename = "ems-scope:prefill")]
+    Prefill {
+        #[serde(default)]
+        answers: String,
+    },
     /// Version 2: the progress the host kept from an earlier progress message, at start. No
     /// progress (absent, `null` or `""`) says the host keeps progress but has none yet.
-    Restore { progress: Option<String>, step: Option<String> },
-}
-
-/// The fields of `ems-scope:prefill`.
-#[derive(Deserialize)]
-struct PrefillFields {
-    #[serde(default)]
-    answers: String,
-}
-
-/// The fields of `ems-scope:restore`.
-#[derive(Deserialize)]
-struct RestoreFields {
-    #[serde(default)]
-    progress: Option<String>,
-    #[serde(default)]
-    step: Option<String>,
+    /// `unavailable: true` says the host has nothing it can offer (its store failed to load, or
+    /// it keeps no progress) and keeps nothing from this visit; any progress is then ignored.
+    #[serde(rename = "ems-scope:restore")]
+    Restore {
+        #[serde(default)]
+        progress: Option<String>,
+        #[serde(default)]
+        step: Option<String>,
+        #[serde(default)]
+        unavailable: bool,
+    },
 }
 
 /// A message from the host's origin, read.
@@ -137,29 +136,20 @@ pub enum FromHost {
 /// Reads a message's data, as JSON text, for a host speaking protocol `version`.
 pub fn read_host_message(json: &str, version: u32) -> FromHost {
     let Ok(data) = serde_json::from_str::<serde_json::Value>(json) else { return FromHost::Unrelated };
-    let kind = data.get("type").and_then(serde_json::Value::as_str).unwrap_or_default().to_string();
-    let message = match kind.as_str() {
-        "ems-scope:prefill" => {
-            serde_json::from_value::<PrefillFields>(data).map(|f| HostMessage::Prefill { answers: f.answers })
-        }
-        "ems-scope:restore" if version < LATEST => {
-            return FromHost::Malformed(
-                "the message could not be read (ems-scope:restore is protocol version 2: add protocol=2 to the frame's address)"
-                    .into(),
-            )
-        }
-        "ems-scope:restore" => serde_json::from_value::<RestoreFields>(data)
-            .map(|f| HostMessage::Restore { progress: f.progress, step: f.step }),
-        other if other.starts_with("ems-scope:") => {
-            return FromHost::Malformed(format!("the message could not be read (unknown type `{other}`)"))
-        }
-        _ => return FromHost::Unrelated,
-    };
-    match message {
+    let Some(kind) = data.get("type").and_then(serde_json::Value::as_str) else { return FromHost::Unrelated };
+    if !kind.starts_with("ems-scope:") {
+        return FromHost::Unrelated;
+    }
+    let is_restore = kind == "ems-scope:restore";
+    if is_restore && version < LATEST {
+        return FromHost::Malformed(
+            "the message could not be read (ems-scope:restore is protocol version 2: add protocol=2 to the frame's address)"
+                .into(),
+        );
+    }
+    match serde_json::from_value::<HostMessage>(data) {
         Ok(message) => FromHost::Message(message),
-        Err(e) if kind == "ems-scope:restore" => {
-            FromHost::MalformedRestore(format!("the message could not be read ({e})"))
-        }
+        Err(e) if is_restore => FromHost::MalformedRestore(format!("the message could not be read ({e})")),
         Err(e) => FromHost::Malformed(format!("the message could not be read ({e})")),
     }
 }
@@ -197,6 +187,136 @@ pub fn restore_progress(progress: Option<&str>, step: Option<&str>) -> Result<Op
         step => return Err(format!("the step `{step}` is not a step of this wizard")),
     }
     Ok(Some(restored))
+}
+
+/// How long the wizard waits, after `ready`, for a version 2 host's restore: past it the customer
+/// is told that their progress is not kept (a restore that comes later is still taken).
+pub const RESTORE_WAIT_MS: u32 = 3000;
+
+/// What a version 2 host has said, so far, about keeping the customer's progress.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum HostKeeping {
+    /// Its restore is awaited (at most [`RESTORE_WAIT_MS`] after `ready`).
+    Awaited,
+    /// It sent a restore: it keeps the progress messages that follow its restore's result.
+    Keeps,
+    /// Its restore said it has nothing it can offer (`unavailable`): it keeps nothing.
+    Unavailable,
+    /// No restore came within the time limit.
+    Silent,
+}
+
+/// What can change a version 2 host's [`HostKeeping`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum KeepingEvent {
+    /// A restore was read (with progress or without: the host keeps progress, none yet).
+    Restore,
+    /// A restore said `unavailable: true`.
+    Unavailable,
+    /// A restore that could not be read (fields of the wrong shape, a damaged progress string,
+    /// an unknown step).
+    MalformedRestore,
+    /// [`RESTORE_WAIT_MS`] have passed since `ready`.
+    TimeLimit,
+}
+
+impl HostKeeping {
+    /// The state after `event`. The host's latest readable word wins. A malformed restore still
+    /// shows a host that speaks version 2 and keeps what follows its restore's result (README,
+    /// Protocol), so it counts as keeping when the host had said nothing else; it does not undo
+    /// what the host said before.
+    pub fn after(self, event: KeepingEvent) -> HostKeeping {
+        match (event, self) {
+            (KeepingEvent::Restore, _) => HostKeeping::Keeps,
+            (KeepingEvent::Unavailable, _) => HostKeeping::Unavailable,
+            (KeepingEvent::MalformedRestore, HostKeeping::Awaited | HostKeeping::Silent) => HostKeeping::Keeps,
+            (KeepingEvent::TimeLimit, HostKeeping::Awaited) => HostKeeping::Silent,
+            (KeepingEvent::MalformedRestore | KeepingEvent::TimeLimit, state) => state,
+        }
+    }
+}
+
+/// Who keeps the progress on screen, as the customer is told: in a frame's bar, in the
+/// replace-or-keep question and in its "Kept" outcome.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Keeper {
+    /// This browser's storage.
+    Browser,
+    /// Nobody: the browser's storage is blocked, failing or not to be overwritten, and no
+    /// version 2 host keeps it.
+    Unsaved,
+    /// The version 2 host that frames the wizard.
+    Portal,
+    /// Nobody: a version 2 host said it has nothing it can offer, or did not answer in time.
+    PortalNotKeeping,
+    /// Not known yet: a version 2 host's restore is awaited.
+    PortalAwaited,
+}
+
+/// The embed bar's line on where progress is kept.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct KeepStatus {
+    pub text: &'static str,
+    /// Shown as a warning: the progress is lost when the page closes.
+    pub at_risk: bool,
+}
+
+const NOT_KEPT: KeepStatus = KeepStatus {
+    text: "Your progress is not kept after this page closes: use a share link or an export.",
+    at_risk: true,
+};
+
+impl Keeper {
+    /// `host`: what a version 2 host framing the wizard has said (`None` without one: the wizard
+    /// keeps the progress itself); `stored`: the browser's storage holds the progress on screen.
+    pub fn new(host: Option<HostKeeping>, stored: bool) -> Keeper {
+        match host {
+            Some(HostKeeping::Keeps) => Keeper::Portal,
+            Some(HostKeeping::Unavailable | HostKeeping::Silent) => Keeper::PortalNotKeeping,
+            Some(HostKeeping::Awaited) => Keeper::PortalAwaited,
+            None if stored => Keeper::Browser,
+            None => Keeper::Unsaved,
+        }
+    }
+
+    /// The embed bar's line: none while progress is saved in this browser as on the full page,
+    /// and none while a host's restore is awaited (it never says "kept" before the host has).
+    pub fn status(self) -> Option<KeepStatus> {
+        match self {
+            Keeper::Browser | Keeper::PortalAwaited => None,
+            Keeper::Portal => Some(KeepStatus { text: "Your progress is kept by this portal.", at_risk: false }),
+            Keeper::Unsaved | Keeper::PortalNotKeeping => Some(NOT_KEPT),
+        }
+    }
+
+    /// The replace-or-keep question's text: the `from` (share link, link, import, portal) holds
+    /// a scope with `in_scope` items, and what the customer has, said as it is kept.
+    pub fn question(self, from: &str, in_scope: usize) -> String {
+        let yours = match self {
+            Keeper::Browser => {
+                "progress saved in this browser. Replacing it overwrites your saved answers and ticks."
+            }
+            Keeper::Unsaved => {
+                "progress in this tab that is not saved in this browser. Replacing it overwrites your answers and ticks."
+            }
+            Keeper::Portal => {
+                "progress of your own, which this portal keeps for you. Replacing it overwrites your answers and ticks."
+            }
+            Keeper::PortalNotKeeping => {
+                "progress on this page that is not kept after it closes. Replacing it overwrites your answers and ticks."
+            }
+            Keeper::PortalAwaited => "progress on this page. Replacing it overwrites your answers and ticks.",
+        };
+        format!("The {from} holds a scope with {in_scope} items in scope. You also have {yours}")
+    }
+
+    /// The outcome of "Keep my progress" over what `from` offered.
+    pub fn kept(self, from: &str) -> String {
+        let yours = if self == Keeper::Browser { "your saved progress" } else { "your progress" };
+        // A portal is not something opened: the scope it offered is.
+        let offered = if from == "portal" { "the portal's scope".to_string() } else { format!("the {from}") };
+        format!("Kept {yours}; {offered} was not opened.")
+    }
 }
 
 #[cfg(test)]
@@ -348,7 +468,7 @@ mod tests {
         let counts = evaluate(&p.answers, p.revision).totals(&p.done);
         let WizardMessage::Progress { progress, step, .. } = progress_message(&p, counts) else { unreachable!() };
         let json = format!(r#"{{"type":"ems-scope:restore","progress":"{progress}","step":"{step}"}}"#);
-        let FromHost::Message(HostMessage::Restore { progress, step }) = read_host_message(&json, 2) else {
+        let FromHost::Message(HostMessage::Restore { progress, step, .. }) = read_host_message(&json, 2) else {
             panic!("{json}")
         };
         assert_eq!(restore_progress(progress.as_deref(), step.as_deref()), Ok(Some(p.clone())));
@@ -369,7 +489,7 @@ mod tests {
             r#"{"type":"ems-scope:restore","progress":null,"step":null}"#,
             r#"{"type":"ems-scope:restore","progress":"","step":"intune"}"#,
         ] {
-            let FromHost::Message(HostMessage::Restore { progress, step }) = read_host_message(json, 2) else {
+            let FromHost::Message(HostMessage::Restore { progress, step, .. }) = read_host_message(json, 2) else {
                 panic!("{json}")
             };
             assert_eq!(restore_progress(progress.as_deref(), step.as_deref()), Ok(None), "{json}");
@@ -413,10 +533,110 @@ mod tests {
         assert!(matches!(read_host_message(json, 1), FromHost::Malformed(why) if why.contains("protocol=2")));
         assert_eq!(
             read_host_message(json, 2),
-            FromHost::Message(HostMessage::Restore { progress: Some(String::new()), step: None })
+            FromHost::Message(HostMessage::Restore { progress: Some(String::new()), step: None, unavailable: false })
         );
         // Prefill works in both.
         let prefill = r#"{"type":"ems-scope:prefill","answers":"services=intune"}"#;
         assert_eq!(read_host_message(prefill, 1), read_host_message(prefill, 2));
+    }
+
+    #[test]
+    fn an_unavailable_restore_is_read_and_its_progress_ignored() {
+        let want = |unavailable| FromHost::Message(HostMessage::Restore { progress: None, step: None, unavailable });
+        assert_eq!(read_host_message(r#"{"type":"ems-scope:restore","unavailable":true,"version":2}"#, 2), want(true));
+        assert_eq!(read_host_message(r#"{"type":"ems-scope:restore","unavailable":false}"#, 2), want(false));
+        // Of the wrong shape: a malformed restore, answered as one.
+        assert!(matches!(
+            read_host_message(r#"{"type":"ems-scope:restore","unavailable":"yes"}"#, 2),
+            FromHost::MalformedRestore(why) if why.starts_with("the message could not be read")
+        ));
+        // Still protocol version 2 only.
+        assert!(matches!(
+            read_host_message(r#"{"type":"ems-scope:restore","unavailable":true}"#, 1),
+            FromHost::Malformed(why) if why.contains("protocol=2")
+        ));
+    }
+
+    #[test]
+    fn unknown_types_and_bad_fields_are_named_in_the_reason() {
+        let FromHost::Malformed(why) = read_host_message(r#"{"type":"ems-scope:launch"}"#, 2) else { panic!() };
+        assert!(why.contains("ems-scope:launch"), "{why}");
+        let FromHost::Malformed(why) = read_host_message(r#"{"type":"ems-scope:prefill","answers":7}"#, 2) else {
+            panic!()
+        };
+        assert!(why.contains("expected a string"), "{why}");
+        // Other fields (the version, a host's own) are not the wizard's business.
+        assert_eq!(
+            read_host_message(r#"{"type":"ems-scope:prefill","answers":"services=intune","version":2,"id":7}"#, 2),
+            FromHost::Message(HostMessage::Prefill { answers: "services=intune".into() })
+        );
+    }
+
+    #[test]
+    fn what_the_bar_says_follows_what_the_host_said() {
+        use HostKeeping::*;
+        use KeepingEvent as E;
+        let bar = |host: HostKeeping| Keeper::new(Some(host), false).status();
+        let kept = Some(KeepStatus { text: "Your progress is kept by this portal.", at_risk: false });
+        // Before the host's restore and within the limit: nothing, never "kept".
+        assert_eq!(bar(Awaited), None);
+        // A restore read, with progress or none yet: kept.
+        assert_eq!(bar(Awaited.after(E::Restore)), kept);
+        // The host has nothing it can offer: not kept, at once.
+        assert_eq!(bar(Awaited.after(E::Unavailable)), Some(NOT_KEPT));
+        // No restore within the limit: not kept.
+        assert_eq!(bar(Awaited.after(E::TimeLimit)), Some(NOT_KEPT));
+        // A malformed restore: the host speaks version 2 and keeps what follows its result.
+        assert_eq!(bar(Awaited.after(E::MalformedRestore)), kept);
+        // A restore that comes after the limit: kept from then on.
+        assert_eq!(bar(Awaited.after(E::TimeLimit).after(E::Restore)), kept);
+        assert_eq!(bar(Awaited.after(E::TimeLimit).after(E::MalformedRestore)), kept);
+        // The limit passing after the host answered changes nothing.
+        for answered in [E::Restore, E::Unavailable, E::MalformedRestore] {
+            let state = Awaited.after(answered);
+            assert_eq!(state.after(E::TimeLimit), state, "{answered:?}");
+        }
+        // A malformed restore does not undo what the host said before.
+        assert_eq!(Keeps.after(E::MalformedRestore), Keeps);
+        assert_eq!(Unavailable.after(E::MalformedRestore), Unavailable);
+        // The host's latest readable word wins.
+        assert_eq!(Keeps.after(E::Unavailable), Unavailable);
+        assert_eq!(Unavailable.after(E::Restore), Keeps);
+    }
+
+    #[test]
+    fn without_a_version_2_host_the_bar_follows_the_browsers_storage() {
+        assert_eq!(Keeper::new(None, true), Keeper::Browser);
+        assert_eq!(Keeper::new(None, true).status(), None);
+        assert_eq!(Keeper::new(None, false), Keeper::Unsaved);
+        assert_eq!(Keeper::new(None, false).status(), Some(NOT_KEPT));
+        // A version 2 host decides, whatever the frame's own storage does.
+        assert_eq!(Keeper::new(Some(HostKeeping::Awaited), true), Keeper::PortalAwaited);
+        assert_eq!(Keeper::new(Some(HostKeeping::Silent), true), Keeper::PortalNotKeeping);
+    }
+
+    #[test]
+    fn only_progress_saved_in_this_browser_is_said_to_be_saved_there() {
+        let all = [Keeper::Browser, Keeper::Unsaved, Keeper::Portal, Keeper::PortalNotKeeping, Keeper::PortalAwaited];
+        for keeper in all {
+            let question = keeper.question("portal", 12);
+            assert!(
+                question.starts_with("The portal holds a scope with 12 items in scope. You also have "),
+                "{question}"
+            );
+            let saved_here = question.contains("progress saved in this browser");
+            assert_eq!(saved_here, keeper == Keeper::Browser, "{keeper:?}: {question}");
+            assert_eq!(question.contains("this portal keeps for you"), keeper == Keeper::Portal, "{keeper:?}");
+            assert_eq!(keeper.kept("portal").contains("saved"), keeper == Keeper::Browser, "{keeper:?}");
+        }
+        // The wording the full page has always had.
+        assert_eq!(
+            Keeper::Browser.question("share link", 45),
+            "The share link holds a scope with 45 items in scope. You also have progress saved in this browser. Replacing it overwrites your saved answers and ticks."
+        );
+        assert_eq!(Keeper::Browser.kept("share link"), "Kept your saved progress; the share link was not opened.");
+        assert_eq!(Keeper::Unsaved.kept("link"), "Kept your progress; the link was not opened.");
+        // In a portal: the scope it offered was not opened, not the portal.
+        assert_eq!(Keeper::Portal.kept("portal"), "Kept your progress; the portal's scope was not opened.");
     }
 }
