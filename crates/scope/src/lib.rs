@@ -13,6 +13,8 @@
 //! - [`import`]: reading whatever a user pastes or drops (export, saved record, link).
 //! - [`embed`]: the checks and colour maths of embed mode's parameters.
 //! - [`portal`]: the messages exchanged with a partner's page.
+//! - [`storage`]: what the wizard does as writes to its storage succeed or fail.
+//! - [`history`]: the browser's Back and Forward between steps.
 //! - [`revision_diff`]: reading a revision of the page, its coverage by the catalog, and the
 //!   report for a new revision (`cargo run -p scope --bin revision-diff -- NEW.md`).
 //!
@@ -24,11 +26,13 @@ pub mod catalog;
 pub mod embed;
 pub mod engine;
 pub mod export;
+pub mod history;
 pub mod import;
 pub mod link;
 pub mod portal;
 pub mod progress;
 pub mod revision_diff;
+pub mod storage;
 pub mod wizard;
 
 pub use answers::Answers;
