@@ -19,6 +19,9 @@ node scripts/structure.mjs
 
 echo "== native tests (every crate with logic: scope engine, catalog and its coverage of source/, decoders, fixtures)"
 cargo test --workspace --exclude ems-scope-wizard
+# The app natively as the prerender builds it (Effects off): no view reaches a browser API, and the
+# prerender fills the marked root (the same build as the prerender hook's).
+cargo test -p ems-scope-wizard --no-default-features --features ssr
 
 echo "== a made-up third revision (tests/fixtures/revision-3.toml appended to catalog.toml, a test build)"
 # Every test of the engine, not only the three-revision ones: none may assume two revisions.
