@@ -3,8 +3,8 @@
 # crate with logic (the catalog's coverage of source/ among them), a decoder fuzz run, the release
 # and debug builds, the download-size alarm, and the browser tests in headless Chromium. Needs
 # nothing beside the repository. The app crate is compiled only where a test needs it: checked by
-# clippy for wasm32 and for the prerender, built by Trunk (release and debug); it has no native
-# tests of its own (its rules live in crates/scope).
+# clippy for wasm32 and for the prerender, tested natively on the prerender's own build (ssr),
+# built by Trunk (release and debug).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/setup.sh
@@ -19,6 +19,9 @@ node scripts/structure.mjs
 
 echo "== native tests (every crate with logic: scope engine, catalog and its coverage of source/, decoders, fixtures)"
 cargo test --workspace --exclude ems-scope-wizard
+# The app natively as the prerender builds it (Effects off): no view reaches a browser API, and the
+# prerender fills the marked root (the same build as the prerender hook's).
+cargo test -p ems-scope-wizard --no-default-features --features ssr
 
 echo "== a made-up third revision (tests/fixtures/revision-3.toml appended to catalog.toml, a test build)"
 # Every test of the engine, not only the three-revision ones: none may assume two revisions.

@@ -11,6 +11,7 @@ use leptos::ev;
 use leptos::html;
 use leptos::prelude::*;
 use scope::engine::evaluate;
+use scope::history::{landing, Landing};
 use scope::portal::Keeper;
 
 /// `early_choices`: the choices made on the prerendered questions before hydration
@@ -52,6 +53,7 @@ pub fn App(#[prop(optional)] early_choices: Vec<(String, String)>) -> impl IntoV
 /// state, sets up what keeps and follows it, then lets the page show and take answers.
 fn start(wizard: Wizard, host: embed::Host, stored: RwSignal<bool>, early_choices: Vec<(String, String)>) {
     let params = Params::from_location();
+    read_page(wizard);
     // Set only when it changes: setting a signal always notifies, and the masthead would be
     // rebuilt for nothing.
     if params.embedded {
@@ -60,7 +62,7 @@ fn start(wizard: Wizard, host: embed::Host, stored: RwSignal<bool>, early_choice
     let host_keeps =
         params.embedded && params.host_origin.is_some() && params.protocol >= scope::portal::LATEST && embed::framed();
     let loaded = if host_keeps { persistence::Loaded::kept_by_host() } else { persistence::load() };
-    stored.set(loaded.store == persistence::Store::Local);
+    stored.set(loaded.store.keeps());
     // A first visit finds the blank progress already on screen: setting it again would only
     // run every binding that reads it once more.
     if wizard.progress.with_untracked(|p| *p != loaded.progress) {
@@ -97,6 +99,21 @@ fn start(wizard: Wizard, host: embed::Host, stored: RwSignal<bool>, early_choice
     }
 }
 
+/// The page's address and today's date, into the state: read here, once, so that no view calls
+/// a browser API (the prerender, which draws the views natively, could not).
+fn read_page(wizard: Wizard) {
+    wizard.page_base.set(embed::full_page_base());
+    wizard.today.set(browser::today());
+    // A page left open overnight prints today's date, not the day it was opened.
+    let before_print = window_event_listener(ev::beforeprint, move |_| {
+        let today = browser::today();
+        if wizard.today.with_untracked(|t| *t != today) {
+            wizard.today.set(today);
+        }
+    });
+    on_cleanup(move || before_print.remove());
+}
+
 /// Choices a person made on the prerendered questions before the app listened are their first
 /// answers, not lost clicks; returns whether there were any to apply. Saved progress or a link
 /// wins: the loader held the questions back for them, so choices there can only be the browser
@@ -131,7 +148,7 @@ fn follow_address(wizard: Wizard) {
     // A fragment pasted in makes an entry of its own; one met again on an entry the app made for
     // a step (Back, after the link's question was answered there) is old and not reopened.
     let listener = window_event_listener(ev::hashchange, move |_| {
-        if browser::history_step().is_none() {
+        if browser::history_entry().is_none() {
             open();
         }
     });
@@ -145,23 +162,34 @@ fn follow_address(wizard: Wizard) {
     });
 }
 
-/// The browser's Back and Forward between steps (`Wizard::go_to` adds an entry per step).
+/// The browser's Back and Forward between steps (`Wizard::go_to` adds an entry per step). An
+/// entry whose step the answers have removed since is passed over, so Back always shows a change
+/// (`scope::history::landing` decides).
 fn follow_history(wizard: Wizard) {
     if wizard.embedded.get_untracked() {
         return;
     }
     // The entry the page opened on gets its step when it is left (`browser::push_step`).
+    browser::note_history_entry();
     let listener = window_event_listener(ev::popstate, move |event| {
         // An entry without a step (one a fragment added) is not a step change.
-        let Some(step) = event.state().as_string() else { return };
-        // A step the answers no longer have is not kept: it would come back by surprise later.
-        let applies = wizard.progress.with_untracked(|p| scope::wizard::steps(&p.answers).contains(&step.as_str()));
-        if applies {
-            wizard.progress.update(|p| p.step = step);
-        } else {
-            browser::mark_step(&wizard.progress.with_untracked(|p| p.current_step().to_string()));
+        let Some((entry, back)) = browser::moved_to(&event.state()) else { return };
+        let on_screen = wizard.progress.with_untracked(|p| p.current_step());
+        // Passing over goes on only Back, where the entry's depth tells whether another of the
+        // app's lies beyond (Forward's end is not known): Back never leaves the page by surprise.
+        let further = back && entry.depth > 0;
+        let landing = wizard.progress.with_untracked(|p| landing(&p.answers, &entry.step, on_screen, further));
+        match landing {
+            Landing::PassOver => browser::history_back(),
+            Landing::Show(step) => {
+                // The entry names what it shows now, so Forward and Back find it again.
+                if step != entry.step {
+                    browser::mark_step(step);
+                }
+                wizard.progress.update(|p| p.step = step.to_string());
+                wizard.focus_step_heading();
+            }
         }
-        wizard.focus_step_heading();
     });
     on_cleanup(move || listener.remove());
 }
@@ -195,7 +223,7 @@ fn EmbedBar(stored: RwSignal<bool>) -> impl IntoView {
     view! {
         <div class="embed-bar">
             {move || status().map(|status| view! { <p class="keep-status" class:at-risk=status.at_risk>{status.text}</p> })}
-            <a href=move || wizard.progress.with(full_page_url) target="_blank" rel="noopener">"Open the full page"</a>
+            <a href=move || wizard.progress.with(|p| full_page_url(&wizard.page_base.get(), p)) target="_blank" rel="noopener">"Open the full page"</a>
         </div>
     }
 }
@@ -261,5 +289,37 @@ fn IncomingPrompt(incoming: Incoming, stored: RwSignal<bool>) -> impl IntoView {
                 <button type="button" on:click=move |_| keep()>"Keep my progress"</button>
             </div>
         </section>
+    }
+}
+
+/// Natively with the prerender's features, where Effects do not run as in the prerender:
+/// `cargo test -p ems-scope-wizard --no-default-features --features ssr`.
+#[cfg(all(test, feature = "ssr"))]
+mod tests {
+    use super::*;
+
+    /// Views read what comes from the browser (the page's address, today's date) from `Wizard`,
+    /// never from the browser itself: rendered natively, where any browser call aborts, with
+    /// every part that shows them drawn (a partner's frame, the summary's share link, the
+    /// printed header), nothing reaches one.
+    #[test]
+    fn no_view_calls_the_browser() {
+        Owner::new().with(|| {
+            let wizard = Wizard::provide();
+            embed::Host::provide();
+            wizard.page_base.set("https://example.test/wizard/".into());
+            wizard.today.set("2026-12-06".into());
+            wizard.progress.update(|p| {
+                p.answers.set_by_ids("services", &["intune"]).unwrap();
+                p.step = scope::wizard::SUMMARY.into();
+            });
+            wizard.embedded.set(true);
+            wizard.ready.set(true);
+            let stored = RwSignal::new(true);
+            let html = view! { <EmbedBar stored/><StepsPanel/><GuidancePanel/> }.to_html();
+            assert!(html.contains(r#"href="https://example.test/wizard/#s1."#), "the full page's link");
+            assert!(html.contains("Share this scope"), "the summary, with its share link");
+            assert!(html.contains("Scope as of 2026-12-06."), "the printed date");
+        });
     }
 }

@@ -1,11 +1,13 @@
 //! Small wrappers over browser APIs that can fail, so the components never unwrap.
 
 use leptos::prelude::*;
+use scope::history::Entry;
 use std::sync::atomic::{AtomicBool, Ordering};
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
 
-/// Whether the last write of progress to local storage succeeded; the panic page says so.
+/// Whether the progress on screen is kept in local storage (the last write worked, or the record
+/// loaded is what is on screen): the panic page says so. Set by `persistence` only.
 pub static SAVED: AtomicBool = AtomicBool::new(false);
 
 /// The page shown instead of a blank one after a panic. Static markup: the reactive system may
@@ -20,11 +22,7 @@ pub fn show_panic_page(info: &std::panic::PanicHookInfo) {
     };
     let Some(body) = document.body() else { return };
     body.set_inner_html(PANIC_PAGE);
-    let saved = if SAVED.load(Ordering::Relaxed) {
-        "Something went wrong; your answers are saved. Reload the page to carry on where you were."
-    } else {
-        "Something went wrong. This browser does not let the wizard save, so answers since the last share link or export may be lost."
-    };
+    let saved = scope::storage::error_page_line(SAVED.load(Ordering::Relaxed));
     // Text and attribute values only: nothing from the panic is read as markup.
     if let Some(p) = document.get_element_by_id("panic-saved") {
         p.set_text_content(Some(saved));
@@ -95,28 +93,67 @@ pub fn clear_hash() {
     }
 }
 
+thread_local! {
+    /// The depth of the history entry on screen, when it is one of the app's (`history_entry`).
+    static DEPTH: std::cell::Cell<Option<u32>> = const { std::cell::Cell::new(None) };
+}
+
 /// A new entry in the browser's history for `step`, at the same address, so Back returns to
 /// `from`, the step before it. The entry being left gets its step now if it has none (the one the
 /// page opened on, or one a link added): marking it at start cost every load a `replaceState`
-/// (0.6 to 8 ms measured) before the page answered its first click.
+/// (0.6 to 8 ms measured) before the page answered its first click. Such an entry counts as the
+/// first (depth 0): whether any entry of the app's lies before it is not known.
 pub fn push_step(from: &str, step: &str) {
-    if let Ok(history) = window().history() {
-        if history_step().is_none() {
-            let _ = history.replace_state(&JsValue::from_str(from), "");
-        }
-        let _ = history.push_state(&JsValue::from_str(step), "");
+    let Ok(history) = window().history() else { return };
+    let here = history_entry().unwrap_or_else(|| {
+        let first = Entry { depth: 0, step: from.to_string() };
+        let _ = history.replace_state(&JsValue::from_str(&first.to_state()), "");
+        first
+    });
+    let next = Entry { depth: here.depth + 1, step: step.to_string() };
+    if history.push_state(&JsValue::from_str(&next.to_state()), "").is_ok() {
+        DEPTH.set(Some(next.depth));
     }
 }
 
-/// The step of the current history entry, if the app made it (`push_step`, `mark_step`).
-pub fn history_step() -> Option<String> {
-    window().history().ok()?.state().ok()?.as_string()
+/// The current history entry, if the app made it (`push_step`, `mark_step`).
+pub fn history_entry() -> Option<Entry> {
+    entry_of(&window().history().ok()?.state().ok()?)
 }
 
-/// Marks the current history entry as showing `step`.
+/// The entry a `popstate` event moved to, if the app made it; and whether the move was back (to
+/// an entry before the one on screen), also noting it as the one on screen now.
+pub fn moved_to(state: &JsValue) -> Option<(Entry, bool)> {
+    let entry = entry_of(state);
+    let from = DEPTH.replace(entry.as_ref().map(|e| e.depth));
+    let entry = entry?;
+    Some((entry.clone(), from.is_some_and(|from| entry.depth < from)))
+}
+
+fn entry_of(state: &JsValue) -> Option<Entry> {
+    state.as_string().map(|state| Entry::from_state(&state))
+}
+
+/// Marks the current history entry as showing `step` (its depth as it was, else the first).
 pub fn mark_step(step: &str) {
     if let Ok(history) = window().history() {
-        let _ = history.replace_state(&JsValue::from_str(step), "");
+        let depth = history_entry().map_or(0, |e| e.depth);
+        let entry = Entry { depth, step: step.to_string() };
+        if history.replace_state(&JsValue::from_str(&entry.to_state()), "").is_ok() {
+            DEPTH.set(Some(depth));
+        }
+    }
+}
+
+/// Notes the entry on screen at start (a reload keeps its state), for the next `popstate`.
+pub fn note_history_entry() {
+    DEPTH.set(history_entry().map(|e| e.depth));
+}
+
+/// One entry back in the browser's history.
+pub fn history_back() {
+    if let Ok(history) = window().history() {
+        let _ = history.back();
     }
 }
 
@@ -190,5 +227,16 @@ pub fn mark_ready() {
         let classes = root.class_list();
         let _ = classes.remove_1("restoring");
         let _ = classes.add_1("ready");
+    }
+    replay_early_clicks();
+}
+
+/// The "Why and where from" buttons clicked before the app was up (public/loader.js marks them)
+/// are clicked now that it listens: the click is taken late rather than lost.
+fn replay_early_clicks() {
+    let Ok(clicked) = document().query_selector_all("button[data-early-click]") else { return };
+    for button in (0..clicked.length()).filter_map(|i| clicked.item(i)?.dyn_into::<web_sys::HtmlElement>().ok()) {
+        let _ = button.remove_attribute("data-early-click");
+        button.click();
     }
 }

@@ -113,10 +113,10 @@ pub fn full_page_base() -> String {
     format!("{}{}", location.origin().unwrap_or_default(), location.pathname().unwrap_or_default())
 }
 
-/// The full page's address opening `progress` on the step on screen ("Open the full page" from a
-/// frame), not on the summary as a share link does.
-pub fn full_page_url(progress: &Progress) -> String {
-    format!("{}#{}", full_page_base(), link::encode_with_step(progress))
+/// The full page's address (`base`, `Wizard::page_base`) opening `progress` on the step on
+/// screen ("Open the full page" from a frame), not on the summary as a share link does.
+pub fn full_page_url(base: &str, progress: &Progress) -> String {
+    format!("{base}#{}", link::encode_with_step(progress))
 }
 
 /// Whether the page is inside another page's frame.

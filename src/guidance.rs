@@ -427,7 +427,7 @@ fn PrintHeader() -> impl IntoView {
                 {move || wizard.ready.get().then(|| {
                     let answers = answers();
                     let answers = if answers.is_empty() { "none yet".to_string() } else { answers };
-                    format!("Scope as of {}. Answers: {answers}.", crate::browser::today())
+                    format!("Scope as of {}. Answers: {answers}.", wizard.today.get())
                 })}
             </p>
         </div>

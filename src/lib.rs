@@ -12,3 +12,8 @@ mod state;
 mod steps;
 
 pub use app::App;
+
+/// The id of the element the app is prerendered into and hydrates (index.html holds it, empty
+/// but for the prerender's marker). Hydration starts at its first child, so what else is in
+/// `<body>` (nodes a browser extension adds) does not matter.
+pub const ROOT_ID: &str = "app";

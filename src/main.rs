@@ -5,8 +5,16 @@ fn main() {
     #[cfg(feature = "hydrate")]
     {
         use leptos::prelude::*;
+        use wasm_bindgen::JsCast;
+        // The app's own root, not <body>: browser extensions add nodes to the body before the
+        // app starts, and hydration walks the nodes it is given one by one from the first.
+        let Some(root) = document().get_element_by_id(ems_scope_wizard::ROOT_ID) else {
+            // Only a page built without the prerender (index.html as it is in the repository).
+            panic!("the page has no element with the id \"{}\" to start in", ems_scope_wizard::ROOT_ID);
+        };
         // Before hydration, which resets every input to the prerendered (blank) state.
         let early_choices = ems_scope_wizard::browser::checked_choices();
-        leptos::mount::hydrate_body(move || view! { <ems_scope_wizard::App early_choices/> });
+        let app = move || view! { <ems_scope_wizard::App early_choices/> };
+        leptos::mount::hydrate_from(root.unchecked_into(), app).forget();
     }
 }

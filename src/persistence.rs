@@ -2,11 +2,12 @@
 //! browser blocks or fills it, and two tabs following each other.
 //!
 //! `window.localStorage` throws (SecurityError) in a cross-site iframe with third-party storage
-//! blocked, and gloo-storage's `LocalStorage::raw()` panics there. So storage is probed once
-//! through `Window::local_storage()`, which returns a `Result`; only after a good probe does
-//! anything call gloo-storage. Every failure becomes a message: storage blocked, or holding a record
-//! this tab must not overwrite, means memory only; a write that fails (storage full) is said once
-//! and tried again at the next change.
+//! blocked, and can start throwing in the middle of a session (the person changes a site
+//! setting, a privacy extension steps in); gloo-storage's `LocalStorage::raw()` then throws a
+//! JavaScript exception through the wasm. So every call reaches storage through [`local`], a probe
+//! of `Window::local_storage()` (a `Result`) made each time, and gloo-storage only after it. What
+//! each outcome means (which store next, what to tell the person) is decided in
+//! `scope::storage`; this module carries it out.
 
 use crate::browser::SAVED;
 use crate::state::{Tone, Wizard};
@@ -14,6 +15,8 @@ use gloo_storage::{LocalStorage, Storage};
 use leptos::ev;
 use leptos::prelude::*;
 use scope::progress::ReadError;
+pub use scope::storage::Store;
+use scope::storage::{StoreEvent, StoreNotice};
 use scope::Progress;
 use std::sync::atomic::Ordering;
 
@@ -24,23 +27,6 @@ pub const ASIDE_PREFIX: &str = "ems-scope-wizard/unreadable/";
 
 pub const MEMORY_NOTICE: &str =
     "This browser does not let the wizard save here, so your progress will not be kept after this tab closes. Use a share link or an export to keep it.";
-const NEWER_IN_OTHER_TAB: &str =
-    "A newer version of the wizard saved in another tab. Reload this one: it no longer saves.";
-const FULL_NOTICE: &str =
-    "This browser's storage is full or no longer available, so your latest changes will not be kept after this tab closes. Use a share link or an export to keep them.";
-const SAVED_AGAIN: &str =
-    "Saving works again: your progress is saved in this browser, including the changes made while it could not be saved.";
-
-/// Where progress goes.
-#[derive(Clone, Copy, PartialEq)]
-pub enum Store {
-    Local,
-    /// The last write failed (storage full, or taken away since the start): the next change
-    /// tries again.
-    Failing,
-    /// Storage is blocked, or holds a record this tab must not overwrite: never written.
-    Memory,
-}
 
 /// What loading found: where to keep progress, what to start from and what to tell the user.
 pub struct Loaded {
@@ -66,29 +52,44 @@ impl Loaded {
     }
 }
 
+/// The browser's local storage, asked for afresh: `None` when the browser refuses it now, which
+/// it may do at any time.
+fn local() -> Option<web_sys::Storage> {
+    web_sys::window()?.local_storage().ok().flatten()
+}
+
 /// Whether local storage can be used: present, and taking a write (some browsers hand out a
 /// storage object that refuses every write).
 fn storage_works() -> bool {
-    let Some(storage) = web_sys::window().and_then(|w| w.local_storage().ok().flatten()) else {
-        return false;
-    };
+    let Some(storage) = local() else { return false };
     let probe = "ems-scope-wizard/probe";
     storage.set_item(probe, "1").is_ok() && storage.remove_item(probe).is_ok()
 }
 
+/// Writes `progress` as the saved record: through gloo-storage (Progress serializes as its
+/// record) once a probe has found storage there, so gloo's `raw()` cannot throw.
+fn write(progress: &Progress) -> bool {
+    local().is_some() && LocalStorage::set(KEY, progress).is_ok()
+}
+
 /// Reads saved progress. Never fails: a problem becomes a notice and a fresh start.
 pub fn load() -> Loaded {
+    let loaded = read();
+    SAVED.store(loaded.store.keeps(), Ordering::Relaxed);
+    loaded
+}
+
+fn read() -> Loaded {
     if !storage_works() {
         return Loaded::fresh(Store::Memory, Some((Tone::Info, MEMORY_NOTICE.into())));
     }
     // The record's text as stored, not through `LocalStorage::get`: an unreadable one is copied
     // aside exactly as it is.
-    let Ok(Some(text)) = LocalStorage::raw().get_item(KEY) else {
+    let Some(text) = local().and_then(|storage| storage.get_item(KEY).ok().flatten()) else {
         return Loaded::fresh(Store::Local, None);
     };
     match Progress::from_saved(&text) {
         Ok((progress, migrated)) => {
-            SAVED.store(true, Ordering::Relaxed);
             let notice = migrated.then(|| {
                 (
                     Tone::Warning,
@@ -107,7 +108,8 @@ pub fn load() -> Loaded {
         }
         Err(err) => {
             let what = format!("Your saved progress could not be read: {err}.");
-            match keep_aside(&text).filter(|_| LocalStorage::raw().remove_item(KEY).is_ok()) {
+            let removed = || local().is_some_and(|storage| storage.remove_item(KEY).is_ok());
+            match keep_aside(&text).filter(|_| removed()) {
                 Some(aside) => {
                     let notice = format!("{what} It is kept aside in this browser's storage under \"{aside}\", and the wizard starts fresh.");
                     Loaded::fresh(Store::Local, Some((Tone::Warning, notice)))
@@ -128,7 +130,7 @@ pub fn load() -> Loaded {
 /// Copies a record's text under a new key; the key, if the copy was written.
 fn keep_aside(text: &str) -> Option<String> {
     let aside = format!("{ASIDE_PREFIX}{}", js_sys::Date::now() as u64);
-    LocalStorage::raw().set_item(&aside, text).ok().map(|()| aside)
+    local()?.set_item(&aside, text).ok().map(|()| aside)
 }
 
 /// Keeps the progress in storage: one write per change, none for a change that came from another
@@ -142,8 +144,15 @@ pub fn keep(wizard: Wizard, loaded: &Loaded, saved: RwSignal<bool>) {
     let stored = StoredValue::new(loaded.up_to_date.then(|| loaded.progress.clone()));
     Effect::new(move |_| {
         let progress = wizard.progress.get();
-        if store.get_value() != Store::Memory && stored.with_value(|s| s.as_ref() != Some(&progress)) {
-            save(wizard, progress, store, stored, saved);
+        if store.get_value().writes() && stored.with_value(|s| s.as_ref() != Some(&progress)) {
+            let event = if write(&progress) {
+                stored.set_value(Some(progress));
+                StoreEvent::Written
+            } else {
+                // This tab works on from memory; `stored` still names the last record written.
+                StoreEvent::WriteFailed
+            };
+            carry_out(wizard, store, saved, event);
         }
     });
     if loaded.store == Store::Memory {
@@ -151,24 +160,19 @@ pub fn keep(wizard: Wizard, loaded: &Loaded, saved: RwSignal<bool>) {
     }
     // Another tab changed the same record: follow it.
     let listener = window_event_listener(ev::storage, move |event| {
-        if event.key().as_deref() != Some(KEY) || store.get_value() == Store::Memory {
+        if event.key().as_deref() != Some(KEY) || !store.get_value().writes() {
             return;
         }
         let theirs = match event.new_value() {
             Some(text) => match Progress::from_json(&text) {
                 Ok(progress) => progress,
                 // A newer version wrote it in another tab: this tab must not overwrite it.
-                Err(ReadError::Newer(_)) => {
-                    store.set_value(Store::Memory);
-                    saved.set(false);
-                    wizard.tell(Tone::Warning, NEWER_IN_OTHER_TAB);
-                    return;
-                }
+                Err(ReadError::Newer(_)) => return carry_out(wizard, store, saved, StoreEvent::NewerElsewhere),
                 Err(_) => return,
             },
             None => Progress::default(),
         };
-        if store.get_value() == Store::Failing {
+        if !store.get_value().follows_other_tabs() {
             // This tab holds changes it could not save; taking the other tab's record would throw
             // them away. Its next change writes them (and the other tab follows it then), even
             // one that brings back what this tab last wrote: storage no longer holds that.
@@ -180,39 +184,24 @@ pub fn keep(wizard: Wizard, loaded: &Loaded, saved: RwSignal<bool>) {
     on_cleanup(move || listener.remove());
 }
 
-/// Writes a change (never from memory: [`keep`] does not call it then). A failed write (storage
-/// full, or taken away since the start) is said once, and the next change tries again.
-fn save(
-    wizard: Wizard,
-    progress: Progress,
-    store: StoredValue<Store>,
-    stored: StoredValue<Option<Progress>>,
-    saved: RwSignal<bool>,
-) {
-    let failing = store.get_value() == Store::Failing;
-    match LocalStorage::set(KEY, &progress) {
-        Ok(()) => {
-            SAVED.store(true, Ordering::Relaxed);
-            stored.set_value(Some(progress));
-            if failing {
-                store.set_value(Store::Local);
-                saved.set(true);
-                // Said, not only the warning taken away: it told the person their latest
-                // changes would be lost, and a notice that silently goes (unheard by a screen
-                // reader) leaves them unsure whether those changes are kept now. They are: the
-                // whole progress was just written. An outcome, so the next one replaces it.
-                wizard.settle(FULL_NOTICE, Tone::Info, SAVED_AGAIN);
-            }
+/// Moves the store on after `event` (the decision is `Store::after`'s), and says what changed.
+fn carry_out(wizard: Wizard, store: StoredValue<Store>, saved: RwSignal<bool>, event: StoreEvent) {
+    let (next, notice) = store.get_value().after(event);
+    store.set_value(next);
+    SAVED.store(next.keeps(), Ordering::Relaxed);
+    if saved.get_untracked() != next.keeps() {
+        saved.set(next.keeps());
+    }
+    match notice {
+        // Said, not only the warning taken away: it told the person their latest changes would
+        // be lost, and a notice that silently goes (unheard by a screen reader) leaves them
+        // unsure whether those changes are kept now. They are: the whole progress was just
+        // written. An outcome, so the next one replaces it.
+        Some(StoreNotice::SavingWorksAgain) => {
+            wizard.settle(StoreNotice::SavingStopped.text(), Tone::Info, StoreNotice::SavingWorksAgain.text())
         }
-        // This tab works on from memory; `stored` still names the last record written.
-        Err(_) => {
-            SAVED.store(false, Ordering::Relaxed);
-            if !failing {
-                store.set_value(Store::Failing);
-                saved.set(false);
-                wizard.tell(Tone::Warning, FULL_NOTICE);
-            }
-        }
+        Some(notice) => wizard.tell(Tone::Warning, notice.text()),
+        None => {}
     }
 }
 

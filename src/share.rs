@@ -1,7 +1,7 @@
 //! Share, export, import and compare, on the summary step; and start over.
 
 use crate::browser;
-use crate::embed::{self, full_page_base};
+use crate::embed;
 use crate::state::{focus_soon, use_wizard, Incoming, Tone};
 use leptos::ev;
 use leptos::html;
@@ -12,9 +12,9 @@ use scope::progress::{ReadError, MAX_BYTES};
 use scope::{link, Progress};
 use wasm_bindgen::JsCast;
 
-/// The full page's address with `progress` as a share link.
-pub fn share_link_url(progress: &Progress, with_done: bool) -> String {
-    format!("{}#{}", full_page_base(), link::encode_share(progress, with_done))
+/// The full page's address (`base`, `Wizard::page_base`) with `progress` as a share link.
+pub fn share_link_url(base: &str, progress: &Progress, with_done: bool) -> String {
+    format!("{base}#{}", link::encode_share(progress, with_done))
 }
 
 #[component]
@@ -32,7 +32,7 @@ fn ShareBlock() -> impl IntoView {
     let wizard = use_wizard();
     let with_done = RwSignal::new(true);
     let (status, refused) = (RwSignal::new(String::new()), RwSignal::new(String::new()));
-    let url = move || wizard.progress.with(|p| share_link_url(p, with_done.get()));
+    let url = move || wizard.progress.with(|p| share_link_url(&wizard.page_base.get(), p, with_done.get()));
     // Taken here: the clipboard's answer comes back outside any component.
     let host = expect_context::<embed::Host>();
     let copy = move |_| {

@@ -28,6 +28,11 @@ pub struct Wizard {
     pub ready: RwSignal<bool>,
     /// The heading of the step on screen: where focus goes when the step changes.
     pub step_heading: NodeRef<html::H2>,
+    /// The full page's address (no query, no fragment), for share links; and today's date
+    /// (YYYY-MM-DD, the browser's time zone). Read from the browser once, in `app::start`, so
+    /// that no view reaches a browser API: empty on the prerendered page.
+    pub page_base: RwSignal<String>,
+    pub today: RwSignal<String>,
 }
 
 #[derive(Clone, PartialEq)]
@@ -75,6 +80,8 @@ impl Wizard {
             embedded: RwSignal::new(false),
             ready: RwSignal::new(false),
             step_heading: NodeRef::new(),
+            page_base: RwSignal::new(String::new()),
+            today: RwSignal::new(String::new()),
         };
         provide_context(wizard);
         wizard

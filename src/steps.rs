@@ -30,6 +30,8 @@ pub fn StepsPanel() -> impl IntoView {
             wizard.go_to(next);
         }
     };
+    // Until the app is up a click on these would be lost: they wait, disabled, as the ticks do.
+    let waiting = move || !wizard.ready.get();
     let list = NodeRef::<html::Ol>::new();
     // After every step change (and on opening progress), once the list is drawn.
     Effect::new(move |_| {
@@ -42,7 +44,7 @@ pub fn StepsPanel() -> impl IntoView {
                 <ol node_ref=list>
                     <For each=move || steps.get() key=|id| *id let:id>
                         <li>
-                            <button type="button" class="step-link" aria-current=move || (step.get() == id).then_some("step") on:click=move |_| wizard.go_to(id)>
+                            <button type="button" class="step-link" aria-current=move || (step.get() == id).then_some("step") disabled=waiting on:click=move |_| wizard.go_to(id)>
                                 {step_title(id)}
                             </button>
                         </li>
@@ -56,8 +58,8 @@ pub fn StepsPanel() -> impl IntoView {
                 id => StepId::by_id(id).map(|step| view! { <StepQuestions step/> }).into_any(),
             }}
             <div class="step-nav">
-                <button type="button" disabled=move || position() == 0 on:click=go_back>"Back"</button>
-                <button type="button" class="primary" disabled=move || { position() + 1 >= steps.with(Vec::len) } on:click=go_next>"Next"</button>
+                <button type="button" disabled=move || waiting() || position() == 0 on:click=go_back>"Back"</button>
+                <button type="button" class="primary" disabled=move || { waiting() || position() + 1 >= steps.with(Vec::len) } on:click=go_next>"Next"</button>
             </div>
         </section>
     }

@@ -1,12 +1,14 @@
 // Hydration checked on a debug build (dist-debug, built by scripts/test.sh): release builds say
 // nothing about a mismatch between the prerendered HTML and the app, debug builds report it on the
-// console (and panic). Each way into the app, fresh or restored, must hydrate without a word.
+// console (and panic). Each way into the app, fresh or restored, must hydrate without a word, and
+// so must a page to which a browser extension added nodes.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { setup, ready, answer, goToStep, waitText, until, KEY } from './helpers.mjs';
+import { extensionNodes } from './extensions.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const DEBUG_DIST = process.env.DEBUG_DIST || path.resolve(here, '../../dist-debug');
@@ -49,6 +51,25 @@ test('a fresh page, a saved record, a share link and the embed mode hydrate with
     const shared = await load(await env.context(), link);
     await waitText(shared.page.locator('#step-heading'), 'Summary and sharing');
     for (const { said } of [fresh, saved, embedded, shared]) assert.deepEqual(said, []);
+  } finally {
+    await context.close();
+  }
+});
+
+test('nodes an extension adds at the top and the end of the body and around the root do not stop hydration', async () => {
+  const context = await env.context();
+  try {
+    await context.addInitScript(extensionNodes);
+    const { page, said } = await load(context, env.url);
+    for (const id of ['ext-top', 'ext-before', 'ext-after', 'ext-end']) {
+      assert.equal(await page.locator(`#${id}`).count(), 1, `#${id} is still there`);
+    }
+    assert.equal(await page.locator('.boot-error').count(), 0, 'no "could not start"');
+    await answer(page, 'Which services', 'Microsoft Intune');
+    await waitText(page.locator('.step-count'), 'Step 1 of 4');
+    await waitText(page.locator('section.guidance .totals'), 'waiting');
+    await goToStep(page, 'Microsoft Intune');
+    assert.deepEqual(said, [], 'nothing said on the console');
   } finally {
     await context.close();
   }

@@ -6,7 +6,8 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { setup, site, openPage, ready, answer, next, waitText, until, storage, holdApp, chosenIds, KEY, DIST, SHOTS } from './helpers.mjs';
+import { setup, site, openPage, ready, answer, next, waitText, until, storage, holdApp, chosenIds, heading, KEY, DIST, SHOTS } from './helpers.mjs';
+import { extensionNodes } from './extensions.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const AXE = path.join(here, 'node_modules/axe-core/axe.min.js');
@@ -22,10 +23,11 @@ after(async () => {
   await open?.close();
 });
 
-test('the built index.html holds the first step and the guidance list, as the body\'s first child', () => {
+test('the built index.html holds the first step and the guidance list, inside the app\'s root', () => {
   const html = fs.readFileSync(path.join(DIST, 'index.html'), 'utf8');
-  // Hydration starts at the body's first child: nothing, not even a newline, before the root.
-  assert.match(html, /<body><div class="page">/);
+  // Hydration starts at the root's first child: nothing, not even a newline, before the layout.
+  assert.match(html, /<div id="?app"?><div class="page">/);
+  assert.ok(!html.includes('data-prerender'), 'the prerender\'s mark is taken out');
   for (const text of ['Which services do you want to onboard?', 'Azure Active Directory Premium', 'Is this a new tenant or an existing one?',
     'Services and tenant', 'Your guidance list', 'Initiate phase', 'Assess phase', 'Remediate phase', 'Enable phase', 'Work with you to begin onboarding.',
     'Answering these questions needs JavaScript']) {
@@ -112,6 +114,62 @@ test('choices made on the prerendered questions before the app is up are kept as
     // A click after that is an ordinary change.
     await page.locator('#q-services-intune').uncheck();
     await until(async () => JSON.parse((await storage(page))[KEY]).answers.services.join() === 'azure_rms', 'Intune dropped from the record');
+  } finally {
+    await context.close();
+  }
+});
+
+test('before the app is up, Next and the step links wait, disabled, and "Why and where from" takes its click when it is', async () => {
+  const context = await env.context();
+  try {
+    const release = await holdApp(context);
+    const page = await context.newPage();
+    await page.goto(env.url);
+    await page.waitForSelector('fieldset.question');
+    const next = page.getByRole('button', { name: 'Next', exact: true });
+    const back = page.getByRole('button', { name: 'Back', exact: true });
+    const stepLinks = page.getByRole('navigation', { name: 'Steps' }).getByRole('button');
+    const waiting = async () => ({
+      next: await next.isDisabled(),
+      back: await back.isDisabled(),
+      stepLinks: await stepLinks.evaluateAll((buttons) => buttons.length === 3 && buttons.every((b) => b.disabled)),
+    });
+    assert.deepEqual(await waiting(), { next: true, back: true, stepLinks: true }, 'they wait before the app is up');
+    // And look it, as the ticks do.
+    assert.equal(await next.evaluate((b) => getComputedStyle(b).opacity), '0.55');
+    await page.screenshot({ path: path.join(SHOTS, 'prerendered-waiting.png') });
+    // Two disclosures clicked, one of them twice (opened and closed again).
+    const why = page.locator('section.guidance .disclosure');
+    await why.nth(0).click();
+    await why.nth(1).click();
+    await why.nth(1).click();
+    assert.equal(await why.nth(0).getAttribute('aria-expanded'), 'false', 'nothing opens before the app is up');
+    release();
+    await ready(page);
+    assert.deepEqual(await waiting(), { next: false, back: true, stepLinks: false }, 'they work once it is (Back: on the first step)');
+    await until(async () => (await why.nth(0).getAttribute('aria-expanded')) === 'true', 'the early click taken');
+    await waitText(page.locator('section.guidance .provenance').first(), 'Why it is here');
+    assert.equal(await why.nth(1).getAttribute('aria-expanded'), 'false', 'clicked twice: closed');
+    assert.equal(await page.locator('[data-early-click]').count(), 0);
+    await next.click();
+    await waitText(page.locator('#step-heading'), 'Accounts and sign-in');
+    await stepLinks.filter({ hasText: 'Services and tenant' }).click();
+    await until(async () => (await heading(page)) === 'Services and tenant', 'the first step again');
+  } finally {
+    await context.close();
+  }
+});
+
+test('nodes an extension adds around the app\'s root do not stop the release build from starting', async () => {
+  const context = await env.context();
+  try {
+    await context.addInitScript(extensionNodes);
+    const page = await openPage(context, env.url);
+    assert.equal(await page.locator('.boot-error').count(), 0, 'no "could not start"');
+    await answer(page, 'Which services', 'Microsoft Intune');
+    await waitText(page.locator('.step-count'), 'Step 1 of 4');
+    assert.equal(await page.locator('#ext-top').count(), 1);
+    assert.deepEqual(page.errors, []);
   } finally {
     await context.close();
   }

@@ -417,6 +417,98 @@ test('a failed write is tried again, but never over a record a newer version wro
   }
 });
 
+/** Makes reading `window.localStorage` throw from now on, as when the person blocks the site's
+ *  storage in the middle of a session; returns a function that gives it back. */
+async function takeStorageAway(page) {
+  await page.evaluate(() => {
+    window.__localStorage = Object.getOwnPropertyDescriptor(window, 'localStorage');
+    Object.defineProperty(window, 'localStorage', {
+      configurable: true,
+      get() { throw new DOMException('denied', 'SecurityError'); },
+    });
+  });
+  return () => page.evaluate(() => {
+    if (window.__localStorage) Object.defineProperty(window, 'localStorage', window.__localStorage);
+    else delete window.localStorage;
+  });
+}
+
+test('localStorage taken away mid-session: the answers stay, saving stopped is said, and it saves again once back', async () => {
+  const context = await env.context();
+  try {
+    const page = await openPage(context, env.url);
+    const services = page.locator('#question-services');
+    await answer(page, 'Which services', 'Microsoft Intune');
+    await until(async () => (await storage(page))[KEY]?.includes('intune'), 'the first answer saved');
+
+    const giveBack = await takeStorageAway(page);
+    await answer(page, 'Which services', 'Azure Rights Management');
+    const text = await waitText(notices(page), 'Saving stopped');
+    assert.match(text, /latest changes will not be kept after this tab closes/);
+    assert.equal(await page.locator('.panic-page').count(), 0, 'no error page');
+    // The answers stay on screen, and the wizard goes on.
+    assert.ok(await services.getByLabel('Microsoft Intune').isChecked());
+    assert.ok(await services.getByLabel('Azure Rights Management').isChecked());
+    await waitText(page.locator('.step-count'), 'Step 1 of 5');
+    await answer(page, 'new tenant or an existing', 'A new tenant');
+    await waitText(page.locator('section.guidance'), 'Contact you within 30 days');
+    assert.equal((await notices(page).innerText()).split('Saving stopped').length, 2, 'said once');
+
+    await giveBack();
+    await answer(page, 'Which services', 'Azure Active Directory Premium');
+    const after = await waitText(notices(page), 'Saving works again');
+    assert.doesNotMatch(after, /Saving stopped/);
+    const saved = JSON.parse((await storage(page))[KEY]);
+    assert.deepEqual(saved.answers, { services: ['aad_premium', 'intune', 'azure_rms'], tenant: ['new'] }, 'every change since saved');
+    assert.deepEqual(page.errors, []);
+  } finally {
+    await context.close();
+  }
+});
+
+test('the error page says the answers are saved only when the last write worked', async () => {
+  const record = '{"version":1,"answers":{"services":"intune","tenant":"new"},"step":1}';
+  const errorPage = async (context) => {
+    const setter = await context.newPage();
+    await setter.goto(new URL('favicon.svg', env.url).href);
+    await setter.evaluate(([k, v]) => localStorage.setItem(k, v), [KEY, record]);
+    const page = await openPage(context);
+    await page.goto(`${env.url}?debug=panic`);
+    return waitText(page.getByRole('alert'), 'Something went wrong');
+  };
+  const working = await env.context();
+  try {
+    assert.match(await errorPage(working), /your answers are saved/);
+  } finally {
+    await working.close();
+  }
+  // The record is found and read, then storage is taken away before the app writes it in this
+  // version's format: that write fails, so the answers on screen are not saved.
+  const failing = await env.context();
+  try {
+    await failing.addInitScript(() => {
+      let reads = 0;
+      const getItem = Storage.prototype.getItem;
+      Storage.prototype.getItem = function (key) {
+        const value = getItem.call(this, key);
+        // The loader reads the record first, the app second.
+        if (key === 'ems-scope-wizard/progress' && ++reads === 2) {
+          Object.defineProperty(window, 'localStorage', {
+            configurable: true,
+            get() { throw new DOMException('denied', 'SecurityError'); },
+          });
+        }
+        return value;
+      };
+    });
+    const text = await errorPage(failing);
+    assert.doesNotMatch(text, /are saved/);
+    assert.match(text, /answers since the last share link or export may be lost/);
+  } finally {
+    await failing.close();
+  }
+});
+
 test('"Start over…" asks first, then erases answers and ticks', async () => {
   const context = await env.context();
   try {

@@ -16,6 +16,8 @@
 //! - [`source_page`]: reading a revision of Microsoft's page (`source/`) and checking that the
 //!   catalog carries it exactly; the maintainers' `ems-scope revision-diff` (crates/cli) reports
 //!   on a new revision with it.
+//! - [`storage`]: what the wizard does as writes to its storage succeed or fail.
+//! - [`history`]: the browser's Back and Forward between steps.
 //!
 //! The JSON documents (saved record, export, portal messages) are read and written with serde and
 //! serde_json.
@@ -25,11 +27,13 @@ pub mod catalog;
 pub mod embed;
 pub mod engine;
 pub mod export;
+pub mod history;
 pub mod import;
 pub mod link;
 pub mod portal;
 pub mod progress;
 pub mod source_page;
+pub mod storage;
 pub mod wizard;
 
 pub use answers::Answers;
