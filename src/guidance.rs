@@ -130,7 +130,7 @@ fn revision_label(r: Revision) -> String {
         return format!("Current ({})", doc.date);
     }
     let (first, rest) = doc.name.split_at(doc.name.chars().next().map_or(0, char::len_utf8));
-    format!("{}{rest} revision", first.to_uppercase())
+    format!("{}{rest} revision", first.to_ascii_uppercase())
 }
 
 /// "3 new, 17 reworded, 16 dropped since the earlier page"; `None` for the first revision.

@@ -491,7 +491,7 @@ impl Item {
             [] => None,
             [one] => Some(one.clone()),
             [(since, said), (next, says), ..] => {
-                Some((format!("{since}, {}", next.to_lowercase()), format!("{said} {says}")))
+                Some((format!("{since}, {}", next.to_ascii_lowercase()), format!("{said} {says}")))
             }
         }
     }
