@@ -259,7 +259,7 @@ fn Summary() -> impl IntoView {
 fn Unanswered() -> impl IntoView {
     let wizard = use_wizard();
     let questions = Memo::new(move |_| wizard.progress.with(|p| wizard::unanswered(&p.answers)));
-    let waiting = move || match wizard.scope.with(|s| s.counts(None).waiting) {
+    let waiting = move || match wizard.scope.with(|s| s.totals(&scope::catalog::ItemSet::new()).waiting) {
         0 => None,
         1 => Some("1 guidance item waits for these answers.".to_string()),
         n => Some(format!("{n} guidance items wait for these answers.")),
