@@ -492,7 +492,7 @@ function ticksApart(page) {
 /** Notices, messages and warnings (and what they hold) that stick out of their box, or whose text
  * runs past it. */
 function noticesOverflowing(page) {
-  return page.locator('.notice, .error-text, .status, .warning-box, .warnings li, .prompt, .confirm').evaluateAll((boxes) => boxes.flatMap((box) => {
+  return page.locator('.notice, .error-text, .action-error, .status, .warning-box, .warnings li, .prompt, .confirm').evaluateAll((boxes) => boxes.flatMap((box) => {
     const outer = box.getBoundingClientRect();
     const out = [...box.querySelectorAll('*')].filter((el) => {
       const r = el.getBoundingClientRect();
