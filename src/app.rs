@@ -6,7 +6,7 @@ use crate::embed::{self, full_page_url, Params};
 use crate::guidance::GuidancePanel;
 use crate::persistence;
 use crate::state::{focus_soon, use_wizard, Incoming, Tone, Wizard};
-use crate::steps::StepsPanel;
+use crate::steps::{focus_next_or_heading, StepsPanel};
 use leptos::ev;
 use leptos::html;
 use leptos::prelude::*;
@@ -43,7 +43,8 @@ pub fn App(#[prop(optional)] early_choices: Vec<(String, String)>) -> impl IntoV
                 <GuidancePanel/>
             </main>
             <footer class="colophon">
-                <p>{colophon()}</p>
+                // On paper too: which revision the lines on it are quoted from.
+                <p>{move || colophon(wizard.progress.with(|p| p.revision))}</p>
             </footer>
         </div>
     }
@@ -194,10 +195,11 @@ fn follow_history(wizard: Wizard) {
     on_cleanup(move || listener.remove());
 }
 
-fn colophon() -> String {
+/// Where the lines of the view of `revision` are quoted from, in the Markdown export's words.
+fn colophon(revision: scope::catalog::Revision) -> String {
     format!(
-        "Every guidance line is quoted from Microsoft's page on its responsibilities during FastTrack onboarding (revision of {}, and the earlier revision for Azure Rights Management). Nothing you enter leaves this browser unless you share or export it.",
-        scope::catalog::Revision::newest().document().date
+        "Every guidance line is quoted from {}. Nothing you enter leaves this browser unless you share or export it.",
+        revision.quoted_page()
     )
 }
 
@@ -243,10 +245,10 @@ fn Notices() -> impl IntoView {
                     role=(notice.tone == Tone::Error).then_some("alert")
                 >
                     <p>{notice.text}</p>
-                    <button type="button" class="quiet" on:click=move |_| {
+                    <button type="button" class="quiet" on:click=move |e| {
+                        // The button goes with its notice: focus moves on to the next notice's.
+                        focus_next_or_heading(wizard, &e, ".notices", ".notice button");
                         wizard.dismiss(notice.id);
-                        // The button goes with its notice: focus moves to the step, not to <body>.
-                        wizard.focus_step_heading();
                     }>"Dismiss"</button>
                 </div>
             </For>
@@ -261,7 +263,7 @@ fn Notices() -> impl IntoView {
 fn IncomingPrompt(incoming: Incoming, stored: RwSignal<bool>) -> impl IntoView {
     let wizard = use_wizard();
     let Incoming { progress, from } = incoming;
-    let count = evaluate(&progress.answers, progress.revision).counts(None).in_scope;
+    let count = evaluate(&progress.answers, progress.revision).totals(&progress.done).in_scope;
     let title = NodeRef::<html::H2>::new();
     focus_soon(title);
     let replace = move |_| {

@@ -5,7 +5,7 @@ use crate::state::use_wizard;
 use crate::steps::ClearAnswer;
 use leptos::prelude::*;
 use scope::catalog::{ItemId, Phase, Revision, SectionId};
-use scope::engine::{ItemScope, Outcome, Warning};
+use scope::engine::{Counts, ItemScope, Outcome, Warning};
 use std::collections::BTreeSet;
 
 /// The ids listed as applying (in, out of scope or not supported), for the change summary.
@@ -19,6 +19,19 @@ fn applying(items: &[ItemScope]) -> BTreeSet<ItemId> {
 
 fn plural(n: usize, one: &str, many: &str) -> String {
     format!("{n} {}", if n == 1 { one } else { many })
+}
+
+/// "2 in scope, 1 done", then the other counts that are not zero, named by `others`.
+fn count_line(c: Counts, others: &[(usize, &str)]) -> String {
+    let first = [format!("{} in scope", c.in_scope), format!("{} done", c.done)];
+    let rest = others.iter().filter(|(n, _)| *n > 0).map(|(n, what)| format!("{n} {what}"));
+    first.into_iter().chain(rest).collect::<Vec<_>>().join(", ")
+}
+
+/// The rows of the items that `keep` picks, with the revision they are shown in, in catalog order.
+fn rows_where(keep: impl Fn(&ItemScope) -> bool + Send + Sync + 'static) -> Memo<Vec<(Revision, ItemScope)>> {
+    let scope = use_wizard().scope;
+    Memo::new(move |_| scope.with(|s| s.items.iter().filter(|i| keep(i)).map(|i| (s.revision, i.clone())).collect()))
 }
 
 #[component]
@@ -44,16 +57,14 @@ pub fn GuidancePanel() -> impl IntoView {
 fn Totals() -> impl IntoView {
     let wizard = use_wizard();
     let totals = move || {
-        let c = wizard.scope.with(|s| s.counts(None));
-        let done = wizard.progress.with(|p| wizard.scope.with(|s| s.done_count(&p.done, None)));
-        let mut text = format!("{} in scope, {} done", c.in_scope, done);
-        if c.out_of_scope + c.not_supported > 0 {
-            text.push_str(&format!(", {} out of scope or not supported", c.out_of_scope + c.not_supported));
-        }
-        if c.waiting > 0 {
-            text.push_str(&format!(", {} waiting for an answer", c.waiting));
-        }
-        text
+        let c = wizard.progress.with(|p| wizard.scope.with(|s| s.totals(&p.done)));
+        count_line(
+            c,
+            &[
+                (c.out_of_scope + c.not_supported, "out of scope or not supported"),
+                (c.waiting, "waiting for an answer"),
+            ],
+        )
     };
     view! { <p class="totals">{totals}</p> }
 }
@@ -89,15 +100,9 @@ fn ChangeAnnouncer() -> impl IntoView {
 /// What the source says Microsoft does not do in this case.
 #[component]
 fn SetApart() -> impl IntoView {
-    let scope = use_wizard().scope;
-    let set_apart = move || {
-        scope.with(|s| {
-            let apart = s.items.iter().filter(|i| matches!(i.outcome, Outcome::OutOfScope | Outcome::NotSupported));
-            apart.map(|i| (s.revision, i.clone())).collect::<Vec<_>>()
-        })
-    };
+    let set_apart = rows_where(|i| matches!(i.outcome, Outcome::OutOfScope | Outcome::NotSupported));
     view! {
-        <section class="set-apart" class:hidden=move || set_apart().is_empty() aria-labelledby="set-apart-heading">
+        <section class="set-apart" class:hidden=move || set_apart.with(Vec::is_empty) aria-labelledby="set-apart-heading">
             <h3 id="set-apart-heading">"Out of scope and not supported"</h3>
             <p class="help">"The source says plainly that Microsoft does not do these in your case."</p>
             <ItemList rows=set_apart placed=true/>
@@ -124,12 +129,8 @@ fn revision_label(r: Revision) -> String {
     if r == Revision::newest() {
         return format!("Current ({})", doc.date);
     }
-    let mut label = doc.name.to_string();
-    if let Some(first) = label.get_mut(0..1) {
-        first.make_ascii_uppercase();
-    }
-    label.push_str(" revision");
-    label
+    let (first, rest) = doc.name.split_at(doc.name.chars().next().map_or(0, char::len_utf8));
+    format!("{}{rest} revision", first.to_ascii_uppercase())
 }
 
 /// "3 new, 17 reworded, 16 dropped since the earlier page"; `None` for the first revision.
@@ -170,7 +171,7 @@ fn RevisionOption(r: Revision) -> impl IntoView {
 #[component]
 fn Warnings() -> impl IntoView {
     let wizard = use_wizard();
-    let warnings = move || {
+    let warnings = Memo::new(move |_| {
         wizard.scope.with(|s| {
             wizard.progress.with(|p| {
                 let shown = scope::wizard::steps(&p.answers);
@@ -189,12 +190,12 @@ fn Warnings() -> impl IntoView {
                     .collect::<Vec<_>>()
             })
         })
-    };
+    });
     view! {
-        <div class="warnings" class:hidden=move || warnings().is_empty()>
+        <div class="warnings" class:hidden=move || warnings.with(Vec::is_empty)>
             <h3>"Answers to look at"</h3>
             <ul>
-                {move || warnings().into_iter().map(|(message, ignored)| view! {
+                {move || warnings.get().into_iter().map(|(message, ignored)| view! {
                     <li>
                         {message}
                         {ignored.map(|q| view! { " " <ClearAnswer q/> })}
@@ -225,13 +226,8 @@ fn PhaseBlock(phase: Phase) -> impl IntoView {
         })
     };
     let counts = move || {
-        let c = scope.with(|s| s.counts(Some(phase)));
-        let done = wizard.progress.with(|p| scope.with(|s| s.done_count(&p.done, Some(phase))));
-        let mut text = format!("{} in scope, {} done", c.in_scope, done);
-        if c.waiting > 0 {
-            text.push_str(&format!(", {} waiting", c.waiting));
-        }
-        text
+        let c = wizard.progress.with(|p| scope.with(|s| s.counts(&p.done, Some(phase))));
+        count_line(c, &[(c.waiting, "waiting")])
     };
     let heading_id = format!("phase-{}", phase.title().to_ascii_lowercase());
     let labelled_by = heading_id.clone();
@@ -253,17 +249,8 @@ fn SectionBlock(
     section: SectionId,
     listed: impl Fn(&ItemScope) -> bool + Copy + Send + Sync + 'static,
 ) -> impl IntoView {
-    let wizard = use_wizard();
     let sec = section.get();
-    let rows = move || {
-        wizard.scope.with(|s| {
-            s.items
-                .iter()
-                .filter(|i| i.item.get().section == section && listed(i))
-                .map(|i| (s.revision, i.clone()))
-                .collect::<Vec<_>>()
-        })
-    };
+    let rows = rows_where(move |i| i.item.get().section == section && listed(i));
     // The phase heading already says the phase; a section heading adds what follows the dash.
     let subtitle = sec.title.split_once(" - ").map(|(_, rest)| rest);
     view! {
@@ -278,13 +265,10 @@ fn SectionBlock(
 /// Item rows, keyed so a row that did not change stays as it is. `placed`: each row says the
 /// section it comes from (a list gathered from every phase, where two sections can say the same).
 #[component]
-fn ItemList(
-    rows: impl Fn() -> Vec<(Revision, ItemScope)> + Send + Sync + 'static,
-    #[prop(optional)] placed: bool,
-) -> impl IntoView {
+fn ItemList(rows: Memo<Vec<(Revision, ItemScope)>>, #[prop(optional)] placed: bool) -> impl IntoView {
     view! {
         <ul class="items">
-            <For each=rows key=row_key let:row>
+            <For each=move || rows.get() key=row_key let:row>
                 <ItemRow revision=row.0 row=row.1 placed/>
             </For>
         </ul>
@@ -381,20 +365,8 @@ fn Provenance(revision: Revision, row: ItemScope, change: Option<String>, text_i
 #[component]
 fn ProvenanceDetails(revision: Revision, row: ItemScope, change: Option<String>) -> impl IntoView {
     let item = row.item.get();
-    let doc = item.source(revision);
-    let reasons: Vec<String> = row.reasons.iter().map(|r| r.describe()).collect();
-    let why = if reasons.is_empty() {
-        "Part of every onboarding.".to_string()
-    } else {
-        format!("Because of your answers: {}.", reasons.join("; "))
-    };
-    let source = format!(
-        "{}, revision of {} ({}), section \u{201c}{}\u{201d}",
-        doc.title,
-        doc.date,
-        doc.file,
-        item.section.get().title
-    );
+    let why = row.why();
+    let source = item.source_line(revision);
     view! {
         <dl>
             <dt>"Why it is here"</dt>

@@ -2,13 +2,15 @@
 
 use crate::browser;
 use crate::share::SummaryActions;
-use crate::state::use_wizard;
+use crate::state::{use_wizard, Wizard};
+use leptos::ev;
 use leptos::html;
 use leptos::prelude::*;
 use scope::catalog::{Kind, QuestionId, StepId};
 use scope::engine::Warning;
 use scope::engine::{applies, Applies};
 use scope::wizard::{self, SUMMARY};
+use wasm_bindgen::JsCast;
 
 fn step_title(id: &str) -> &'static str {
     StepId::by_id(id).map_or("Summary and sharing", |s| s.get().title)
@@ -114,15 +116,38 @@ fn StepQuestions(step: StepId) -> impl IntoView {
 pub fn ClearAnswer(q: QuestionId) -> impl IntoView {
     let wizard = use_wizard();
     view! {
-        // The button goes with the warning it clears: focus moves to the step, not to <body>.
-        <button type="button" class="quiet" on:click=move |_| {
+        // The button goes with the warning it clears: focus moves on to the next warning's.
+        <button type="button" class="quiet clear-answer" on:click=move |e| {
+            focus_next_or_heading(wizard, &e, ".warnings, .step-questions", "button.clear-answer");
             wizard.progress.update(|p| p.answers.clear(q));
-            wizard.focus_step_heading();
         }>
             // As written: a short name may start with a product's name ("Azure AD Premium …").
             {format!("Clear the {} answer", q.get().short)}
         </button>
     }
+}
+
+/// For a button that goes away with its row (a notice's Dismiss, a warning's Clear), called by
+/// its click before the change: once the change is drawn, focus goes to the button that took its
+/// place among the `buttons` of its `container` (the next row's), or to the step's heading when
+/// there is none. Never to <body>.
+pub fn focus_next_or_heading(wizard: Wizard, click: &ev::MouseEvent, container: &str, buttons: &'static str) {
+    let pressed = click.current_target().and_then(|target| target.dyn_into::<web_sys::Element>().ok());
+    let place = pressed.and_then(|pressed| {
+        let list = pressed.closest(container).ok().flatten()?;
+        let all = list.query_selector_all(buttons).ok()?;
+        let index = (0..all.length()).find(|&i| all.item(i).is_some_and(|b| b.is_same_node(Some(&*pressed))))?;
+        Some((list, index))
+    });
+    browser::next_frame(move || {
+        let next = place.and_then(|(list, index)| list.query_selector_all(buttons).ok()?.item(index));
+        match next.and_then(|b| b.dyn_into::<web_sys::HtmlElement>().ok()) {
+            Some(button) => {
+                let _ = button.focus();
+            }
+            None => wizard.focus_step_heading(),
+        }
+    });
 }
 
 /// A question's choices share its id through context, and each choice reads it.
@@ -234,7 +259,7 @@ fn Summary() -> impl IntoView {
 fn Unanswered() -> impl IntoView {
     let wizard = use_wizard();
     let questions = Memo::new(move |_| wizard.progress.with(|p| wizard::unanswered(&p.answers)));
-    let waiting = move || match wizard.scope.with(|s| s.counts(None).waiting) {
+    let waiting = move || match wizard.scope.with(|s| s.totals(&scope::catalog::ItemSet::new()).waiting) {
         0 => None,
         1 => Some("1 guidance item waits for these answers.".to_string()),
         n => Some(format!("{n} guidance items wait for these answers.")),

@@ -9,7 +9,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import {
   setup, site, openPage, answer, goToStep, item, answerSituation, waitText, until, totals, SITUATION,
-  leaveIgnoredAnswer,
+  leaveIgnoredAnswer, notices, shot, KEY,
 } from './helpers.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -397,5 +397,178 @@ test('axe: the summary with questions not answered yet, a stale comparison and a
     assert.deepEqual(found, [], `axe violations:\n${found.join('\n')}`);
   } finally {
     await context.close();
+  }
+});
+
+/** What `document.activeElement` is, as a person would name it: its id, or its tag and text. */
+const activeName = (page) => page.evaluate(() => {
+  const el = document.activeElement;
+  if (!el || el === document.body) return 'BODY';
+  return el.id || `${el.tagName} ${el.textContent.trim()}`;
+});
+
+test('Dismiss by keyboard: focus goes to the next notice\'s button, then to the step heading', async () => {
+  const context = await env.context();
+  try {
+    const page = await openPage(context, strict.url);
+    // Two notices: an unreadable record kept aside (storage), and a link that cannot be opened.
+    await page.evaluate((key) => localStorage.setItem(key, '{not json'), KEY);
+    await page.reload();
+    await page.waitForSelector('html.ready');
+    await waitText(notices(page), 'could not be read');
+    await page.evaluate(() => { location.hash = 'bogus=1'; });
+    await waitText(notices(page), 'The link could not be opened');
+    const dismiss = notices(page).getByRole('button', { name: 'Dismiss' });
+    assert.equal(await dismiss.count(), 2);
+    await dismiss.first().focus();
+    await page.keyboard.press('Enter');
+    await until(async () => (await notices(page).locator('.notice').count()) === 1, 'the first notice gone');
+    await until(async () => (await activeName(page)) === 'BUTTON Dismiss', 'focus on the next notice\'s Dismiss');
+    assert.ok(await page.evaluate(() => document.activeElement.closest('.notice').textContent.includes('The link could not be opened')));
+    await page.keyboard.press('Enter');
+    await until(async () => (await activeName(page)) === 'step-heading', 'focus on the step heading after the last notice');
+    assert.equal(await notices(page).locator('.notice').count(), 0);
+    assert.deepEqual(page.errors, []);
+  } finally {
+    await context.close();
+  }
+});
+
+test('Clear the … answer by keyboard: focus goes to the next warning\'s button, then to the step heading', async () => {
+  const context = await env.context();
+  try {
+    const page = await openPage(context, strict.url);
+    // Two answers kept but ignored whose step is gone: the list's warnings offer to clear each.
+    await answer(page, 'Which services', 'Azure Active Directory Premium');
+    await answer(page, 'Which services', 'Microsoft Intune');
+    await goToStep(page, 'Azure AD Premium capabilities');
+    await answer(page, 'Which Azure AD Premium capabilities', 'Identity Protection');
+    await goToStep(page, 'Microsoft Intune');
+    await answer(page, 'What should Intune manage', 'Mobile devices (MDM)');
+    await goToStep(page, 'Services and tenant');
+    await page.locator('#question-services').getByLabel('Azure Rights Management').check();
+    await page.locator('#question-services').getByLabel('Azure Active Directory Premium').uncheck();
+    await page.locator('#question-services').getByLabel('Microsoft Intune').uncheck();
+    const clear = page.locator('.warnings').getByRole('button', { name: /^Clear the/ });
+    await until(async () => (await clear.count()) === 2, 'two Clear buttons in the list');
+    await clear.first().focus();
+    await page.keyboard.press('Enter');
+    await until(async () => (await clear.count()) === 1, 'one warning cleared');
+    await until(async () => (await activeName(page)) === 'BUTTON Clear the Intune scope answer', 'focus on the next warning\'s button');
+    await page.keyboard.press('Enter');
+    await until(async () => (await activeName(page)) === 'step-heading', 'focus on the step heading after the last warning');
+    // On a step, beside its questions: two answers ignored there, cleared one after the other.
+    await goToStep(page, 'Accounts and sign-in');
+    await answer(page, 'Where do your user accounts live', 'One on-premises Active Directory forest');
+    await answer(page, 'How will users sign in', 'Federated identities (AD FS, single sign-on)');
+    await answer(page, 'custom synchronization rule', 'No, the standard rules will do');
+    await answer(page, 'Where do your user accounts live', 'Only in the cloud (no on-premises Active Directory)');
+    const here = page.locator('.step-questions').getByRole('button', { name: /^Clear the/ });
+    await until(async () => (await here.count()) === 2, 'two Clear buttons on the step');
+    await here.first().focus();
+    await page.keyboard.press('Enter');
+    await until(async () => (await activeName(page)) === 'BUTTON Clear the Custom sync rules answer', 'focus on the next warning\'s button on the step');
+    await page.keyboard.press('Enter');
+    await until(async () => (await activeName(page)) === 'step-heading', 'focus on the step heading');
+    assert.equal(await here.count(), 0);
+    assert.deepEqual(page.errors, []);
+  } finally {
+    await context.close();
+  }
+});
+
+/** Ticks whose text wrapped under them (the label starts below the tick or not beside it). */
+function ticksApart(page) {
+  return page.locator('section.guidance .item-line').evaluateAll((lines) => lines
+    .filter((line) => line.querySelector('input') && line.querySelector('label'))
+    .filter((line) => {
+      const tick = line.querySelector('input').getBoundingClientRect();
+      const text = line.querySelector('label').getBoundingClientRect();
+      return text.top >= tick.bottom || text.left < tick.right;
+    })
+    .map((line) => line.querySelector('label').textContent.slice(0, 40)));
+}
+
+/** Notices, messages and warnings (and what they hold) that stick out of their box, or whose text
+ * runs past it. */
+function noticesOverflowing(page) {
+  return page.locator('.notice, .error-text, .action-error, .status, .warning-box, .warnings li, .prompt, .confirm').evaluateAll((boxes) => boxes.flatMap((box) => {
+    const outer = box.getBoundingClientRect();
+    const out = [...box.querySelectorAll('*')].filter((el) => {
+      const r = el.getBoundingClientRect();
+      return r.right > outer.right + 0.5 || r.left < outer.left - 0.5;
+    });
+    const wide = out.length > 0 || box.scrollWidth > box.clientWidth || outer.right > document.documentElement.clientWidth;
+    return wide ? [`${box.textContent.slice(0, 60)}: ${out.map((el) => el.tagName).join(', ')}`] : [];
+  }));
+}
+
+test('at 320 px every tick stays beside its text', async () => {
+  const context = await env.context({ viewport: { width: 320, height: 700 } });
+  try {
+    const page = await openPage(context, `${strict.url}#services=aad_premium,intune,azure_rms&tenant=new&directory=single_forest&signin=federated&exchange_onprem=yes&mdm_authority=intune&intune_scope=mdm,mam,pc`);
+    await until(async () => (await page.locator('section.guidance input[type=checkbox]').count()) > 20, 'the ticks');
+    await shot(page, 'ticks-320');
+    assert.deepEqual(await ticksApart(page), []);
+    assert.ok(await page.evaluate(() => document.documentElement.scrollWidth <= 320), 'nothing scrolls sideways');
+  } finally {
+    await context.close();
+  }
+});
+
+test('at 360 px no notice or message overflows its box, whatever it says', async () => {
+  const context = await env.context({ viewport: { width: 360, height: 740 } });
+  const blocked = await env.context({ viewport: { width: 360, height: 740 } });
+  await blocked.addInitScript(() => {
+    Object.defineProperty(window, 'localStorage', {
+      configurable: true,
+      get() { throw new DOMException('The operation is insecure.', 'SecurityError'); },
+    });
+  });
+  const found = [];
+  const check = async (page, name) => {
+    await shot(page, `notices-360-${name}`);
+    found.push(...(await noticesOverflowing(page)).map((o) => `${name}: ${o}`));
+  };
+  try {
+    // An unreadable record kept aside under a long key, and a link error quoting a long word.
+    const page = await openPage(context, strict.url);
+    await page.evaluate((key) => localStorage.setItem(key, '{not json'), KEY);
+    await page.reload();
+    await page.waitForSelector('html.ready');
+    await waitText(notices(page), 'ems-scope-wizard/unreadable/');
+    await page.evaluate(() => { location.hash = `services${'x'.repeat(90)}`; });
+    await waitText(notices(page), 'The link could not be opened');
+    await check(page, 'unreadable-and-link');
+    // A record from a newer version.
+    await page.evaluate((key) => localStorage.setItem(key, JSON.stringify({ format: 99, answers: {} })), KEY);
+    await page.reload();
+    await page.waitForSelector('html.ready');
+    await until(async () => (await notices(page).locator('.notice').count()) > 0, 'the newer record notice');
+    await check(page, 'newer');
+    // Storage that fills up while the wizard runs.
+    await page.evaluate((key) => localStorage.removeItem(key), KEY);
+    await page.reload();
+    await page.waitForSelector('html.ready');
+    await page.evaluate(() => {
+      Storage.prototype.setItem = () => { throw new DOMException('full', 'QuotaExceededError'); };
+    });
+    await answer(page, 'Which services', 'Microsoft Intune');
+    await waitText(notices(page), 'storage is full');
+    await check(page, 'full');
+    // A link that cannot be opened, pasted into the import: the message quotes its long word.
+    await goToStep(page, 'Summary and sharing');
+    await page.getByLabel('Share link or JSON export').fill(`${strict.url}#${'y'.repeat(150)}=1`);
+    await page.getByRole('button', { name: 'Open this scope' }).click();
+    await until(async () => (await page.locator('.error-text').innerText()).trim() !== '', 'the message');
+    await check(page, 'import-link');
+    // Storage blocked.
+    const memory = await openPage(blocked, strict.url);
+    await waitText(notices(memory), 'does not let the wizard save');
+    await check(memory, 'blocked');
+    assert.deepEqual(found, []);
+  } finally {
+    await context.close();
+    await blocked.close();
   }
 });

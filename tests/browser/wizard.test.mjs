@@ -207,8 +207,9 @@ test('"Why and where from" names the answers behind an item and its source docum
     assert.match(why, /Because of your answers: .*Accounts: One on-premises Active Directory forest/);
     assert.match(why, /Sign-in: Federated identities \(AD FS, single sign-on\)/);
     assert.match(why, /For a single forest when the target is federated identities:/);
-    assert.match(why, /001_06cfb5ea52683897\.txt/);
-    assert.match(why, /revision of 10\/02\/2016/);
+    // The source in words a customer reads: the revision, no file name.
+    assert.match(why, /Source\nMicrosoft responsibilities \(Enterprise Mobility \+ Security\), the current revision \(10\/02\/2016\), section “Enable phase”/);
+    assert.doesNotMatch(why, /\.txt|revision of/);
     // Pressed again, it closes.
     await toggle.press('Enter');
     assert.equal(await toggle.getAttribute('aria-expanded'), 'false');
@@ -221,9 +222,57 @@ test('"Why and where from" names the answers behind an item and its source docum
     const rms = item(page, RMS_CONNECTOR);
     await rms.locator('.provenance button').click();
     const rmsWhy = await rms.locator('.provenance dl').innerText();
-    assert.match(rmsWhy, /000_70fb7c6a69ffa0f0\.txt/);
+    assert.match(rmsWhy, /Microsoft's responsibilities, the earlier revision, section “Enable phase - Azure Right Management Premium”/);
+    assert.doesNotMatch(rmsWhy, /\.txt|undated/);
     assert.match(rmsWhy, /Exchange on premises: Yes/);
     assert.match(rmsWhy, /Rights Management workloads: Exchange Server mail on premises/);
+  } finally {
+    await context.close();
+  }
+});
+
+test('"Why it is here" on an item still waiting names the answers so far and what it waits for', async () => {
+  const { context, page } = await fresh();
+  const why = async (text) => {
+    const row = item(page, text);
+    await row.locator('.provenance button').click();
+    return row.locator('.provenance dd').first().innerText();
+  };
+  try {
+    // Nothing answered: it waits for the tenant; it is not part of every onboarding.
+    assert.equal(await why('Contact you within 30 days'), 'Waiting for: Tenant.');
+    // Intune chosen: the MDM authority line depends on that answer and waits for another.
+    await answer(page, 'Which services', 'Microsoft Intune');
+    await waitText(item(page, 'Based on your management needs').locator('.badge'), 'Waiting for: MDM authority');
+    assert.equal(await why('Based on your management needs'),
+      'Because of your answers: Services: Microsoft Intune; waiting for: MDM authority.');
+    // Only an item with no condition is part of every onboarding.
+    assert.equal(await why('Work with you to begin onboarding.'), 'Part of every onboarding.');
+    assert.deepEqual(page.errors, []);
+  } finally {
+    await context.close();
+  }
+});
+
+test('on paper, the page says which revision its lines are quoted from', async () => {
+  const { context, page } = await fresh();
+  const printed = async () => {
+    await page.emulateMedia({ media: 'print' });
+    const text = await page.evaluate(() => document.body.innerText);
+    await page.emulateMedia({ media: 'screen' });
+    return text;
+  };
+  try {
+    await answer(page, 'Which services', 'Microsoft Intune');
+    await page.getByLabel('Earlier revision', { exact: true }).check();
+    await waitText(item(page, 'Enrolling').locator('.item-line'), 'up to two test devices');
+    const earlier = await printed();
+    assert.match(earlier, /quoted from the earlier revision of Microsoft's page on its responsibilities during FastTrack onboarding \("FastTrack Center Benefit Process for Enterprise Mobility Suite - Microsoft's responsibilities"\)\./);
+    assert.doesNotMatch(earlier, /10\/02\/2016/);
+    await page.getByLabel('Current (10/02/2016)', { exact: true }).check();
+    await waitText(page.locator('.colophon'), 'revision of 10/02/2016');
+    assert.match(await printed(), /quoted from Microsoft's page on its responsibilities during FastTrack onboarding, revision of 10\/02\/2016; the Azure Rights Management section from the earlier revision\./);
+    assert.deepEqual(page.errors, []);
   } finally {
     await context.close();
   }

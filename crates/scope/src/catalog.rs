@@ -218,6 +218,32 @@ impl Revision {
         Some(Revision(self.0 + 1)).filter(|r| (r.0 as usize) < REVISIONS.len())
     }
 
+    /// The revision in words a customer reads: "the current revision (10/02/2016)" for the
+    /// newest, else by its name ("the earlier revision", "the 10/02/2016 revision").
+    pub fn in_words(self) -> String {
+        let doc = self.document();
+        if self == Revision::newest() {
+            format!("the current revision ({})", doc.date)
+        } else {
+            format!("the {} revision", doc.name)
+        }
+    }
+
+    /// What the view of this revision quotes, as the Markdown export's source line and the printed
+    /// page say it: "Microsoft's page on … onboarding, revision of 10/02/2016; the Azure Rights
+    /// Management section from the earlier revision".
+    pub fn quoted_page(self) -> String {
+        const PAGE: &str = "Microsoft's page on its responsibilities during FastTrack onboarding";
+        let doc = self.document();
+        if self.previous().is_none() {
+            return format!("the {} revision of {PAGE} (\"{}\")", doc.name, doc.title);
+        }
+        match doc.carried_note {
+            Some(note) => format!("{PAGE}, revision of {}; {note}", doc.date),
+            None => format!("{PAGE}, revision of {}", doc.date),
+        }
+    }
+
     /// What changed on this revision's page since the one before: items new, reworded and gone.
     pub fn changes(self) -> Changes {
         let mut c = Changes::default();
@@ -421,6 +447,14 @@ impl Item {
         self.quoted_from(revision).unwrap_or(revision).document()
     }
 
+    /// Where the wording shown in the view of `revision` comes from, in words a customer reads:
+    /// the page's title, its revision and the section ("…, the earlier revision, section “…”").
+    pub fn source_line(&self, revision: Revision) -> String {
+        let from = self.quoted_from(revision).unwrap_or(revision);
+        let section = self.section.get().title;
+        format!("{}, {}, section \u{201c}{section}\u{201d}", from.document().title, from.in_words())
+    }
+
     /// Whether two pages that both have the item word it, or the condition heading it, differently.
     pub fn reworded_between(&self, a: Revision, b: Revision) -> bool {
         self.text_in(a) != self.text_in(b) || self.condition_in(a) != self.condition_in(b)
@@ -436,54 +470,62 @@ impl Item {
     }
 
     /// The revision switch's badge and sentence for this item in the view of `revision`: how it
-    /// differs from the page before (new, reworded) or after (dropped, reworded later), or that it
-    /// is carried from an earlier page.
+    /// differs from the page before (new, reworded) and from the page after (dropped, reworded
+    /// later), both when both hold, or that it is carried from an earlier page.
     pub fn change_in(&self, revision: Revision) -> Option<(String, String)> {
-        let item = self;
-        // The wording of `r` where it differs from `other`: condition, then text, each quoted.
-        let quote = |r: Revision, other: Revision| {
-            let quoted = |part: &str| format!("\u{201c}{part}\u{201d}");
-            let condition = (item.condition_in(r) != item.condition_in(other))
-                .then(|| item.condition_in(r).map_or_else(|| "no condition line".to_string(), quoted));
-            let text = (item.text_in(r) != item.text_in(other)).then(|| quoted(item.text_in(r)));
-            [condition, text].into_iter().flatten().collect::<Vec<_>>().join(" ")
-        };
-        let name = |r: Revision| r.document().name;
-        let from = item.quoted_from(revision)?;
+        let from = self.quoted_from(revision)?;
         if from != revision {
+            let later = if revision == Revision::CURRENT { "later" } else { revision.document().name };
             return Some((
                 "From the earlier page".into(),
                 format!(
-                    "The {} page has no {} section; this line is from the {} page.",
-                    if revision == Revision::CURRENT { "later" } else { name(revision) },
-                    carried_section(item),
-                    name(from)
+                    "The {later} page has no {} section; this line is from the {} page.",
+                    carried_section(self),
+                    from.document().name
                 ),
             ));
         }
-        if let Some(previous) = revision.previous() {
-            if !item.in_document(previous) {
-                return Some((format!("New on {}", name(revision)), format!("Not on the {} page.", name(previous))));
-            }
-            if item.reworded_between(previous, revision) {
-                return Some((
-                    "Reworded".into(),
-                    format!("The {} page said: {}", name(previous), quote(previous, revision)),
-                ));
+        let parts: Vec<(String, String)> =
+            [self.change_since_previous(revision), self.change_in_next(revision)].into_iter().flatten().collect();
+        match parts.as_slice() {
+            [] => None,
+            [one] => Some(one.clone()),
+            [(since, said), (next, says), ..] => {
+                Some((format!("{since}, {}", next.to_ascii_lowercase()), format!("{said} {says}")))
             }
         }
-        if let Some(next) = revision.next() {
-            if !item.in_document(next) && !item.carried {
-                return Some(("Dropped later".into(), format!("The {} page no longer lists this.", name(next))));
-            }
-            if item.in_document(next) && item.reworded_between(revision, next) {
-                return Some((
-                    "Reworded later".into(),
-                    format!("The {} page says: {}", name(next), quote(next, revision)),
-                ));
-            }
+    }
+
+    /// New or reworded on the page of `revision`, against the page before.
+    fn change_since_previous(&self, revision: Revision) -> Option<(String, String)> {
+        let previous = revision.previous()?;
+        let name = |r: Revision| r.document().name;
+        if !self.in_document(previous) {
+            return Some((format!("New on {}", name(revision)), format!("Not on the {} page.", name(previous))));
         }
-        None
+        self.reworded_between(previous, revision).then(|| {
+            ("Reworded".into(), format!("The {} page said: {}", name(previous), self.quote(previous, revision)))
+        })
+    }
+
+    /// Dropped or reworded on the page after `revision`.
+    fn change_in_next(&self, revision: Revision) -> Option<(String, String)> {
+        let next = revision.next()?;
+        let name = next.document().name;
+        if !self.in_document(next) && !self.carried {
+            return Some(("Dropped later".into(), format!("The {name} page no longer lists this.")));
+        }
+        (self.in_document(next) && self.reworded_between(revision, next))
+            .then(|| ("Reworded later".into(), format!("The {name} page says: {}", self.quote(next, revision))))
+    }
+
+    /// The wording of `r` where it differs from `other`: condition, then text, each quoted.
+    fn quote(&self, r: Revision, other: Revision) -> String {
+        let quoted = |part: &str| format!("\u{201c}{part}\u{201d}");
+        let condition = (self.condition_in(r) != self.condition_in(other))
+            .then(|| self.condition_in(r).map_or_else(|| "no condition line".to_string(), quoted));
+        let text = (self.text_in(r) != self.text_in(other)).then(|| quoted(self.text_in(r)));
+        [condition, text].into_iter().flatten().collect::<Vec<_>>().join(" ")
     }
 }
 

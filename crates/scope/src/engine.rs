@@ -62,8 +62,31 @@ impl Reason {
 pub struct ItemScope {
     pub item: ItemId,
     pub outcome: Outcome,
-    /// The answers that brought the item in (empty for items that always apply).
+    /// The answers that satisfied parts of the item's condition: for an item that applies, those
+    /// that brought it in; for one waiting, those known so far (empty for items that always
+    /// apply, and for items that do not apply).
     pub reasons: Vec<Reason>,
+}
+
+impl ItemScope {
+    /// "Why it is here", in words: the answers the item depends on so far and what it still
+    /// waits for, or that it is part of every onboarding (an item with no condition).
+    pub fn why(&self) -> String {
+        if self.item.get().when.is_empty() {
+            return "Part of every onboarding.".to_string();
+        }
+        let reasons = self.reasons.iter().map(Reason::describe).collect::<Vec<_>>().join("; ");
+        let waiting = match &self.outcome {
+            Outcome::Waiting(qs) => qs.iter().map(|q| q.get().short).collect::<Vec<_>>().join(", "),
+            _ => String::new(),
+        };
+        match (reasons.is_empty(), waiting.is_empty()) {
+            (false, false) => format!("Because of your answers: {reasons}; waiting for: {waiting}."),
+            (false, true) => format!("Because of your answers: {reasons}."),
+            (true, false) => format!("Waiting for: {waiting}."),
+            (true, true) => "Not part of your scope: your answers do not meet its condition.".to_string(),
+        }
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -116,19 +139,10 @@ pub struct Scope {
     pub warnings: Vec<Warning>,
 }
 
-/// Counts of one phase (or of the whole list).
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+/// Counts of one phase or of the whole list, with `done` the ticks on items in scope: the whole
+/// list's are what the JSON export and the portal messages report (serialized in this field order).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, serde::Serialize)]
 pub struct Counts {
-    pub in_scope: usize,
-    pub out_of_scope: usize,
-    pub not_supported: usize,
-    pub waiting: usize,
-}
-
-/// The whole list's counts and the ticks on items in scope: what the JSON export and the
-/// portal messages report (serialized in this field order).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, serde::Serialize)]
-pub struct Totals {
     pub in_scope: usize,
     pub out_of_scope: usize,
     pub not_supported: usize,
@@ -137,37 +151,24 @@ pub struct Totals {
 }
 
 impl Scope {
-    /// [`Totals`] of the whole list, with `done` the ticks.
-    pub fn totals(&self, done: &ItemSet) -> Totals {
-        let c = self.counts(None);
-        Totals {
-            in_scope: c.in_scope,
-            out_of_scope: c.out_of_scope,
-            not_supported: c.not_supported,
-            waiting: c.waiting,
-            done: self.done_count(done, None),
-        }
+    /// [`Counts`] of the whole list.
+    pub fn totals(&self, done: &ItemSet) -> Counts {
+        self.counts(done, None)
     }
 
     pub fn get(&self, item: ItemId) -> Option<&ItemScope> {
         self.items.iter().find(|s| s.item == item)
     }
 
-    /// Ticks on items in scope (of one phase, or all): ticks on items that no longer apply are
-    /// kept but not counted.
-    pub fn done_count(&self, done: &ItemSet, phase: Option<Phase>) -> usize {
-        self.items
-            .iter()
-            .filter(|s| s.outcome == Outcome::InScope && done.contains(&s.item))
-            .filter(|s| phase.is_none_or(|p| s.item.get().phase() == p))
-            .count()
-    }
-
-    pub fn counts(&self, phase: Option<Phase>) -> Counts {
+    /// Counts of one phase, or of all. Ticks on items that no longer apply are kept but not counted.
+    pub fn counts(&self, done: &ItemSet, phase: Option<Phase>) -> Counts {
         let mut c = Counts::default();
         for s in self.items.iter().filter(|s| phase.is_none_or(|p| s.item.get().phase() == p)) {
             match s.outcome {
-                Outcome::InScope => c.in_scope += 1,
+                Outcome::InScope => {
+                    c.in_scope += 1;
+                    c.done += usize::from(done.contains(&s.item));
+                }
                 Outcome::OutOfScope => c.out_of_scope += 1,
                 Outcome::NotSupported => c.not_supported += 1,
                 Outcome::Waiting(_) => c.waiting += 1,
@@ -224,8 +225,9 @@ fn merge(into: &mut Vec<QuestionId>, more: Vec<QuestionId>) {
     }
 }
 
-/// Evaluates clauses joined by "and", each of atoms joined by "or". Returns the truth and, when
-/// true, the answers that made it so.
+/// Evaluates clauses joined by "and", each of atoms joined by "or". Returns the truth and the
+/// answers that satisfied clauses: when true, those that made it so; when unknown, those known so
+/// far; none when false.
 pub(crate) fn eval_clauses(answers: &Answers, clauses: &[Clause]) -> (Truth, Vec<Reason>) {
     let mut waiting = Vec::new();
     let mut reasons = Vec::new();
@@ -261,7 +263,7 @@ pub(crate) fn eval_clauses(answers: &Answers, clauses: &[Clause]) -> (Truth, Vec
         (Truth::True, reasons)
     } else {
         waiting.sort_unstable();
-        (Truth::Unknown(waiting), Vec::new())
+        (Truth::Unknown(waiting), reasons)
     }
 }
 

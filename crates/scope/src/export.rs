@@ -9,7 +9,7 @@
 
 use crate::answers::Answers;
 use crate::catalog::{ItemId, ItemSet, Phase, Revision};
-use crate::engine::{evaluate, ItemScope, Outcome, Scope, Totals};
+use crate::engine::{evaluate, Counts, ItemScope, Outcome, Scope};
 use crate::progress::{answers_from_map, read_object, Progress, ReadError};
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
@@ -34,7 +34,7 @@ struct ExportOut<'a> {
     date: &'a str,
     revision: Revision,
     answers: &'a Answers,
-    counts: Totals,
+    counts: Counts,
     items: Vec<ItemOut>,
 }
 
@@ -69,7 +69,9 @@ impl ItemOut {
     fn new(s: &ItemScope, revision: Revision, done: &ItemSet) -> ItemOut {
         let item = s.item.get();
         let doc = item.source(revision);
-        let reasons = s.reasons.iter().map(|r| {
+        // The export's reasons are those of items that apply; a waiting item's so far are not listed.
+        let applies = !matches!(s.outcome, Outcome::Waiting(_));
+        let reasons = s.reasons.iter().filter(|_| applies).map(|r| {
             let q = r.question.get();
             let values = q.values.iter().enumerate().filter(|(v, _)| r.values & (1 << v) != 0);
             ReasonOut { question: q.id, values: values.map(|(_, choice)| choice.id).collect() }
@@ -206,24 +208,7 @@ pub fn to_markdown(progress: &Progress, date: &str) -> String {
             }
         }
     }
-    let doc = scope.revision.document();
-    if scope.revision.previous().is_none() {
-        let _ = write!(
-            md,
-            "\nSource: the {} revision of Microsoft's page on its responsibilities during FastTrack onboarding (\"{}\").\n",
-            doc.name, doc.title
-        );
-    } else {
-        let _ = write!(
-            md,
-            "\nSource: Microsoft's page on its responsibilities during FastTrack onboarding, revision of {}",
-            doc.date
-        );
-        if let Some(note) = doc.carried_note {
-            let _ = write!(md, "; {note}");
-        }
-        md.push_str(".\n");
-    }
+    let _ = write!(md, "\nSource: {}.\n", scope.revision.quoted_page());
     md
 }
 

@@ -217,6 +217,33 @@ fn reasons_name_the_answers_that_brought_an_item_in() {
 }
 
 #[test]
+fn why_names_the_answers_so_far_and_what_the_item_still_waits_for() {
+    let why = |prefill: &str, id: &str| {
+        let scope = evaluate(&answers(prefill), Revision::CURRENT);
+        scope.get(ItemId::by_id(id).unwrap()).unwrap().why()
+    };
+    // Nothing answered: the item waits for the tenant, and is not "part of every onboarding".
+    assert_eq!(why("", "initiate.contact_new_tenant"), "Waiting for: Tenant.");
+    // Half answered: the answer it depends on so far is named, and what it still waits for.
+    assert_eq!(
+        why("services=intune", "intune.mdm_authority"),
+        "Because of your answers: Services: Microsoft Intune; waiting for: MDM authority."
+    );
+    let scope = evaluate(&answers("services=intune"), Revision::CURRENT);
+    let authority = scope.get(ItemId::by_id("intune.mdm_authority").unwrap()).unwrap();
+    assert_eq!(authority.outcome, Outcome::Waiting(vec![q("mdm_authority")]));
+    assert_eq!(authority.reasons.iter().map(|r| r.question).collect::<Vec<_>>(), [q("services")]);
+    // Answered: only the answers.
+    assert_eq!(
+        why("services=intune&mdm_authority=intune", "intune.mdm_authority"),
+        "Because of your answers: Services: Microsoft Intune; MDM authority: Microsoft Intune."
+    );
+    // Only an item with no condition at all is part of every onboarding.
+    assert_eq!(why("", "general.remote_support"), "Part of every onboarding.");
+    assert_eq!(why("tenant=new", "initiate.contact_new_tenant"), "Because of your answers: Tenant: A new tenant.");
+}
+
+#[test]
 fn answers_that_no_longer_apply_are_kept_but_ignored_with_a_warning() {
     // MAM picked, then Intune dropped from the services.
     let a = answers("services=aad_premium&intune_scope=mam");
@@ -402,4 +429,31 @@ fn an_old_share_link_still_opens_the_same_scope() {
 fn one_bad_answer_in_a_saved_record_loses_only_itself() {
     let p = scope::Progress::from_json(r#"{"format":2,"answers":{"services":["intune"],"directory":["single_forest"],"tenant":"new","colour":["blue"]},"step":"","done":[]}"#).unwrap();
     assert_eq!(p.answers, answers("services=intune&directory=single_forest"));
+}
+
+/// With the two revisions of the page: the source line a customer reads names the revision in
+/// words, no file; the printed page and the Markdown export say which revision the view quotes.
+#[test]
+#[cfg(not(feature = "third-revision"))]
+fn the_source_line_names_the_revision_in_words() {
+    let item = |id: &str| ItemId::by_id(id).unwrap().get();
+    let adfs = item("enable.adfs_single_forest");
+    assert_eq!(
+        adfs.source_line(Revision::CURRENT),
+        "Microsoft responsibilities (Enterprise Mobility + Security), the current revision (10/02/2016), section \u{201c}Enable phase\u{201d}"
+    );
+    // A carried Azure RMS line in the current view, and any line in the earlier view.
+    for (id, revision) in [("rms.connector", Revision::CURRENT), ("enable.adfs_single_forest", Revision::EARLIER)] {
+        let line = item(id).source_line(revision);
+        assert!(line.starts_with("FastTrack Center Benefit Process for Enterprise Mobility Suite - Microsoft's responsibilities, the earlier revision, section \u{201c}"), "{line}");
+        assert!(!line.contains(".txt") && !line.contains("undated"), "{line}");
+    }
+    assert_eq!(
+        Revision::EARLIER.quoted_page(),
+        "the earlier revision of Microsoft's page on its responsibilities during FastTrack onboarding (\"FastTrack Center Benefit Process for Enterprise Mobility Suite - Microsoft's responsibilities\")"
+    );
+    assert_eq!(
+        Revision::CURRENT.quoted_page(),
+        "Microsoft's page on its responsibilities during FastTrack onboarding, revision of 10/02/2016; the Azure Rights Management section from the earlier revision"
+    );
 }

@@ -83,12 +83,13 @@ fn the_switch_marks_what_changed_since_the_page_before() {
             "The 03/15/2017 page says: \u{201c}Using the software and hardware reports available in the Intune admin console.\u{201d}"
         )
     );
-    // New on the second page and dropped on the third: the badge says what changed since the page
-    // before.
+    // New on the second page and dropped on the third: in the second view the badge says both,
+    // what it is since the page before and on the page after.
     assert_eq!(
         change("aad_cap.identity_protection", Revision::CURRENT),
-        pair("New on 10/02/2016", "Not on the earlier page.")
+        pair("New on 10/02/2016, dropped later", "Not on the earlier page. The 03/15/2017 page no longer lists this.")
     );
+    assert_eq!(change("aad_cap.identity_protection", Revision::EARLIER), None, "not in the first view");
     assert_eq!(change("aad_cap.identity_protection", THIRD), None, "not in the third view");
     assert_eq!(
         change("rms.connector", THIRD),
@@ -106,6 +107,22 @@ fn the_switch_marks_what_changed_since_the_page_before() {
             "From the earlier page",
             "The later page has no Azure Rights Management section; this line is from the earlier page."
         )
+    );
+}
+
+#[test]
+fn each_view_names_the_revision_it_quotes_in_words() {
+    assert_eq!(THIRD.in_words(), "the current revision (03/15/2017)");
+    assert_eq!(Revision::CURRENT.in_words(), "the 10/02/2016 revision");
+    assert_eq!(Revision::EARLIER.in_words(), "the earlier revision");
+    assert_eq!(
+        item("aip.policy").get().source_line(THIRD),
+        "Microsoft responsibilities (Enterprise Mobility + Security), the current revision (03/15/2017), section \u{201c}Enable phase - Azure Information Protection\u{201d}"
+    );
+    assert!(item("rms.connector").get().source_line(THIRD).contains(", the earlier revision, section"));
+    assert_eq!(
+        THIRD.quoted_page(),
+        "Microsoft's page on its responsibilities during FastTrack onboarding, revision of 03/15/2017; the Azure Rights Management section from the earlier revision"
     );
 }
 
