@@ -34,3 +34,17 @@ scope.frame.id = 'ems-scope';
 window.prefill = (answers) => scope.prefill(answers);
 document.getElementById('prefill').addEventListener('click', () =>
   scope.prefill('services=intune,aad_premium&directory=single_forest'));
+
+// The customer's checklist on the portal's side: the wizard answers with the document its
+// "Download Markdown" holds (or 'json': its "Download JSON"), for a ticket, a CRM or an e-mail.
+window.summary = (format) => scope.summary(format);
+document.getElementById('checklist')?.addEventListener('click', async () => {
+  try {
+    const text = await scope.summary('markdown');
+    log(`checklist: ${text.split('\n')[0]} (${text.length} characters)`);
+  } catch (error) {
+    log(`no checklist: ${error.message}`);
+  }
+});
+// Leaving the page's wizard (a portal's own navigation would): pending summaries are refused.
+window.destroyWizard = () => scope.destroy();

@@ -17,9 +17,12 @@
 
 /** The protocol version this module speaks. */
 export const PROTOCOL = 2;
+/** How long summary(format) waits for the wizard's answer once it has asked. */
+const SUMMARY_WAIT_MS = 5000;
 
 /**
- * Puts the wizard in `container` (an element); returns { frame, prefill(answers), destroy() }.
+ * Puts the wizard in `container` (an element); returns { frame, prefill(answers), summary(format),
+ * destroy() }.
  *
  * options: wizard (the wizard's address; by default the folder this module was loaded from),
  * key or load/save (where progress is kept; with neither, it is not kept), accent (hex colour),
@@ -66,9 +69,14 @@ export function embedWizard(container, options = {}) {
   let restored = false;
   let unavailable = false;
   let saving = Promise.resolve();
-  // Prefills asked for before the wizard is ready (its page not loaded yet) wait for it.
+  // Prefills and summaries asked for before the wizard is ready (its page not loaded yet) wait
+  // for it: each is a function that sends its message.
   let ready = false;
   const waiting = [];
+  // Summaries asked for and not answered yet, by the id their request carries.
+  const pending = new Map();
+  let requests = 0;
+  let destroyed = false;
 
   const post = (message) => frame.contentWindow?.postMessage({ ...message, version: PROTOCOL }, wizardOrigin);
   const call = (fn, message) => {
@@ -115,7 +123,7 @@ export function embedWizard(container, options = {}) {
         unavailable = false;
         call(onReady, m);
         restore();
-        waiting.splice(0).forEach(post);
+        waiting.splice(0).forEach((send) => send());
         break;
       case 'ems-scope:height':
         if (Number.isFinite(m.height)) frame.style.height = `${Math.max(0, Math.ceil(m.height))}px`;
@@ -132,21 +140,62 @@ export function embedWizard(container, options = {}) {
         call(onRestoreResult, m);
         break;
       case 'ems-scope:prefill-result': call(onPrefillResult, m); break;
+      case 'ems-scope:summary': answered(m); break;
       default: break;
     }
   }
   window.addEventListener('message', listener);
+
+  function answered(m) {
+    const request = pending.get(m.id);
+    if (!request || typeof m.text !== 'string') return;
+    pending.delete(m.id);
+    clearTimeout(request.timer);
+    request.resolve(m.text);
+  }
+
+  function summary(format) {
+    if (format !== 'markdown' && format !== 'json') {
+      return Promise.reject(new TypeError(`summary: the format is 'markdown' or 'json', not ${JSON.stringify(format)}`));
+    }
+    if (destroyed) return Promise.reject(new Error('summary: the wizard was destroyed'));
+    return new Promise((resolve, reject) => {
+      requests += 1;
+      const id = `summary-${requests}`;
+      const request = { resolve, reject, timer: undefined };
+      pending.set(id, request);
+      const send = () => {
+        post({ type: 'ems-scope:summary-request', format, id });
+        request.timer = setTimeout(() => {
+          pending.delete(id);
+          reject(new Error(`summary: the wizard did not answer within ${SUMMARY_WAIT_MS / 1000} s`));
+        }, SUMMARY_WAIT_MS);
+      };
+      if (ready) send(); else waiting.push(send);
+    });
+  }
 
   return {
     frame,
     /** Answers in the form of a prefill link (`services=intune&tenant=new`) or a share fragment. */
     prefill(answers) {
       const message = { type: 'ems-scope:prefill', answers: String(answers) };
-      if (ready) post(message); else waiting.push(message);
+      if (ready) post(message); else waiting.push(() => post(message));
     },
+    /** The scope on screen as the document the customer would download: a promise of its text
+     *  ('markdown': the checklist; 'json': the export). It waits for the wizard to be ready, and
+     *  is rejected after 5 s without an answer, or by destroy(). */
+    summary,
     destroy() {
+      destroyed = true;
       window.removeEventListener('message', listener);
       frame.remove();
+      waiting.length = 0;
+      for (const request of pending.values()) {
+        clearTimeout(request.timer);
+        request.reject(new Error('summary: the wizard was destroyed'));
+      }
+      pending.clear();
     },
   };
 }

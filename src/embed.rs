@@ -204,6 +204,13 @@ fn answer_host(wizard: Wizard, host: &Host, data: &JsValue) {
         FromHost::Message(HostMessage::Restore { progress, step, .. }) => {
             return restore(wizard, host, progress.as_deref(), step.as_deref());
         }
+        FromHost::Message(HostMessage::SummaryRequest { format, id }) => {
+            // Only the named origin gets here (connect's listener): nothing is sent unasked.
+            let message =
+                wizard.progress.with_untracked(|p| portal::summary_message(p, format, id, &crate::browser::today()));
+            host.post(&message);
+            return;
+        }
         FromHost::Message(HostMessage::Prefill { answers }) => {
             let revision = wizard.progress.with_untracked(|p| p.revision);
             portal::prefill_progress(&answers, revision).map(|progress| {

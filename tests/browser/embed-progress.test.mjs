@@ -641,3 +641,75 @@ test('a portal on the wizard\'s own origin: in one browser customer B never sees
     await new Promise((r) => server.close(r));
   }
 });
+
+// Summaries over the protocol (version 2): the host asks for the scope as a document.
+
+test('summary(format): the wizard answers the portal with the document its download holds', async () => {
+  const context = await newContext({ acceptDownloads: true });
+  try {
+    const { page, wizard } = await openPortal(context, { customer: 'summary' });
+    await answer(wizard, 'Which services', 'Microsoft Intune');
+    await answer(wizard, 'new tenant or an existing', 'A new tenant');
+    const markdown = await page.evaluate(() => window.summary('markdown'));
+    const json = JSON.parse(await page.evaluate(() => window.summary('json')));
+    assert.equal(json.schema, 'ems-onboarding-scope');
+    assert.deepEqual(json.answers.services, ['intune']);
+    // The same text as the customer's own download.
+    await wizard.getByRole('navigation', { name: 'Steps' }).getByRole('button', { name: 'Summary and sharing', exact: true }).click();
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      wizard.getByRole('button', { name: 'Download Markdown' }).click(),
+    ]);
+    assert.equal(fs.readFileSync(await download.path(), 'utf8'), markdown);
+    // The answer went to the portal's origin only, with the id its request carried.
+    const answers = (await received(page)).filter((m) => m.data?.type === 'ems-scope:summary');
+    assert.deepEqual(answers.map((m) => [m.origin, m.data.format, m.data.id, m.data.version]),
+      [[appOrigin, 'markdown', 'summary-1', 2], [appOrigin, 'json', 'summary-2', 2]]);
+  } finally {
+    await context.close();
+  }
+});
+
+test('a summary request from another origin gets nothing, nor does a version 1 host', async () => {
+  const context = await newContext();
+  try {
+    const { page } = await openPortal(context, { customer: 'stranger', other: true });
+    const other = page.frames().find((f) => f.url().startsWith(thirdOrigin));
+    await other.evaluate((o) => window.parent.frames[0].postMessage({ type: 'ems-scope:summary-request', format: 'markdown', id: 'x' }, o), appOrigin);
+    // The version 1 host asks too: it is refused as before, with no summary.
+    const v1 = await openV1(context);
+    await v1.page.evaluate((o) => document.getElementById('v1').contentWindow.postMessage({ type: 'ems-scope:summary-request', format: 'markdown' }, o), appOrigin);
+    const refused = await waitMessage(v1.page, (m) => m.data?.type === 'ems-scope:prefill-result', 'the refusal');
+    assert.match(refused.data.error, /protocol=2/);
+    await new Promise((r) => setTimeout(r, 500));
+    for (const [where, frame] of [['portal', page], ['third origin', other], ['version 1 host', v1.page]]) {
+      const got = (await frame.evaluate(() => window.__received)).filter((m) => m.data?.type === 'ems-scope:summary');
+      assert.deepEqual(got, [], `${where} got a summary`);
+    }
+  } finally {
+    await context.close();
+  }
+});
+
+test('summary() is refused after 5 s without an answer, and by destroy()', async () => {
+  const context = await newContext();
+  try {
+    const { page } = await openPortal(context, { customer: 'silent' });
+    // The wizard has gone from its frame (another page there): nothing answers the request.
+    await page.evaluate((src) => { document.getElementById('ems-scope').src = src; }, `${thirdOrigin}/other.html`);
+    await until(() => page.frames().some((f) => f.url().startsWith(thirdOrigin)), 'the other page in the frame');
+    const started = Date.now();
+    const timedOut = await page.evaluate(() => window.summary('markdown').then(() => 'answered', (e) => e.message));
+    assert.match(timedOut, /did not answer within 5 s/);
+    assert.ok(Date.now() - started >= 4900, 'not before 5 s');
+    const destroyed = await page.evaluate(() => {
+      const asked = window.summary('json').then(() => 'answered', (e) => e.message);
+      window.destroyWizard();
+      return asked;
+    });
+    assert.match(destroyed, /destroyed/);
+    assert.match(await page.evaluate(() => window.summary('markdown').then(() => 'answered', (e) => e.message)), /destroyed/);
+  } finally {
+    await context.close();
+  }
+});

@@ -72,6 +72,47 @@ pub enum WizardMessage {
         #[serde(skip_serializing_if = "Option::is_none")]
         error: Option<String>,
     },
+    /// Version 2: the answer to a [`HostMessage::SummaryRequest`]: the scope on screen as the
+    /// document the person would download in that format, and the request's `id` if it had one.
+    #[serde(rename = "ems-scope:summary")]
+    Summary {
+        format: SummaryFormat,
+        text: String,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        id: Option<RequestId>,
+    },
+}
+
+/// The documents a host may ask for: the wizard's two downloads.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum SummaryFormat {
+    /// The Markdown checklist ("Download Markdown").
+    Markdown,
+    /// The JSON export ("Download JSON").
+    Json,
+}
+
+/// A host's name for a request, echoed in the answer so it can tell answers apart: a string or
+/// a number, as the host sent it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(untagged)]
+pub enum RequestId {
+    Number(serde_json::Number),
+    Text(String),
+}
+
+/// The longest request id echoed: an id is a name, not a payload.
+pub const MAX_REQUEST_ID: usize = 200;
+
+/// The answer to a summary request: the scope `progress` as the download of `format` holds it on
+/// `date` (YYYY-MM-DD), with the request's `id`.
+pub fn summary_message(progress: &Progress, format: SummaryFormat, id: Option<RequestId>, date: &str) -> WizardMessage {
+    let text = match format {
+        SummaryFormat::Markdown => crate::export::to_markdown(progress, date),
+        SummaryFormat::Json => crate::export::to_json(progress, date),
+    };
+    WizardMessage::Summary { format, text, id }
 }
 
 impl WizardMessage {
@@ -119,6 +160,13 @@ pub enum HostMessage {
         #[serde(default)]
         unavailable: bool,
     },
+    /// Version 2: asks for the scope on screen as a document ([`WizardMessage::Summary`]).
+    #[serde(rename = "ems-scope:summary-request")]
+    SummaryRequest {
+        format: SummaryFormat,
+        #[serde(default)]
+        id: Option<RequestId>,
+    },
 }
 
 /// A message from the host's origin, read.
@@ -141,13 +189,15 @@ pub fn read_host_message(json: &str, version: u32) -> FromHost {
         return FromHost::Unrelated;
     }
     let is_restore = kind == "ems-scope:restore";
-    if is_restore && version < LATEST {
-        return FromHost::Malformed(
-            "the message could not be read (ems-scope:restore is protocol version 2: add protocol=2 to the frame's address)"
-                .into(),
-        );
+    if version < LATEST && matches!(kind, "ems-scope:restore" | "ems-scope:summary-request") {
+        return FromHost::Malformed(format!(
+            "the message could not be read ({kind} is protocol version 2: add protocol=2 to the frame's address)"
+        ));
     }
     match serde_json::from_value::<HostMessage>(data) {
+        Ok(HostMessage::SummaryRequest { id: Some(RequestId::Text(id)), .. }) if id.len() > MAX_REQUEST_ID => {
+            FromHost::Malformed(format!("the message could not be read (its id is over {MAX_REQUEST_ID} bytes)"))
+        }
         Ok(message) => FromHost::Message(message),
         Err(e) if is_restore => FromHost::MalformedRestore(format!("the message could not be read ({e})")),
         Err(e) => FromHost::Malformed(format!("the message could not be read ({e})")),
@@ -352,6 +402,70 @@ mod tests {
         assert_eq!(
             json(&refused.to_json(1)),
             json(r#"{"type":"ems-scope:prefill-result","ok":false,"error":"no answers given","version":1}"#)
+        );
+    }
+
+    #[test]
+    fn a_summary_request_is_read_with_its_format_and_id() {
+        let read = |text: &str, version| read_host_message(text, version);
+        assert_eq!(
+            read(r#"{"type":"ems-scope:summary-request","format":"markdown","id":"r1"}"#, 2),
+            FromHost::Message(HostMessage::SummaryRequest {
+                format: SummaryFormat::Markdown,
+                id: Some(RequestId::Text("r1".into()))
+            })
+        );
+        assert_eq!(
+            read(r#"{"type":"ems-scope:summary-request","format":"json","id":7}"#, 2),
+            FromHost::Message(HostMessage::SummaryRequest {
+                format: SummaryFormat::Json,
+                id: Some(RequestId::Number(7.into()))
+            })
+        );
+        assert_eq!(
+            read(r#"{"type":"ems-scope:summary-request","format":"json"}"#, 2),
+            FromHost::Message(HostMessage::SummaryRequest { format: SummaryFormat::Json, id: None })
+        );
+        // A format the wizard does not write, or none, is refused with the reason.
+        for bad in [r#"{"type":"ems-scope:summary-request","format":"pdf"}"#, r#"{"type":"ems-scope:summary-request"}"#]
+        {
+            assert!(matches!(read(bad, 2), FromHost::Malformed(why) if why.contains("could not be read")), "{bad}");
+        }
+        // An id is a name, not a payload.
+        let long = format!(r#"{{"type":"ems-scope:summary-request","format":"json","id":"{}"}}"#, "x".repeat(201));
+        assert!(matches!(read(&long, 2), FromHost::Malformed(why) if why.contains("id")));
+        let longest = format!(r#"{{"type":"ems-scope:summary-request","format":"json","id":"{}"}}"#, "x".repeat(200));
+        assert!(matches!(read(&longest, 2), FromHost::Message(_)));
+    }
+
+    #[test]
+    fn a_version_1_host_gets_nothing_new_for_a_summary_request() {
+        let request = r#"{"type":"ems-scope:summary-request","format":"markdown"}"#;
+        match read_host_message(request, 1) {
+            FromHost::Malformed(why) => assert!(why.contains("protocol version 2"), "{why}"),
+            other => panic!("{other:?}"),
+        }
+    }
+
+    #[test]
+    fn the_summary_is_the_download_of_that_format_with_the_id_echoed() {
+        let progress = crate::import::read_scope("#services=intune&tenant=new", &Progress::default()).unwrap();
+        let date = "2026-12-06";
+        let markdown = summary_message(&progress, SummaryFormat::Markdown, Some(RequestId::Text("a".into())), date);
+        assert_eq!(
+            json(&markdown.to_json(2)),
+            serde_json::json!({
+                "type": "ems-scope:summary", "version": 2, "format": "markdown", "id": "a",
+                "text": crate::export::to_markdown(&progress, date),
+            })
+        );
+        let plain = summary_message(&progress, SummaryFormat::Json, None, date);
+        assert_eq!(
+            json(&plain.to_json(2)),
+            serde_json::json!({
+                "type": "ems-scope:summary", "version": 2, "format": "json",
+                "text": crate::export::to_json(&progress, date),
+            })
         );
     }
 
