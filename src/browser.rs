@@ -41,11 +41,8 @@ pub fn show_panic_page(info: &std::panic::PanicHookInfo) {
 /// owner often goes with the change it makes (Change on the summary, Start over, the link
 /// prompt), taking the focus move with it.
 pub fn next_frame(f: impl FnOnce() + 'static) {
-    // One non-generic body for all callers; the closure is freed once it has run.
-    fn request(f: Box<dyn FnOnce()>) {
-        let _ = window().request_animation_frame(Closure::once_into_js(f).unchecked_ref());
-    }
-    request(Box::new(f));
+    // `once_into_js` frees the closure once it has run.
+    let _ = window().request_animation_frame(Closure::once_into_js(f).unchecked_ref());
 }
 
 /// The choices made on the prerendered questions before the app was hydrated, as
