@@ -499,7 +499,24 @@ function noticesOverflowing(page) {
       return r.right > outer.right + 0.5 || r.left < outer.left - 0.5;
     });
     const wide = out.length > 0 || box.scrollWidth > box.clientWidth || outer.right > document.documentElement.clientWidth;
-    return wide ? [`${box.textContent.slice(0, 60)}: ${out.map((el) => el.tagName).join(', ')}`] : [];
+    // A button squeezed narrower than its longest word breaks the word ("D/i/s/m/i/s/s").
+    const squeezed = [...box.querySelectorAll('button')].filter((button) => {
+      const clone = button.cloneNode(true);
+      clone.querySelectorAll('.visually-hidden').forEach((hidden) => hidden.remove());
+      const longest = clone.textContent.trim().split(/\s+/).reduce((a, b) => (b.length > a.length ? b : a), '');
+      const probe = document.createElement('span');
+      probe.textContent = longest;
+      Object.assign(probe.style, { position: 'absolute', whiteSpace: 'nowrap', visibility: 'hidden' });
+      button.append(probe);
+      const word = probe.getBoundingClientRect().width;
+      probe.remove();
+      const style = getComputedStyle(button);
+      return button.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight) < word - 0.5;
+    });
+    const problems = [];
+    if (wide) problems.push(`${box.textContent.slice(0, 60)}: ${out.map((el) => el.tagName).join(', ')}`);
+    for (const button of squeezed) problems.push(`${box.textContent.slice(0, 60)}: the button "${button.textContent.trim()}" breaks a word`);
+    return problems;
   }));
 }
 
