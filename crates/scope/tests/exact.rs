@@ -3,9 +3,9 @@
 
 use scope::answers::Answers;
 use scope::catalog::{Document, ItemId, ItemSet, Phase, QuestionId, Revision, ITEMS, QUESTIONS};
+use scope::compare::{differences, Comparison, Difference};
 use scope::engine::{applies, Applies};
 use scope::engine::{evaluate, item_count, warnings, Counts, Warning};
-use scope::export::{compare, Comparison, Difference};
 use scope::link::parse_prefill;
 use scope::{Outcome, Progress};
 
@@ -103,7 +103,8 @@ fn compare_names_each_item_that_differs() {
         done: items(&["general.remote_support", "enable.single_forest.sync_server", "general.documentation_tools", "intune.licensing"]),
         ..Progress::default()
     };
-    let diffs: Vec<(&str, Difference)> = compare(&ours, &theirs).into_iter().map(|(id, d)| (id.get().id, d)).collect();
+    let diffs: Vec<(&str, Difference)> =
+        differences(&ours, &theirs).into_iter().map(|(id, d)| (id.get().id, d)).collect();
     let waiting_vs_in = || Difference::Outcome { ours: waiting(&["signin"]), theirs: Outcome::InScope };
     let mut want = vec![
         ("general.documentation_tools", Difference::Done { ours: false, theirs: true }),
@@ -126,7 +127,8 @@ fn compare_names_each_item_that_differs() {
     }));
     assert_eq!(diffs, want);
     // The other way round, each difference mirrored.
-    let back: Vec<(&str, Difference)> = compare(&theirs, &ours).into_iter().map(|(id, d)| (id.get().id, d)).collect();
+    let back: Vec<(&str, Difference)> =
+        differences(&theirs, &ours).into_iter().map(|(id, d)| (id.get().id, d)).collect();
     let mirrored: Vec<(&str, Difference)> = want
         .into_iter()
         .map(|(id, d)| {
@@ -154,7 +156,7 @@ fn compare_across_revisions_names_the_capabilities_one_revision_lists() {
     let with_aad_earlier = Progress { revision: Revision::EARLIER, ..with_aad.clone() };
     let features = || waiting(&["aad_features"]);
     let diffs: Vec<(&str, Difference)> =
-        compare(&with_aad, &with_aad_earlier).into_iter().map(|(id, d)| (id.get().id, d)).collect();
+        differences(&with_aad, &with_aad_earlier).into_iter().map(|(id, d)| (id.get().id, d)).collect();
     assert_eq!(
         diffs,
         [
@@ -177,7 +179,7 @@ fn compare_names_both_outcomes_of_an_item_waiting_on_one_side() {
     let fresh = Progress::default();
     let theirs = Progress { answers: parse_prefill("services=aad_premium&tenant=new").unwrap(), ..Progress::default() };
     let row = |ours: &Progress, theirs: &Progress, id: &str| {
-        compare(ours, theirs).into_iter().find(|(item, _)| item.get().id == id).map(|(_, d)| d)
+        differences(ours, theirs).into_iter().find(|(item, _)| item.get().id == id).map(|(_, d)| d)
     };
     let waiting_vs = |qs, theirs| Some(Difference::Outcome { ours: waiting(qs), theirs });
     assert_eq!(
@@ -189,7 +191,7 @@ fn compare_names_both_outcomes_of_an_item_waiting_on_one_side() {
         Some(Difference::Outcome { ours: Outcome::NotApplicable, theirs: waiting(&["services", "rms_workloads"]) });
     assert_eq!(row(&theirs, &fresh, "rms.sharing_app"), mirrored);
     // "Only in" is kept for what is in scope on its side.
-    for (id, difference) in compare(&fresh, &theirs) {
+    for (id, difference) in differences(&fresh, &theirs) {
         let outcome = |p: &Progress| evaluate(&p.answers, p.revision).get(id).map(|s| s.outcome.as_str());
         match difference {
             Difference::OnlyOurs => assert_eq!(outcome(&fresh), Some("in_scope"), "{}", id.get().id),

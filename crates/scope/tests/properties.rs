@@ -7,7 +7,7 @@ use scope::catalog::{ItemId, ItemSet, QuestionId, Revision, ITEMS, QUESTIONS};
 use scope::engine::{evaluate, Outcome};
 use scope::link::{Fragment, LinkError};
 use scope::progress::{Progress, ReadError};
-use scope::{export, link};
+use scope::{compare, export, import, link};
 
 fn any_answers() -> impl Strategy<Value = Answers> {
     proptest::collection::vec(any::<u32>(), QUESTIONS.len()).prop_map(|bits| {
@@ -141,7 +141,7 @@ proptest! {
     fn saved_records_and_exports_round_trip(p in any_progress()) {
         // The saved record keeps everything: answers, step, ticks and revision.
         prop_assert_eq!(Progress::from_json(&p.to_json()), Ok(p.clone()));
-        let imported = export::from_json(&export::to_json(&p, "2026-11-23")).unwrap();
+        let imported = import::read_export(&export::to_json(&p, "2026-11-23")).unwrap();
         prop_assert_eq!(&imported.answers, &p.answers);
         prop_assert_eq!(imported.revision, p.revision);
         prop_assert_eq!(&imported.step, "summary");
@@ -150,28 +150,28 @@ proptest! {
             .filter(|s| s.outcome != Outcome::NotApplicable).map(|s| s.item).collect();
         let want: ItemSet = p.done.iter().filter(|d| listed.contains(d)).collect();
         prop_assert_eq!(imported.done, want);
-        prop_assert!(export::compare(&p, &p).is_empty());
-        prop_assert!(export::compare(&p, &imported).is_empty(), "an import compares equal to its scope");
+        prop_assert!(compare::differences(&p, &p).is_empty());
+        prop_assert!(compare::differences(&p, &imported).is_empty(), "an import compares equal to its scope");
     }
 
     #[test]
     fn decoders_never_panic_on_any_text(text in ".{0,300}") {
         // Short text is never too long; a saved record or export is refused as not ours, or read.
         prop_assert!(!matches!(link::parse_fragment(&text), Err(LinkError::TooLong(_))));
-        for read in [Progress::from_json(&text), export::from_json(&text)] {
+        for read in [Progress::from_json(&text), import::read_export(&text)] {
             prop_assert!(matches!(read, Ok(_) | Err(ReadError::NotOurs(_) | ReadError::Unknown(_) | ReadError::Newer(_))), "{:?}", read);
         }
     }
 
     #[test]
     fn decoders_refuse_json_like_text_by_kind(text in json_like()) {
-        for read in [Progress::from_json(&text), export::from_json(&text)] {
+        for read in [Progress::from_json(&text), import::read_export(&text)] {
             prop_assert!(matches!(read, Ok(_) | Err(ReadError::NotOurs(_) | ReadError::Unknown(_) | ReadError::Newer(_))), "{:?}", read);
         }
         if let Err(ReadError::Newer(v)) = Progress::from_json(&text) {
             prop_assert!(v > 2, "newer {}", v);
         }
-        if let Err(ReadError::Newer(v)) = export::from_json(&text) {
+        if let Err(ReadError::Newer(v)) = import::read_export(&text) {
             prop_assert!(v > 1, "newer {}", v);
         }
     }
@@ -204,11 +204,11 @@ proptest! {
         let at = at % bytes.len();
         bytes[at] = byte;
         if let Ok(text) = String::from_utf8(bytes) {
-            match export::from_json(&text) {
+            match import::read_export(&text) {
                 Ok(back) => {
                     prop_assert_eq!(&back.step, "summary");
                     let again = export::to_json(&back, "2026-11-23");
-                    prop_assert_eq!(export::from_json(&again), Ok(back));
+                    prop_assert_eq!(import::read_export(&again), Ok(back));
                 }
                 Err(ReadError::Newer(v)) => {
                     let named = number_of(&text, "version") == Some(v);

@@ -8,7 +8,7 @@
 use scope::catalog::{Changes, ItemId, Revision};
 use scope::engine::Outcome;
 use scope::link::{self, Fragment};
-use scope::{evaluate, export, Progress};
+use scope::{evaluate, export, import, Progress};
 
 const THIRD: Revision = Revision(2);
 
@@ -119,7 +119,7 @@ fn exports_records_and_links_carry_the_third_revision() {
     assert!(json.contains("\"revision\": \"2017-03\""));
     assert!(json.contains("\"id\": \"aip.policy\""));
     assert!(!json.contains("aad_cap.identity_protection"));
-    assert_eq!(export::from_json(&json), Ok(p.clone()));
+    assert_eq!(import::read_export(&json), Ok(p.clone()));
     let md = export::to_markdown(&p, "2026-12-01");
     assert!(md.contains("- [x] Configuring one Azure Information Protection policy with labels for your organization. _(Enable phase - Azure Information Protection, 03/15/2017 revision)_"));
     assert!(md.ends_with("revision of 03/15/2017; the Azure Rights Management section from the earlier revision.\n"));
