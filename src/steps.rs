@@ -96,7 +96,7 @@ fn StepQuestions(step: StepId) -> impl IntoView {
     };
     view! {
         <div class="step-questions">
-            <For each=move || questions.get() key=|q| q.0 let:q>
+            <For each=move || questions.get() key=|q| *q let:q>
                 <QuestionField q/>
             </For>
             <For each=ignored key=|warning| warning.clone() let:warning>
@@ -245,7 +245,7 @@ fn Unanswered() -> impl IntoView {
                 <h3 id="unanswered-heading">"Not answered yet"</h3>
                 {move || waiting().map(|line| view! { <p>{line}</p> })}
                 <ul>
-                    <For each=move || questions.get() key=|q| q.0 let:q>
+                    <For each=move || questions.get() key=|q| *q let:q>
                         <li>
                             {q.get().label}
                             " "

@@ -15,7 +15,7 @@
 //! does). Built with abort, a panic is still reported, with its input, and the run exits non-zero
 //! at the first one.
 
-use scope::catalog::{ItemId, ItemSet, QuestionId, Revision, ITEMS, QUESTIONS, STEPS};
+use scope::catalog::{ItemId, ItemSet, QuestionId, Revision, ITEMS, STEPS};
 use scope::link::{self, Fragment};
 use scope::progress::Progress;
 use scope::{export, import, Answers};
@@ -29,15 +29,14 @@ use rng::Rng;
 
 fn random_progress(rng: &mut Rng) -> Progress {
     let mut answers = Answers::new();
-    for i in 0..QUESTIONS.len() {
+    for q in QuestionId::all() {
         if !rng.chance(3) {
-            let q = QuestionId(i);
             for _ in 0..=rng.below(3) {
                 answers.pick(q, rng.below(q.get().values.len()));
             }
         }
     }
-    let done: ItemSet = (0..rng.below(12)).map(|_| ItemId(rng.below(ITEMS.len()))).collect();
+    let done: ItemSet = (0..rng.below(12)).filter_map(|_| ItemId::at(rng.below(ITEMS.len()))).collect();
     let step = if rng.chance(2) { "summary".to_string() } else { STEPS[rng.below(STEPS.len())].id.to_string() };
     let revision = if rng.chance(4) { Revision::EARLIER } else { Revision::CURRENT };
     Progress { answers, step, done, revision }

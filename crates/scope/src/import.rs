@@ -121,7 +121,7 @@ mod tests {
     fn progress() -> Progress {
         let mut p =
             Progress::from_prefill(link::parse_prefill("services=intune&tenant=new").unwrap(), Revision::CURRENT);
-        p.done.insert(ItemId(0));
+        p.done.insert(ItemId::at(0).unwrap());
         p
     }
 

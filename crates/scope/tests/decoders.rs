@@ -292,7 +292,7 @@ mod links {
             parse_prefill("services=intune,aad_premium&tenant=new").unwrap(),
             scope::Revision::CURRENT,
         );
-        p.done.insert(scope::ItemId(3));
+        p.done.insert(scope::ItemId::at(3).unwrap());
         let link = encode_share(&p, true);
         let want = parse_fragment(&link).unwrap();
         assert!(matches!(want, Fragment::Shared(_)));

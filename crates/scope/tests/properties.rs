@@ -12,9 +12,9 @@ use scope::{compare, export, import, link};
 fn any_answers() -> impl Strategy<Value = Answers> {
     proptest::collection::vec(any::<u32>(), QUESTIONS.len()).prop_map(|bits| {
         let mut a = Answers::new();
-        for (i, b) in bits.into_iter().enumerate() {
+        for (q, b) in QuestionId::all().zip(bits) {
             // Leave about a third unanswered so partial sets are common.
-            a.set_bits(QuestionId(i), if b % 3 == 0 { 0 } else { b >> 2 });
+            a.set_bits(q, if b % 3 == 0 { 0 } else { b >> 2 });
         }
         a
     })
@@ -26,7 +26,7 @@ fn any_progress() -> impl Strategy<Value = Progress> {
         |(answers, done, earlier, step)| Progress {
             answers,
             step: step.into(),
-            done: done.into_iter().map(ItemId).collect::<ItemSet>(),
+            done: done.into_iter().filter_map(ItemId::at).collect::<ItemSet>(),
             revision: if earlier { Revision::EARLIER } else { Revision::CURRENT },
         },
     )
@@ -86,12 +86,12 @@ proptest! {
         let one = evaluate(&a, rev);
         prop_assert_eq!(&one, &evaluate(&a, rev));
         // Each item of the revision once, in catalog order: never both in and out of scope.
-        let ids: Vec<usize> = one.items.iter().map(|s| s.item.0).collect();
+        let ids: Vec<usize> = one.items.iter().map(|s| s.item.index()).collect();
         let mut sorted = ids.clone();
         sorted.sort_unstable();
         prop_assert_eq!(&ids, &sorted, "not in catalog order");
         prop_assert!(ids.windows(2).all(|w| w[0] < w[1]), "an item twice: {:?}", ids);
-        let of_revision: Vec<usize> = ItemId::all().filter(|id| id.get().in_revision(rev)).map(|id| id.0).collect();
+        let of_revision: Vec<usize> = ItemId::all().filter(|id| id.get().in_revision(rev)).map(ItemId::index).collect();
         prop_assert_eq!(&ids, &of_revision, "not every item of the revision");
         for s in &one.items {
             let item = s.item.get();
