@@ -5,7 +5,8 @@ use crate::state::use_wizard;
 use crate::steps::ClearAnswer;
 use leptos::prelude::*;
 use scope::catalog::{ItemId, Phase, Revision, SectionId};
-use scope::engine::{ItemScope, Outcome, Warning};
+use scope::engine::{ItemScope, Outcome};
+use scope::wizard::ClearAt;
 use std::collections::BTreeSet;
 
 /// The ids listed as applying (in, out of scope or not supported), for the change summary.
@@ -173,15 +174,12 @@ fn Warnings() -> impl IntoView {
     let warnings = move || {
         wizard.scope.with(|s| {
             wizard.progress.with(|p| {
-                let shown = scope::wizard::steps(&p.answers);
                 s.warnings
                     .iter()
                     .map(|w| {
                         // The step shows its own clear button where it is on screen.
-                        let ignored = match w {
-                            Warning::Ignored { question } if !shown.contains(&question.get().step.get().id) => {
-                                Some(*question)
-                            }
+                        let ignored = match scope::wizard::clear_button(w, &p.answers) {
+                            Some((question, ClearAt::Warnings)) => Some(question),
                             _ => None,
                         };
                         (w.message(&p.answers), ignored)
