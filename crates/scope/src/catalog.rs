@@ -173,9 +173,10 @@ pub struct Item {
 }
 
 /// A revision of the source: an index into [`REVISIONS`], oldest first. Documents name it by its
-/// id (`"current"`, `"earlier"`, then whatever later revisions are called).
+/// id (`"current"`, `"earlier"`, then whatever later revisions are called). The field is private:
+/// a revision comes only from the catalog, so it always names one of REVISIONS.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub struct Revision(pub u8);
+pub struct Revision(u8);
 
 impl Revision {
     /// The earlier page as it was.
@@ -196,6 +197,16 @@ impl Revision {
 
     pub fn by_id(id: &str) -> Option<Revision> {
         REVISIONS.iter().position(|r| r.revision_id == id).map(|i| Revision(i as u8))
+    }
+
+    /// Its position in [`REVISIONS`], from 0 (oldest first).
+    pub fn index(self) -> usize {
+        usize::from(self.0)
+    }
+
+    /// The revision at `index` in [`REVISIONS`], if there are that many.
+    pub fn at(index: usize) -> Option<Revision> {
+        Revision::all().nth(index)
     }
 
     /// The revision's id (`"current"`); [`Document::id`] is its page's (`"later"`).

@@ -257,7 +257,7 @@ fn revision_flags(revision: Revision) -> u8 {
     match revision {
         Revision::CURRENT => 0,
         Revision::EARLIER => 1,
-        Revision(n) => n,
+        later => later.index() as u8,
     }
 }
 
@@ -265,7 +265,7 @@ fn flags_revision(flags: u8) -> Option<Revision> {
     match flags {
         0 => Some(Revision::CURRENT),
         1 => Some(Revision::EARLIER),
-        n => Revision::all().find(|r| r.0 == n),
+        n => Revision::at(usize::from(n)),
     }
 }
 

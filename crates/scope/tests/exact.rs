@@ -449,8 +449,8 @@ fn phases_and_questions_by_id() {
     assert_eq!(QuestionId::by_id("rms_workloads").map(QuestionId::index), Some(QUESTIONS.len() - 1));
 }
 
-/// Ids come only from the catalog: `at` hands out one for each position of its table and none
-/// past its end, and `index` gives that position back.
+/// Ids (and revisions) come only from the catalog: `at` hands out one for each position of its
+/// table and none past its end, and `index` gives that position back.
 #[test]
 fn catalog_ids_exist_only_for_the_catalogs_positions() {
     use scope::catalog::{SectionId, StepId, SECTIONS, STEPS};
@@ -472,4 +472,5 @@ fn catalog_ids_exist_only_for_the_catalogs_positions() {
     check(ITEMS.len(), ItemId::all(), ItemId::at, ItemId::index);
     check(SECTIONS.len(), SectionId::all(), SectionId::at, SectionId::index);
     check(STEPS.len(), StepId::all(), StepId::at, StepId::index);
+    check(scope::catalog::REVISIONS.len(), Revision::all(), Revision::at, Revision::index);
 }
