@@ -6,6 +6,8 @@
   var glue = new URL('ems-scope-wizard.js', document.currentScript.src);
   // The page has JavaScript: the "needs JavaScript" line goes.
   root.classList.add('js');
+  // The embed parameter and the storage key are the app's (scope::embed, scope::storage):
+  // crates/scope/tests/loader.rs checks that this file names the same.
   var query = new URLSearchParams(location.search);
   if (query.get('embed') === '1' || query.get('embed') === 'true') root.classList.add('embedded');
   // Saved progress or a link will replace the blank first step right after hydration: hold the

@@ -22,14 +22,17 @@ function productionCode(text) {
   return code.split('\n').map((line) => line.replace(/\/\/.*$/, '')).join('\n');
 }
 
-// The top-level modules of a crate's src/ (one file each) and those each one names.
+// The top-level modules of a crate's src/ (a file each, with its submodules' files in the folder
+// of the same name: export.rs and export/json.rs are one module) and those each one names.
 function moduleGraph(dir) {
   const files = fs.readdirSync(dir).filter((f) => f.endsWith('.rs') && !['lib.rs', 'main.rs'].includes(f));
   const modules = new Set(files.map((f) => f.slice(0, -3)));
   const graph = new Map();
   for (const f of files) {
     const name = f.slice(0, -3);
-    const code = productionCode(fs.readFileSync(path.join(dir, f), 'utf8'));
+    const folder = path.join(dir, name);
+    const parts = [path.join(dir, f), ...(fs.existsSync(folder) ? rustFiles(folder) : [])];
+    const code = parts.map((part) => productionCode(fs.readFileSync(part, 'utf8'))).join('\n');
     const named = [...code.matchAll(/\bcrate::([a-z_]+)/g)].map((m) => m[1]);
     graph.set(name, new Set(named.filter((m) => modules.has(m) && m !== name)));
   }

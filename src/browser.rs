@@ -197,17 +197,17 @@ pub fn copy(text: &str, done: impl FnOnce(bool) + 'static) {
 /// `?debug=engine`: times `scope::evaluate` over `changes` answer changes in this browser and
 /// puts the mean per change, in nanoseconds, in `<html data-engine-ns>` for scripts/bench.mjs.
 pub fn time_engine(changes: u32) {
-    use scope::catalog::{QuestionId, QUESTIONS};
     let Some(performance) = window().performance() else {
         return;
     };
+    let questions: Vec<scope::QuestionId> = scope::QuestionId::all().collect();
     let mut answers = scope::Answers::new();
     let start = performance.now();
     let mut listed = 0;
     for n in 0..changes as usize {
         // Walk through every value of every question: a mix of picks, toggles and switches.
-        let q = QuestionId(n % QUESTIONS.len());
-        answers.pick(q, (n / QUESTIONS.len()) % q.get().values.len());
+        let q = questions[n % questions.len()];
+        answers.pick(q, (n / questions.len()) % q.get().values.len());
         listed += scope::evaluate(&answers, scope::Revision::newest()).items.len();
     }
     let per_change = (performance.now() - start) / f64::from(changes);

@@ -9,7 +9,7 @@ use crate::browser::query_param;
 use crate::state::{Incoming, Tone, Wizard};
 use leptos::ev;
 use leptos::prelude::*;
-use scope::embed::{accent_properties, valid_colour, valid_font, valid_origin};
+use scope::embed::{accent_properties, embed_requested, valid_colour, valid_font, valid_origin, EMBED_PARAM};
 use scope::portal::{self, FromHost, HostKeeping, HostMessage, KeepingEvent, WizardMessage};
 use scope::{link, Progress};
 use wasm_bindgen::prelude::*;
@@ -29,7 +29,7 @@ pub struct Params {
 impl Params {
     pub fn from_location() -> Params {
         Params {
-            embedded: query_param("embed").is_some_and(|v| v == "1" || v == "true"),
+            embedded: query_param(EMBED_PARAM).is_some_and(|v| embed_requested(&v)),
             host_origin: query_param("origin").filter(|o| valid_origin(o)).and_then(|o| normal_origin(&o)),
             accent: query_param("accent").and_then(|a| valid_colour(&a)),
             font: query_param("font").filter(|f| valid_font(f)),
@@ -285,9 +285,9 @@ pub fn send_progress(wizard: Wizard, host: &Host) {
 fn follow_progress(wizard: Wizard, host: Host) {
     let step = Memo::new(move |_| {
         wizard.progress.with(|p| {
-            let (step, steps) = (p.current_step(), scope::wizard::steps(&p.answers));
-            let index = steps.iter().position(|s| *s == step).unwrap_or(0) + 1;
-            (step, index as u32, steps.len() as u32)
+            let step = p.current_step();
+            let place = scope::wizard::step_place(&p.answers, step);
+            (step, place.number() as u32, place.count as u32)
         })
     });
     let counts = Memo::new(move |_| wizard.progress.with(|p| wizard.scope.with(|s| s.totals(&p.done))));

@@ -5,7 +5,8 @@ use crate::state::use_wizard;
 use crate::steps::ClearAnswer;
 use leptos::prelude::*;
 use scope::catalog::{ItemId, Phase, Revision, SectionId};
-use scope::engine::{Counts, ItemScope, Outcome, Warning};
+use scope::engine::{Counts, ItemScope, Outcome};
+use scope::wizard::ClearAt;
 use std::collections::BTreeSet;
 
 /// The ids listed as applying (in, out of scope or not supported), for the change summary.
@@ -174,15 +175,12 @@ fn Warnings() -> impl IntoView {
     let warnings = Memo::new(move |_| {
         wizard.scope.with(|s| {
             wizard.progress.with(|p| {
-                let shown = scope::wizard::steps(&p.answers);
                 s.warnings
                     .iter()
                     .map(|w| {
                         // The step shows its own clear button where it is on screen.
-                        let ignored = match w {
-                            Warning::Ignored { question } if !shown.contains(&question.get().step.get().id) => {
-                                Some(*question)
-                            }
+                        let ignored = match scope::wizard::clear_button(w, &p.answers) {
+                            Some((question, ClearAt::Warnings)) => Some(question),
                             _ => None,
                         };
                         (w.message(&p.answers), ignored)
@@ -237,7 +235,7 @@ fn PhaseBlock(phase: Phase) -> impl IntoView {
                 {format!("{} phase", phase.title())}
                 <span class="count">{counts}</span>
             </h3>
-            <For each=sections key=|s| s.0 let:section>
+            <For each=sections key=|s| *s let:section>
                 <SectionBlock section listed/>
             </For>
         </section>
@@ -296,7 +294,7 @@ fn ItemRow(revision: Revision, row: ItemScope, placed: bool) -> impl IntoView {
     };
     let change = row.item.get().change_in(revision);
     // The element holding the item's text, which also names its "Why and where from".
-    let text_id = format!("text-{}", row.item.0);
+    let text_id = format!("text-{}", row.item.index());
     // Notes inform; only guidance lines are tasks to tick.
     let line = if row.outcome == Outcome::InScope && !item.note {
         view! { <DoneTick id=row.item text text_id=text_id.clone()/> }.into_any()
@@ -348,7 +346,7 @@ fn Provenance(revision: Revision, row: ItemScope, change: Option<String>, text_i
     // Named "Why and where from" and the item's text, by reference: a hidden copy of the text
     // would be 87 more text runs to lay out on the first paint, and an aria-label would not be
     // translated with the page.
-    let own_id = format!("why-{}", row.item.0);
+    let own_id = format!("why-{}", row.item.index());
     let name_ids = format!("{own_id} {text_id}");
     view! {
         <div class="provenance">

@@ -20,8 +20,8 @@ use scope::storage::{StoreEvent, StoreNotice};
 use scope::Progress;
 use std::sync::atomic::Ordering;
 
-/// The key of the saved record.
-pub const KEY: &str = "ems-scope-wizard/progress";
+/// The key of the saved record (public/loader.js names it too).
+pub use scope::storage::PROGRESS_KEY as KEY;
 /// Unreadable records are copied here (with a time stamp) rather than destroyed.
 pub const ASIDE_PREFIX: &str = "ems-scope-wizard/unreadable/";
 

@@ -9,7 +9,7 @@ use leptos::prelude::*;
 use scope::catalog::{Kind, QuestionId, StepId};
 use scope::engine::Warning;
 use scope::engine::{applies, Applies};
-use scope::wizard::{self, SUMMARY};
+use scope::wizard::{self, ClearAt, SUMMARY};
 use wasm_bindgen::JsCast;
 
 fn step_title(id: &str) -> &'static str {
@@ -21,14 +21,15 @@ pub fn StepsPanel() -> impl IntoView {
     let wizard = use_wizard();
     let steps = Memo::new(move |_| wizard.progress.with(|p| wizard::steps(&p.answers)));
     let step = Memo::new(move |_| wizard.step());
-    let position = move || steps.with(|s| s.iter().position(|x| *x == step.get()).unwrap_or(0));
+    let place = Memo::new(move |_| wizard.progress.with(|p| wizard::step_place(&p.answers, step.get())));
     let go_back = move |_| {
-        if let Some(previous) = position().checked_sub(1).and_then(|i| steps.with_untracked(|s| s.get(i).copied())) {
+        let index = place.get_untracked().index;
+        if let Some(previous) = index.checked_sub(1).and_then(|i| steps.with_untracked(|s| s.get(i).copied())) {
             wizard.go_to(previous);
         }
     };
     let go_next = move |_| {
-        if let Some(next) = steps.with_untracked(|s| s.get(position() + 1).copied()) {
+        if let Some(next) = steps.with_untracked(|s| s.get(place.get_untracked().index + 1).copied()) {
             wizard.go_to(next);
         }
     };
@@ -53,15 +54,15 @@ pub fn StepsPanel() -> impl IntoView {
                     </For>
                 </ol>
             </nav>
-            <p class="step-count">{move || format!("Step {} of {}", position() + 1, steps.with(Vec::len))}</p>
+            <p class="step-count">{move || format!("Step {} of {}", place.get().number(), place.get().count)}</p>
             <h2 id="step-heading" tabindex="-1" node_ref=wizard.step_heading>{move || step_title(step.get())}</h2>
             {move || match step.get() {
                 SUMMARY => view! { <Summary/> }.into_any(),
                 id => StepId::by_id(id).map(|step| view! { <StepQuestions step/> }).into_any(),
             }}
             <div class="step-nav">
-                <button type="button" disabled=move || waiting() || position() == 0 on:click=go_back>"Back"</button>
-                <button type="button" class="primary" disabled=move || { waiting() || position() + 1 >= steps.with(Vec::len) } on:click=go_next>"Next"</button>
+                <button type="button" disabled=move || waiting() || place.get().is_first() on:click=go_back>"Back"</button>
+                <button type="button" class="primary" disabled=move || waiting() || place.get().is_last() on:click=go_next>"Next"</button>
             </div>
         </section>
     }
@@ -89,16 +90,18 @@ fn StepQuestions(step: StepId) -> impl IntoView {
     let questions = Memo::new(move |_| wizard.progress.with(|p| wizard::questions(&p.answers, step)));
     let ignored = move || {
         wizard.scope.with(|s| {
-            let ignored_here = s.warnings.iter().filter_map(|w| match w {
-                Warning::Ignored { question } if question.get().step == step => Some((*question, w)),
-                _ => None,
-            });
-            wizard.progress.with(|p| ignored_here.map(|(q, w)| (q, w.message(&p.answers))).collect::<Vec<_>>())
+            wizard.progress.with(|p| {
+                let here = |w: &Warning| match wizard::clear_button(w, &p.answers) {
+                    Some((q, ClearAt::Step(on))) if on == step => Some((q, w.message(&p.answers))),
+                    _ => None,
+                };
+                s.warnings.iter().filter_map(here).collect::<Vec<_>>()
+            })
         })
     };
     view! {
         <div class="step-questions">
-            <For each=move || questions.get() key=|q| q.0 let:q>
+            <For each=move || questions.get() key=|q| *q let:q>
                 <QuestionField q/>
             </For>
             <For each=ignored key=|warning| warning.clone() let:warning>
@@ -270,7 +273,7 @@ fn Unanswered() -> impl IntoView {
                 <h3 id="unanswered-heading">"Not answered yet"</h3>
                 {move || waiting().map(|line| view! { <p>{line}</p> })}
                 <ul>
-                    <For each=move || questions.get() key=|q| q.0 let:q>
+                    <For each=move || questions.get() key=|q| *q let:q>
                         <li>
                             {q.get().label}
                             " "

@@ -163,6 +163,26 @@ mod tests {
         assert_eq!(file_text(vec![b' '; MAX_BYTES]).map(|t| t.len()), Ok(MAX_BYTES));
     }
 
+    /// A file longer than its size said when it was looked at (it grew meanwhile) is still
+    /// refused whole, not cut at the cap and read: a named pipe says size 0 and gives more.
+    #[cfg(unix)]
+    #[test]
+    fn a_file_that_grows_past_the_cap_while_read_is_refused() {
+        let dir = std::env::temp_dir().join(format!("ems-scope-grows-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let pipe = dir.join("grows.json");
+        assert!(std::process::Command::new("mkfifo").arg(&pipe).status().unwrap().success());
+        // The writer ends when the reader stops reading (a broken pipe); not waited for, so a
+        // reader that never opens the pipe fails the test rather than hanging it.
+        let writer = pipe.clone();
+        std::thread::spawn(move || std::fs::write(writer, vec![b' '; MAX_BYTES + 10]));
+        let read = read_file(&pipe);
+        std::fs::remove_dir_all(&dir).unwrap();
+        let size = MAX_BYTES + 1;
+        let want = format!("This file could not be read: it is {size} bytes, far more than a scope can be.");
+        assert_eq!(read.map(|text| text.len()), Err(want));
+    }
+
     #[test]
     fn utc_today_is_the_date_in_utc() {
         let today = utc_today();

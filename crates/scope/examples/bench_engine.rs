@@ -24,7 +24,8 @@ fn change(rng: &mut Rng, answers: &mut Answers) {
     if rng.below(200) == 0 {
         *answers = Answers::new(); // a new customer now and then: partial answer sets too
     }
-    let q = QuestionId(rng.below(QUESTIONS.len()));
+    let questions: Vec<QuestionId> = QuestionId::all().collect();
+    let q = questions[rng.below(questions.len())];
     if rng.below(4) == 0 {
         answers.clear(q);
     } else {

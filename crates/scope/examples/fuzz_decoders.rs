@@ -1,6 +1,6 @@
 //! A dependency-free fuzz run over the three decoders that read outside input:
 //! `link::parse_fragment` (share links and prefill), `Progress::from_json` (the saved record) and
-//! `export::from_json` (an imported export).
+//! `import::read_export` (an imported export).
 //!
 //!   CARGO_PROFILE_RELEASE_PANIC=unwind cargo run -p scope --release --example fuzz_decoders -- 100000
 //!
@@ -15,10 +15,10 @@
 //! does). Built with abort, a panic is still reported, with its input, and the run exits non-zero
 //! at the first one.
 
-use scope::catalog::{ItemId, ItemSet, QuestionId, Revision, ITEMS, QUESTIONS, STEPS};
+use scope::catalog::{ItemId, ItemSet, QuestionId, Revision, ITEMS, STEPS};
 use scope::link::{self, Fragment};
 use scope::progress::Progress;
-use scope::{export, Answers};
+use scope::{export, import, Answers};
 use std::panic::{self, AssertUnwindSafe};
 use std::process::ExitCode;
 use std::sync::Mutex;
@@ -29,15 +29,14 @@ use rng::Rng;
 
 fn random_progress(rng: &mut Rng) -> Progress {
     let mut answers = Answers::new();
-    for i in 0..QUESTIONS.len() {
+    for q in QuestionId::all() {
         if !rng.chance(3) {
-            let q = QuestionId(i);
             for _ in 0..=rng.below(3) {
                 answers.pick(q, rng.below(q.get().values.len()));
             }
         }
     }
-    let done: ItemSet = (0..rng.below(12)).map(|_| ItemId(rng.below(ITEMS.len()))).collect();
+    let done: ItemSet = (0..rng.below(12)).filter_map(|_| ItemId::at(rng.below(ITEMS.len()))).collect();
     let step = if rng.chance(2) { "summary".to_string() } else { STEPS[rng.below(STEPS.len())].id.to_string() };
     let revision = if rng.chance(4) { Revision::EARLIER } else { Revision::CURRENT };
     Progress { answers, step, done, revision }
@@ -189,7 +188,7 @@ impl Decoder {
         match self {
             Decoder::Fragment => "link::parse_fragment",
             Decoder::Progress => "Progress::from_json",
-            Decoder::Export => "export::from_json",
+            Decoder::Export => "import::read_export",
         }
     }
 
@@ -198,7 +197,7 @@ impl Decoder {
         let message = match self {
             Decoder::Fragment => link::parse_fragment(input).err().map(|e| e.to_string()),
             Decoder::Progress => Progress::from_json(input).err().map(|e| e.to_string()),
-            Decoder::Export => export::from_json(input).err().map(|e| e.to_string()),
+            Decoder::Export => import::read_export(input).err().map(|e| e.to_string()),
         };
         match message {
             None => Ok(true),
@@ -261,7 +260,7 @@ impl Seeds {
         let ok_saved =
             ok(&|| matches!(Progress::from_json(&saved), Ok(ref q) if q.answers == p.answers && q.done == p.done));
         let ok_export = ok(
-            &|| matches!(export::from_json(&exported), Ok(ref q) if q.answers == p.answers && q.revision == p.revision),
+            &|| matches!(import::read_export(&exported), Ok(ref q) if q.answers == p.answers && q.revision == p.revision),
         );
         for (ok, what, text) in
             [(ok_share, "share link", &share), (ok_saved, "saved record", &saved), (ok_export, "export", &exported)]

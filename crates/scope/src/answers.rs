@@ -7,6 +7,8 @@
 use crate::catalog::{Kind, QuestionId, QUESTIONS};
 use serde::{Serialize, Serializer};
 
+/// One entry per catalog question, indexed by `QuestionId::index` (always in range: ids come only
+/// from the catalog).
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct Answers {
     bits: Vec<u32>,
@@ -25,20 +27,20 @@ impl Answers {
 
     /// The picked values of `q` as a bit mask over `q.get().values`.
     pub fn bits(&self, q: QuestionId) -> u32 {
-        self.bits[q.0]
+        self.bits[q.index()]
     }
 
     pub fn is_answered(&self, q: QuestionId) -> bool {
-        self.bits[q.0] != 0
+        self.bits[q.index()] != 0
     }
 
     pub fn has(&self, q: QuestionId, value: usize) -> bool {
-        self.bits[q.0] & (1 << value) != 0
+        self.bits[q.index()] & (1 << value) != 0
     }
 
     /// The picked value indexes of `q`, in catalog order.
     pub fn values(&self, q: QuestionId) -> impl Iterator<Item = usize> + '_ {
-        let bits = self.bits[q.0];
+        let bits = self.bits[q.index()];
         (0..q.get().values.len()).filter(move |v| bits & (1 << v) != 0)
     }
 
@@ -50,7 +52,7 @@ impl Answers {
         if question.kind == Kind::Single && bits != 0 {
             bits &= bits.wrapping_neg();
         }
-        self.bits[q.0] = bits;
+        self.bits[q.index()] = bits;
     }
 
     /// Picks `value`: for a single-choice question it replaces the answer, for a multi-choice
@@ -58,13 +60,13 @@ impl Answers {
     pub fn pick(&mut self, q: QuestionId, value: usize) {
         let bits = match q.get().kind {
             Kind::Single => 1 << value,
-            Kind::Multi => self.bits[q.0] ^ (1 << value),
+            Kind::Multi => self.bits[q.index()] ^ (1 << value),
         };
         self.set_bits(q, bits);
     }
 
     pub fn clear(&mut self, q: QuestionId) {
-        self.bits[q.0] = 0;
+        self.bits[q.index()] = 0;
     }
 
     /// Sets a question from a comma-joined list of value ids (`intune, aad_premium`), as prefill

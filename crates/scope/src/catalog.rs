@@ -173,9 +173,10 @@ pub struct Item {
 }
 
 /// A revision of the source: an index into [`REVISIONS`], oldest first. Documents name it by its
-/// id (`"current"`, `"earlier"`, then whatever later revisions are called).
+/// id (`"current"`, `"earlier"`, then whatever later revisions are called). The field is private:
+/// a revision comes only from the catalog, so it always names one of REVISIONS.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub struct Revision(pub u8);
+pub struct Revision(u8);
 
 impl Revision {
     /// The earlier page as it was.
@@ -196,6 +197,16 @@ impl Revision {
 
     pub fn by_id(id: &str) -> Option<Revision> {
         REVISIONS.iter().position(|r| r.revision_id == id).map(|i| Revision(i as u8))
+    }
+
+    /// Its position in [`REVISIONS`], from 0 (oldest first).
+    pub fn index(self) -> usize {
+        usize::from(self.0)
+    }
+
+    /// The revision at `index` in [`REVISIONS`], if there are that many.
+    pub fn at(index: usize) -> Option<Revision> {
+        Revision::all().nth(index)
     }
 
     /// The revision's id (`"current"`); [`Document::id`] is its page's (`"later"`).
@@ -289,15 +300,25 @@ impl<'de> Deserialize<'de> for Revision {
     }
 }
 
+/// An id of one of the catalog's tables: its position there. The field is private, so an id comes
+/// only from the catalog (`all`, `by_id`, `at`, the generated tables) and always indexes its table.
 macro_rules! index_type {
     ($name:ident, $table:ident, $ty:ty) => {
         #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
-        pub struct $name(pub usize);
+        pub struct $name(usize);
         impl $name {
             pub fn get(self) -> &'static $ty {
                 &$table[self.0]
             }
-            pub fn all() -> impl Iterator<Item = $name> {
+            /// Its position in the catalog's table, from 0: what links, DOM ids and bit sets use.
+            pub fn index(self) -> usize {
+                self.0
+            }
+            /// The id at `index` in the catalog's table, if the table is that long.
+            pub fn at(index: usize) -> Option<$name> {
+                (index < $table.len()).then_some($name(index))
+            }
+            pub fn all() -> impl DoubleEndedIterator<Item = $name> + ExactSizeIterator {
                 (0..$table.len()).map($name)
             }
             pub fn by_id(id: &str) -> Option<$name> {
@@ -325,38 +346,30 @@ impl ItemSet {
         ItemSet([0; ITEM_WORDS])
     }
 
-    /// The word and bit of an item, or `None` for an id past the catalog's end.
-    fn slot(id: ItemId) -> Option<(usize, u32)> {
-        (id.0 < ITEM_COUNT).then(|| (id.0 / 32, 1 << (id.0 % 32)))
+    /// The word and bit of an item (an `ItemId` is always inside the catalog).
+    fn slot(id: ItemId) -> (usize, u32) {
+        (id.0 / 32, 1 << (id.0 % 32))
     }
 
-    /// Adds `id`; returns whether it was not there yet. An id past the catalog's end is ignored
-    /// (returns false): no decoder hands one out.
+    /// Adds `id`; returns whether it was not there yet.
     pub fn insert(&mut self, id: ItemId) -> bool {
-        match Self::slot(id) {
-            Some((w, bit)) => {
-                let new = self.0[w] & bit == 0;
-                self.0[w] |= bit;
-                new
-            }
-            None => false,
-        }
+        let (w, bit) = Self::slot(id);
+        let new = self.0[w] & bit == 0;
+        self.0[w] |= bit;
+        new
     }
 
     /// Removes `id`; returns whether it was there.
     pub fn remove(&mut self, id: &ItemId) -> bool {
-        match Self::slot(*id) {
-            Some((w, bit)) => {
-                let had = self.0[w] & bit != 0;
-                self.0[w] &= !bit;
-                had
-            }
-            None => false,
-        }
+        let (w, bit) = Self::slot(*id);
+        let had = self.0[w] & bit != 0;
+        self.0[w] &= !bit;
+        had
     }
 
     pub fn contains(&self, id: &ItemId) -> bool {
-        Self::slot(*id).is_some_and(|(w, bit)| self.0[w] & bit != 0)
+        let (w, bit) = Self::slot(*id);
+        self.0[w] & bit != 0
     }
 
     pub fn len(&self) -> usize {

@@ -1,6 +1,17 @@
 //! Embed mode's parameters (`?embed=1&origin=…&accent=…&font=…`): what is accepted, and the
 //! partner's accent colour kept only where it stays readable (WCAG 2.1 contrast of 4.5:1).
 
+/// The query parameter that asks for embed mode, and the values that turn it on
+/// (`?embed=1`, `?embed=true`). public/loader.js reads them too (to style the page as embedded
+/// before it is first drawn): tests/loader.rs checks the two agree.
+pub const EMBED_PARAM: &str = "embed";
+pub const EMBED_VALUES: [&str; 2] = ["1", "true"];
+
+/// Whether the embed parameter's value turns embed mode on.
+pub fn embed_requested(value: &str) -> bool {
+    EMBED_VALUES.contains(&value)
+}
+
 /// `https://host[:port]` or `http://…`, nothing else (no path, no wildcard).
 pub fn valid_origin(origin: &str) -> bool {
     let rest = origin.strip_prefix("https://").or_else(|| origin.strip_prefix("http://"));
@@ -81,6 +92,14 @@ pub fn accent_properties(accent: &str) -> Vec<AccentProperty> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn embed_mode_is_asked_for_with_1_or_true() {
+        assert!(embed_requested("1") && embed_requested("true"));
+        for other in ["", "0", "false", "yes", "TRUE", " 1"] {
+            assert!(!embed_requested(other), "{other:?}");
+        }
+    }
 
     #[test]
     fn origins_are_scheme_and_host_only() {

@@ -59,7 +59,7 @@ pub fn landing(answers: &crate::Answers, entry_step: &str, on_screen: &str, furt
 /// The step in `steps` nearest `place` in the wizard's order, other than `on_screen`: the last
 /// one before it, else the first after it.
 fn nearest(steps: &[&'static str], place: &str, on_screen: &str) -> &'static str {
-    let order = |id: &str| StepId::by_id(id).map_or(usize::MAX, |s| s.0);
+    let order = |id: &str| StepId::by_id(id).map_or(usize::MAX, StepId::index);
     let place = if place == SUMMARY { usize::MAX } else { order(place) };
     let others = steps.iter().copied().filter(|s| *s != on_screen);
     let before = others.clone().rfind(|s| order(s) < place);

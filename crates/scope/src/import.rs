@@ -2,6 +2,10 @@
 //! export, a saved record kept aside by the wizard, a share link or a prefill link (whole
 //! addresses or just their fragment).
 
+mod json;
+
+pub use json::read_export;
+
 use crate::export;
 use crate::link;
 use crate::progress::{Progress, ReadError, MAX_BYTES};
@@ -50,7 +54,7 @@ pub fn file_text<'a>(name: &str, text: &'a str) -> Result<&'a str, String> {
 
 /// A JSON export, or a saved record kept aside by this wizard.
 fn read_json(text: &str) -> Result<Progress, String> {
-    match (export::from_json(text), Progress::from_json(text)) {
+    match (read_export(text), Progress::from_json(text)) {
         (Ok(p), _) => Ok(p),
         (Err(ReadError::NotOurs(_)), Ok(p)) => Ok(p),
         // A saved record of a newer format is not an export either, but "newer" is the news.
@@ -117,7 +121,7 @@ mod tests {
     fn progress() -> Progress {
         let mut p =
             Progress::from_prefill(link::parse_prefill("services=intune&tenant=new").unwrap(), Revision::CURRENT);
-        p.done.insert(ItemId(0));
+        p.done.insert(ItemId::at(0).unwrap());
         p
     }
 

@@ -9,8 +9,9 @@
 //!   waiting for an answer or not applicable, and why.
 //! - [`progress`]: the saved record (answers, step, done ticks) and its versioned JSON form.
 //! - [`link`]: share links and readable prefill in the URL fragment.
-//! - [`export`]: Markdown and JSON summaries, import and compare.
-//! - [`import`]: reading whatever a user pastes or drops (export, saved record, link).
+//! - [`export`]: the Markdown and JSON summaries.
+//! - [`import`]: reading whatever a user pastes or drops (JSON export, saved record, link).
+//! - [`compare`]: what differs, item by item, between two scopes.
 //! - [`embed`]: the checks and colour maths of embed mode's parameters.
 //! - [`portal`]: the messages exchanged with a partner's page.
 //! - [`source_page`]: reading a revision of Microsoft's page (`source/`) and checking that the
@@ -24,6 +25,7 @@
 
 pub mod answers;
 pub mod catalog;
+pub mod compare;
 pub mod embed;
 pub mod engine;
 pub mod export;

@@ -173,7 +173,7 @@ pub fn encode_share(progress: &Progress, with_done: bool) -> String {
     if with_done && !progress.done.is_empty() {
         let mut bitmap = vec![0u8; ITEMS.len().div_ceil(8)];
         for d in progress.done.iter() {
-            bitmap[d.0 / 8] |= 1 << (d.0 % 8);
+            bitmap[d.index() / 8] |= 1 << (d.index() % 8);
         }
         while bitmap.last() == Some(&0) {
             bitmap.pop();
@@ -223,8 +223,8 @@ fn decode_share(payload: &str) -> Result<Progress, LinkError> {
     }
     let (answer_bytes, rest) = rest.split_at_checked(count * 2).ok_or(LinkError::Damaged("it is too short"))?;
     let mut answers = Answers::new();
-    for (i, pair) in answer_bytes.chunks_exact(2).enumerate() {
-        let q = QuestionId(i);
+    // `count` is at most the catalog's: each pair has its question.
+    for (q, pair) in QuestionId::all().zip(answer_bytes.chunks_exact(2)) {
         let bits = u16::from_le_bytes([pair[0], pair[1]]) as u32;
         if bits >> q.get().values.len() != 0 {
             return Err(LinkError::Unknown(format!("an answer to `{}` that this version does not have", q.get().id)));
@@ -240,11 +240,9 @@ fn decode_share(payload: &str) -> Result<Progress, LinkError> {
     for (byte_index, byte) in bitmap.iter().enumerate() {
         for bit in 0..8 {
             if byte & (1 << bit) != 0 {
-                let index = byte_index * 8 + bit;
-                if index >= ITEMS.len() {
-                    return Err(LinkError::Unknown("a guidance item that this version does not have".into()));
-                }
-                done.insert(ItemId(index));
+                let item = ItemId::at(byte_index * 8 + bit)
+                    .ok_or_else(|| LinkError::Unknown("a guidance item that this version does not have".into()))?;
+                done.insert(item);
             }
         }
     }
@@ -259,7 +257,7 @@ fn revision_flags(revision: Revision) -> u8 {
     match revision {
         Revision::CURRENT => 0,
         Revision::EARLIER => 1,
-        Revision(n) => n,
+        later => later.index() as u8,
     }
 }
 
@@ -267,7 +265,7 @@ fn flags_revision(flags: u8) -> Option<Revision> {
     match flags {
         0 => Some(Revision::CURRENT),
         1 => Some(Revision::EARLIER),
-        n => Revision::all().find(|r| r.0 == n),
+        n => Revision::at(usize::from(n)),
     }
 }
 
@@ -415,12 +413,12 @@ mod tests {
         let tenant = QuestionId::by_id("tenant").unwrap();
         assert_eq!(tenant.get().values.len(), 2);
         let mut bad = none.clone();
-        bad[tenant.0] = 0b100;
+        bad[tenant.index()] = 0b100;
         let want = "an answer to `tenant` that this version does not have".to_string();
         assert_eq!(read(&with_answers(&bad, &[0])), Err(LinkError::Unknown(want)));
-        bad[tenant.0] = 0b11;
+        bad[tenant.index()] = 0b11;
         assert_eq!(read(&with_answers(&bad, &[0])), Err(LinkError::Damaged("a one-answer question has several")));
-        bad[tenant.0] = 0b10;
+        bad[tenant.index()] = 0b10;
         let mut answers = Answers::new();
         answers.set_bits(tenant, 0b10);
         assert_eq!(read(&with_answers(&bad, &[0])), shared(answers, ItemSet::new(), Revision::CURRENT));
@@ -431,7 +429,7 @@ mod tests {
         let n = QUESTIONS.len();
         let none = vec![0u16; n];
         let read = |bitmap: &[u8]| match parse_fragment(&link(&with_answers(&none, &[&[0], bitmap].concat()))) {
-            Ok(Fragment::Shared(p)) => Ok(p.done.iter().map(|d| d.0).collect::<Vec<_>>()),
+            Ok(Fragment::Shared(p)) => Ok(p.done.iter().map(|d| d.index()).collect::<Vec<_>>()),
             Ok(other) => panic!("{other:?}"),
             Err(e) => Err(e),
         };
@@ -454,11 +452,11 @@ mod tests {
         // with the made-up third revision).
         let mut p = Progress { revision: Revision::CURRENT, ..Progress::default() };
         p.answers.set_bits(tenant, 0b10);
-        p.done.insert(ItemId(0));
-        p.done.insert(ItemId(9));
+        p.done.insert(ItemId::at(0).unwrap());
+        p.done.insert(ItemId::at(9).unwrap());
         let mut body = vec![0u8; 1 + 2 * QUESTIONS.len()];
         body[0] = QUESTIONS.len() as u8;
-        body[1 + 2 * tenant.0] = 0b10;
+        body[1 + 2 * tenant.index()] = 0b10;
         let without = [&body[..], &[0]].concat();
         assert_eq!(encode_share(&p, false), link(&without));
         // Ticks as a bitmap, trailing zero bytes left out.
@@ -471,7 +469,7 @@ mod tests {
         let all = (1u32 << features.get().values.len()) - 1;
         assert!(all > 0xff);
         p.answers.set_bits(features, all);
-        body[1 + 2 * features.0..3 + 2 * features.0].copy_from_slice(&(all as u16).to_le_bytes());
+        body[1 + 2 * features.index()..3 + 2 * features.index()].copy_from_slice(&(all as u16).to_le_bytes());
         assert_eq!(encode_share(&p, true), link(&[&body[..], &[1]].concat()));
     }
 
@@ -487,7 +485,7 @@ mod tests {
     fn a_link_with_a_step_opens_on_that_step_and_share_links_stay_as_they_were() {
         let mut p = Progress::default();
         p.answers.set_by_ids("services", &["intune"]).unwrap();
-        p.done.insert(ItemId(3));
+        p.done.insert(ItemId::at(3).unwrap());
         let shared = encode_share(&p, true);
         for step in ["services", "environment", "intune"] {
             p.step = step.into();

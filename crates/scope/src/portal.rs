@@ -544,8 +544,8 @@ mod tests {
     fn answered() -> Progress {
         let answers = link::parse_prefill("services=intune&tenant=new&directory=single_forest").unwrap();
         let mut done = ItemSet::new();
-        done.insert(crate::ItemId(0));
-        done.insert(crate::ItemId(5));
+        done.insert(crate::ItemId::at(0).unwrap());
+        done.insert(crate::ItemId::at(5).unwrap());
         Progress { answers, step: "intune".into(), done, revision: Revision::EARLIER }
     }
 

@@ -3,6 +3,10 @@
 //! carries these decisions out (`persistence.rs`): it calls the browser, which may refuse any
 //! write at any time (storage full, or `localStorage` taken away in the middle of a session).
 
+/// The key of the saved record in `localStorage`. public/loader.js names it too (to hold the
+/// first step back while a record waits): tests/loader.rs checks the two agree.
+pub const PROGRESS_KEY: &str = "ems-scope-wizard/progress";
+
 /// Where progress goes.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Store {

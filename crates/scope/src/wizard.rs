@@ -2,7 +2,7 @@
 
 use crate::answers::Answers;
 use crate::catalog::{QuestionId, StepId};
-use crate::engine::{applies, Applies};
+use crate::engine::{applies, Applies, Warning};
 
 /// The id of the last step, which every wizard has: the summary with share and export.
 pub const SUMMARY: &str = "summary";
@@ -34,6 +34,53 @@ pub fn first_open_step(answers: &Answers) -> &'static str {
 /// yet, so it comes once that one is answered.
 pub fn unanswered(answers: &Answers) -> Vec<QuestionId> {
     StepId::all().flat_map(|s| questions(answers, s)).filter(|q| !answers.is_answered(*q)).collect()
+}
+
+/// Where a step stands among the steps shown: its place from 0 and how many steps there are.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct StepPlace {
+    pub index: usize,
+    pub count: usize,
+}
+
+impl StepPlace {
+    /// Its number as the wizard and the portal say it, from 1 ("Step 2 of 5").
+    pub fn number(self) -> usize {
+        self.index + 1
+    }
+
+    pub fn is_first(self) -> bool {
+        self.index == 0
+    }
+
+    pub fn is_last(self) -> bool {
+        self.number() >= self.count
+    }
+}
+
+/// Where `step` stands among the steps shown for `answers`; a step not shown counts as the first
+/// (the step on screen always is shown: `Progress::current_step`).
+pub fn step_place(answers: &Answers, step: &str) -> StepPlace {
+    let shown = steps(answers);
+    StepPlace { index: shown.iter().position(|s| *s == step).unwrap_or(0), count: shown.len() }
+}
+
+/// Where the button that clears an answer kept but ignored stands.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ClearAt {
+    /// Under the questions of its step, which the wizard shows.
+    Step(StepId),
+    /// In the warnings above the guidance: its step is not shown, so it has no other place.
+    Warnings,
+}
+
+/// For a warning about an answer kept but ignored: its question and where its clear button
+/// stands. `None` for a conflict, which stands beside the questions it names, with no button.
+pub fn clear_button(warning: &Warning, answers: &Answers) -> Option<(QuestionId, ClearAt)> {
+    let Warning::Ignored { question } = warning else { return None };
+    let step = question.get().step;
+    let shown = steps(answers).contains(&step.get().id);
+    Some((*question, if shown { ClearAt::Step(step) } else { ClearAt::Warnings }))
 }
 
 #[cfg(test)]
@@ -81,5 +128,44 @@ mod tests {
         let all = "services=intune&tenant=new&directory=cloud_only&exchange_onprem=no&mdm_authority=intune\
             &intune_scope=mdm&third_party_mdm=no";
         assert_eq!(ids(&parse_prefill(all).unwrap()), Vec::<&str>::new());
+    }
+
+    #[test]
+    fn a_step_has_its_place_among_the_steps_shown() {
+        let a = parse_prefill("services=intune,azure_rms").unwrap();
+        // services, environment, intune, rms, summary
+        let place = |step| step_place(&a, step);
+        assert_eq!(place("services"), StepPlace { index: 0, count: 5 });
+        assert_eq!(place("intune"), StepPlace { index: 2, count: 5 });
+        assert_eq!(place(SUMMARY), StepPlace { index: 4, count: 5 });
+        assert_eq!(place("aad"), StepPlace { index: 0, count: 5 }, "a step not shown");
+        assert_eq!([place("services").number(), place("intune").number(), place(SUMMARY).number()], [1, 3, 5]);
+        let ends = |step| (place(step).is_first(), place(step).is_last());
+        assert_eq!(
+            [ends("services"), ends("environment"), ends("rms"), ends(SUMMARY)],
+            [(true, false), (false, false), (false, false), (false, true)]
+        );
+        assert_eq!(step_place(&Answers::new(), "environment"), StepPlace { index: 1, count: 3 });
+    }
+
+    #[test]
+    fn an_ignored_answer_is_cleared_on_its_step_while_that_step_is_shown() {
+        let warnings = |a: &Answers| crate::engine::evaluate(a, crate::catalog::Revision::CURRENT).warnings;
+        let step = |id| StepId::by_id(id).unwrap();
+        // Intune's MDM authority answered, then Intune unticked: its step goes, the answer stays.
+        let a = parse_prefill("services=aad_premium&mdm_authority=intune&tenant=new").unwrap();
+        let mdm = QuestionId::by_id("mdm_authority").unwrap();
+        let clear: Vec<_> = warnings(&a).iter().filter_map(|w| clear_button(w, &a)).collect();
+        assert_eq!(clear, [(mdm, ClearAt::Warnings)]);
+        // The sign-in answer is ignored for a cloud-only directory; its step, environment, is shown.
+        let a = parse_prefill("services=aad_premium&directory=cloud_only&signin=federated").unwrap();
+        let signin = QuestionId::by_id("signin").unwrap();
+        let clear: Vec<_> = warnings(&a).iter().filter_map(|w| clear_button(w, &a)).collect();
+        assert_eq!(clear, [(signin, ClearAt::Step(step("environment")))]);
+        // A conflict has no clear button.
+        let a = parse_prefill("services=intune&mdm_authority=intune&third_party_mdm=yes").unwrap();
+        let w = warnings(&a);
+        assert!(w.iter().any(|w| matches!(w, Warning::Conflict { .. })), "{w:?}");
+        assert!(w.iter().all(|w| clear_button(w, &a).is_none()), "{w:?}");
     }
 }

@@ -4,7 +4,7 @@
 use scope::catalog::{ItemId, Revision};
 use scope::link::parse_prefill;
 use scope::progress::{ReadError, MAX_BYTES};
-use scope::{export, Progress};
+use scope::{import, Progress};
 
 fn not_ours(r: Result<Progress, ReadError>) -> String {
     match r {
@@ -32,7 +32,7 @@ fn deep_nesting_is_refused_without_overflowing_the_stack() {
                 }
                 let why = not_ours(Progress::from_json(text));
                 assert!(why.starts_with("not JSON: recursion limit exceeded"), "{depth}: {why}");
-                not_ours(export::from_json(text));
+                not_ours(import::read_export(text));
             }
         }
     }
@@ -86,7 +86,7 @@ fn the_size_cap_is_checked_before_reading() {
     // Not even read: the text over the cap is not JSON at all.
     let junk = "x".repeat(MAX_BYTES + 7);
     assert_eq!(saved(&junk), Err(ReadError::TooLarge(MAX_BYTES + 7)));
-    assert_eq!(export::from_json(&junk), Err(ReadError::TooLarge(MAX_BYTES + 7)));
+    assert_eq!(import::read_export(&junk), Err(ReadError::TooLarge(MAX_BYTES + 7)));
 }
 
 #[test]
@@ -141,7 +141,7 @@ fn a_format_1_record_is_migrated_leniently() {
 }
 
 fn import(text: &str) -> Result<Progress, ReadError> {
-    export::from_json(text)
+    import::read_export(text)
 }
 
 /// An export with the given members after the schema and version.
@@ -292,7 +292,7 @@ mod links {
             parse_prefill("services=intune,aad_premium&tenant=new").unwrap(),
             scope::Revision::CURRENT,
         );
-        p.done.insert(scope::ItemId(3));
+        p.done.insert(scope::ItemId::at(3).unwrap());
         let link = encode_share(&p, true);
         let want = parse_fragment(&link).unwrap();
         assert!(matches!(want, Fragment::Shared(_)));

@@ -3,9 +3,9 @@
 
 use scope::answers::Answers;
 use scope::catalog::{Document, ItemId, ItemSet, Phase, QuestionId, Revision, ITEMS, QUESTIONS};
+use scope::compare::{differences, Comparison, Difference};
 use scope::engine::{applies, Applies};
 use scope::engine::{evaluate, item_count, warnings, Counts, Warning};
-use scope::export::{compare, Comparison, Difference};
 use scope::link::parse_prefill;
 use scope::{Outcome, Progress};
 
@@ -102,7 +102,8 @@ fn compare_names_each_item_that_differs() {
         done: items(&["general.remote_support", "enable.single_forest.sync_server", "general.documentation_tools", "intune.licensing"]),
         ..Progress::default()
     };
-    let diffs: Vec<(&str, Difference)> = compare(&ours, &theirs).into_iter().map(|(id, d)| (id.get().id, d)).collect();
+    let diffs: Vec<(&str, Difference)> =
+        differences(&ours, &theirs).into_iter().map(|(id, d)| (id.get().id, d)).collect();
     let waiting_vs_in = || Difference::Outcome { ours: waiting(&["signin"]), theirs: Outcome::InScope };
     let mut want = vec![
         ("general.documentation_tools", Difference::Done { ours: false, theirs: true }),
@@ -125,7 +126,8 @@ fn compare_names_each_item_that_differs() {
     }));
     assert_eq!(diffs, want);
     // The other way round, each difference mirrored.
-    let back: Vec<(&str, Difference)> = compare(&theirs, &ours).into_iter().map(|(id, d)| (id.get().id, d)).collect();
+    let back: Vec<(&str, Difference)> =
+        differences(&theirs, &ours).into_iter().map(|(id, d)| (id.get().id, d)).collect();
     let mirrored: Vec<(&str, Difference)> = want
         .into_iter()
         .map(|(id, d)| {
@@ -153,7 +155,7 @@ fn compare_across_revisions_names_the_capabilities_one_revision_lists() {
     let with_aad_earlier = Progress { revision: Revision::EARLIER, ..with_aad.clone() };
     let features = || waiting(&["aad_features"]);
     let diffs: Vec<(&str, Difference)> =
-        compare(&with_aad, &with_aad_earlier).into_iter().map(|(id, d)| (id.get().id, d)).collect();
+        differences(&with_aad, &with_aad_earlier).into_iter().map(|(id, d)| (id.get().id, d)).collect();
     assert_eq!(
         diffs,
         [
@@ -176,7 +178,7 @@ fn compare_names_both_outcomes_of_an_item_waiting_on_one_side() {
     let fresh = Progress::default();
     let theirs = Progress { answers: parse_prefill("services=aad_premium&tenant=new").unwrap(), ..Progress::default() };
     let row = |ours: &Progress, theirs: &Progress, id: &str| {
-        compare(ours, theirs).into_iter().find(|(item, _)| item.get().id == id).map(|(_, d)| d)
+        differences(ours, theirs).into_iter().find(|(item, _)| item.get().id == id).map(|(_, d)| d)
     };
     let waiting_vs = |qs, theirs| Some(Difference::Outcome { ours: waiting(qs), theirs });
     assert_eq!(
@@ -188,7 +190,7 @@ fn compare_names_both_outcomes_of_an_item_waiting_on_one_side() {
         Some(Difference::Outcome { ours: Outcome::NotApplicable, theirs: waiting(&["services", "rms_workloads"]) });
     assert_eq!(row(&theirs, &fresh, "rms.sharing_app"), mirrored);
     // "Only in" is kept for what is in scope on its side.
-    for (id, difference) in compare(&fresh, &theirs) {
+    for (id, difference) in differences(&fresh, &theirs) {
         let outcome = |p: &Progress| evaluate(&p.answers, p.revision).get(id).map(|s| s.outcome.as_str());
         match difference {
             Difference::OnlyOurs => assert_eq!(outcome(&fresh), Some("in_scope"), "{}", id.get().id),
@@ -246,7 +248,7 @@ fn a_comparison_holds_until_the_scope_on_screen_changes() {
     let mut answered = ours.clone();
     answered.answers.pick(q("directory"), 0);
     let mut ticked = ours.clone();
-    ticked.done.insert(ItemId(0));
+    ticked.done.insert(ItemId::at(0).unwrap());
     let other_revision = Progress { revision: Revision::EARLIER, ..ours.clone() };
     for changed in [answered, ticked, other_revision] {
         assert!(!comparison.holds_for(&changed), "{changed:?}");
@@ -358,24 +360,25 @@ fn the_item_set_holds_each_item_once_in_catalog_order() {
     let mut set = ItemSet::new();
     assert!(set.is_empty());
     assert_eq!(set.len(), 0);
-    let last = ItemId(ITEMS.len() - 1);
-    for id in [ItemId(40), ItemId(0), last, ItemId(31), ItemId(32), ItemId(33)] {
+    let item = |i| ItemId::at(i).unwrap();
+    let last = item(ITEMS.len() - 1);
+    for id in [item(40), item(0), last, item(31), item(32), item(33)] {
         assert!(set.insert(id), "{id:?}");
         assert!(set.contains(&id));
     }
-    assert!(!set.insert(ItemId(32)));
+    assert!(!set.insert(item(32)));
     assert_eq!(set.len(), 6);
     assert!(!set.is_empty());
-    assert_eq!(set.iter().map(|d| d.0).collect::<Vec<_>>(), [0, 31, 32, 33, 40, last.0]);
-    assert!(!set.contains(&ItemId(1)) && !set.contains(&ItemId(34)) && !set.contains(&ItemId(64)));
-    // Ids past the catalog's end are never held.
-    let past = ItemId(ITEMS.len());
-    assert!(!set.insert(past) && !set.contains(&past) && !set.remove(&past));
-    assert!(set.remove(&ItemId(32)));
-    assert!(!set.remove(&ItemId(32)));
-    assert!(!set.contains(&ItemId(32)) && set.contains(&ItemId(31)) && set.contains(&ItemId(33)));
+    assert_eq!(set.iter().map(ItemId::index).collect::<Vec<_>>(), [0, 31, 32, 33, 40, last.index()]);
+    assert!(!set.contains(&item(1)) && !set.contains(&item(34)) && !set.contains(&item(64)));
+    assert!(set.remove(&item(32)));
+    assert!(!set.remove(&item(32)));
+    assert!(!set.contains(&item(32)) && set.contains(&item(31)) && set.contains(&item(33)));
     assert_eq!(set.len(), 5);
-    assert_eq!(format!("{set:?}"), format!("{{ItemId(0), ItemId(31), ItemId(33), ItemId(40), ItemId({})}}", last.0));
+    assert_eq!(
+        format!("{set:?}"),
+        format!("{{ItemId(0), ItemId(31), ItemId(33), ItemId(40), ItemId({})}}", last.index())
+    );
     let again: ItemSet = set.iter().collect();
     assert_eq!(again, set);
     set.clear();
@@ -441,5 +444,32 @@ fn phases_and_questions_by_id() {
     assert_eq!(services.value_by_id("azure_rms"), Some(2));
     assert_eq!(services.value_by_id("word"), None);
     assert_eq!(QuestionId::all().count(), QUESTIONS.len());
-    assert_eq!(QuestionId::by_id("rms_workloads"), Some(QuestionId(QUESTIONS.len() - 1)));
+    assert_eq!(QuestionId::by_id("rms_workloads"), QuestionId::all().next_back());
+    assert_eq!(QuestionId::by_id("rms_workloads").map(QuestionId::index), Some(QUESTIONS.len() - 1));
+}
+
+/// Ids (and revisions) come only from the catalog: `at` hands out one for each position of its
+/// table and none past its end, and `index` gives that position back.
+#[test]
+fn catalog_ids_exist_only_for_the_catalogs_positions() {
+    use scope::catalog::{SectionId, StepId, SECTIONS, STEPS};
+    fn check<Id: Copy + PartialEq + std::fmt::Debug>(
+        len: usize,
+        all: impl Iterator<Item = Id>,
+        at: fn(usize) -> Option<Id>,
+        index: fn(Id) -> usize,
+    ) {
+        let all: Vec<Id> = all.collect();
+        assert_eq!(all.len(), len);
+        for (i, &id) in all.iter().enumerate() {
+            assert_eq!((at(i), index(id)), (Some(id), i));
+        }
+        assert_eq!(at(len), None);
+        assert_eq!(at(usize::MAX), None);
+    }
+    check(QUESTIONS.len(), QuestionId::all(), QuestionId::at, QuestionId::index);
+    check(ITEMS.len(), ItemId::all(), ItemId::at, ItemId::index);
+    check(SECTIONS.len(), SectionId::all(), SectionId::at, SectionId::index);
+    check(STEPS.len(), StepId::all(), StepId::at, StepId::index);
+    check(scope::catalog::REVISIONS.len(), Revision::all(), Revision::at, Revision::index);
 }

@@ -6,7 +6,7 @@
 use scope::catalog::{ItemId, ItemSet, Revision};
 use scope::link::{self, parse_prefill, Fragment};
 use scope::progress::ReadError;
-use scope::{export, Progress};
+use scope::{export, import, Progress};
 
 fn fixture(name: &str) -> String {
     let path = format!("{}/tests/fixtures/{name}", env!("CARGO_MANIFEST_DIR"));
@@ -135,13 +135,13 @@ fn exports_are_written_byte_for_byte_as_before() {
 fn exports_import_to_the_same_scope() {
     for (name, progress, done) in exports() {
         let want = Progress { step: "summary".into(), done, ..progress };
-        assert_eq!(export::from_json(&fixture(name)), Ok(want), "{name}");
+        assert_eq!(import::read_export(&fixture(name)), Ok(want), "{name}");
     }
 }
 
 #[test]
 fn a_saved_record_is_not_an_export() {
-    let e = export::from_json(&fixture("saved_v2.json"));
+    let e = import::read_export(&fixture("saved_v2.json"));
     assert!(matches!(e, Err(ReadError::NotOurs(_))), "{e:?}");
 }
 

@@ -7,14 +7,14 @@ use scope::catalog::{ItemId, ItemSet, QuestionId, Revision, ITEMS, QUESTIONS};
 use scope::engine::{evaluate, Outcome};
 use scope::link::{Fragment, LinkError};
 use scope::progress::{Progress, ReadError};
-use scope::{export, link};
+use scope::{compare, export, import, link};
 
 fn any_answers() -> impl Strategy<Value = Answers> {
     proptest::collection::vec(any::<u32>(), QUESTIONS.len()).prop_map(|bits| {
         let mut a = Answers::new();
-        for (i, b) in bits.into_iter().enumerate() {
+        for (q, b) in QuestionId::all().zip(bits) {
             // Leave about a third unanswered so partial sets are common.
-            a.set_bits(QuestionId(i), if b % 3 == 0 { 0 } else { b >> 2 });
+            a.set_bits(q, if b % 3 == 0 { 0 } else { b >> 2 });
         }
         a
     })
@@ -26,7 +26,7 @@ fn any_progress() -> impl Strategy<Value = Progress> {
         |(answers, done, earlier, step)| Progress {
             answers,
             step: step.into(),
-            done: done.into_iter().map(ItemId).collect::<ItemSet>(),
+            done: done.into_iter().filter_map(ItemId::at).collect::<ItemSet>(),
             revision: if earlier { Revision::EARLIER } else { Revision::CURRENT },
         },
     )
@@ -86,12 +86,12 @@ proptest! {
         let one = evaluate(&a, rev);
         prop_assert_eq!(&one, &evaluate(&a, rev));
         // Each item of the revision once, in catalog order: never both in and out of scope.
-        let ids: Vec<usize> = one.items.iter().map(|s| s.item.0).collect();
+        let ids: Vec<usize> = one.items.iter().map(|s| s.item.index()).collect();
         let mut sorted = ids.clone();
         sorted.sort_unstable();
         prop_assert_eq!(&ids, &sorted, "not in catalog order");
         prop_assert!(ids.windows(2).all(|w| w[0] < w[1]), "an item twice: {:?}", ids);
-        let of_revision: Vec<usize> = ItemId::all().filter(|id| id.get().in_revision(rev)).map(|id| id.0).collect();
+        let of_revision: Vec<usize> = ItemId::all().filter(|id| id.get().in_revision(rev)).map(ItemId::index).collect();
         prop_assert_eq!(&ids, &of_revision, "not every item of the revision");
         for s in &one.items {
             let item = s.item.get();
@@ -141,7 +141,7 @@ proptest! {
     fn saved_records_and_exports_round_trip(p in any_progress()) {
         // The saved record keeps everything: answers, step, ticks and revision.
         prop_assert_eq!(Progress::from_json(&p.to_json()), Ok(p.clone()));
-        let imported = export::from_json(&export::to_json(&p, "2026-11-23")).unwrap();
+        let imported = import::read_export(&export::to_json(&p, "2026-11-23")).unwrap();
         prop_assert_eq!(&imported.answers, &p.answers);
         prop_assert_eq!(imported.revision, p.revision);
         prop_assert_eq!(&imported.step, "summary");
@@ -150,28 +150,28 @@ proptest! {
             .filter(|s| s.outcome != Outcome::NotApplicable).map(|s| s.item).collect();
         let want: ItemSet = p.done.iter().filter(|d| listed.contains(d)).collect();
         prop_assert_eq!(imported.done, want);
-        prop_assert!(export::compare(&p, &p).is_empty());
-        prop_assert!(export::compare(&p, &imported).is_empty(), "an import compares equal to its scope");
+        prop_assert!(compare::differences(&p, &p).is_empty());
+        prop_assert!(compare::differences(&p, &imported).is_empty(), "an import compares equal to its scope");
     }
 
     #[test]
     fn decoders_never_panic_on_any_text(text in ".{0,300}") {
         // Short text is never too long; a saved record or export is refused as not ours, or read.
         prop_assert!(!matches!(link::parse_fragment(&text), Err(LinkError::TooLong(_))));
-        for read in [Progress::from_json(&text), export::from_json(&text)] {
+        for read in [Progress::from_json(&text), import::read_export(&text)] {
             prop_assert!(matches!(read, Ok(_) | Err(ReadError::NotOurs(_) | ReadError::Unknown(_) | ReadError::Newer(_))), "{:?}", read);
         }
     }
 
     #[test]
     fn decoders_refuse_json_like_text_by_kind(text in json_like()) {
-        for read in [Progress::from_json(&text), export::from_json(&text)] {
+        for read in [Progress::from_json(&text), import::read_export(&text)] {
             prop_assert!(matches!(read, Ok(_) | Err(ReadError::NotOurs(_) | ReadError::Unknown(_) | ReadError::Newer(_))), "{:?}", read);
         }
         if let Err(ReadError::Newer(v)) = Progress::from_json(&text) {
             prop_assert!(v > 2, "newer {}", v);
         }
-        if let Err(ReadError::Newer(v)) = export::from_json(&text) {
+        if let Err(ReadError::Newer(v)) = import::read_export(&text) {
             prop_assert!(v > 1, "newer {}", v);
         }
     }
@@ -204,11 +204,11 @@ proptest! {
         let at = at % bytes.len();
         bytes[at] = byte;
         if let Ok(text) = String::from_utf8(bytes) {
-            match export::from_json(&text) {
+            match import::read_export(&text) {
                 Ok(back) => {
                     prop_assert_eq!(&back.step, "summary");
                     let again = export::to_json(&back, "2026-11-23");
-                    prop_assert_eq!(export::from_json(&again), Ok(back));
+                    prop_assert_eq!(import::read_export(&again), Ok(back));
                 }
                 Err(ReadError::Newer(v)) => {
                     let named = number_of(&text, "version") == Some(v);

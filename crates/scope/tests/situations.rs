@@ -344,14 +344,14 @@ fn sso_test_only_where_sso_is_deployed() {
 
 #[test]
 fn every_situation_round_trips_through_export_link_and_prefill() {
-    use scope::{export, link, Progress};
+    use scope::{export, import, link, Progress};
     for s in SITUATIONS {
         let a = answers(s.answers);
         let scope = evaluate(&a, Revision::CURRENT);
         let done = scope.items.iter().filter(|i| i.outcome == Outcome::InScope).step_by(3).map(|i| i.item).collect();
         let p = Progress { answers: a.clone(), step: "summary".into(), done, revision: Revision::CURRENT };
 
-        let back = export::from_json(&export::to_json(&p, "2026-11-23")).unwrap();
+        let back = import::read_export(&export::to_json(&p, "2026-11-23")).unwrap();
         assert_eq!((&back.answers, &back.done), (&p.answers, &p.done), "{}: JSON export", s.name);
 
         let fragment = link::encode_share(&p, true);
@@ -382,25 +382,25 @@ fn a_full_share_link_stays_short() {
 
 #[test]
 fn broken_inputs_say_what_is_wrong() {
-    use scope::{export, link, Progress};
+    use scope::{import, link, Progress};
     let err = |r: Result<link::Fragment, link::LinkError>| r.unwrap_err().to_string();
     assert!(err(link::parse_fragment("s1.AAAA")).contains("damaged"));
     assert!(err(link::parse_fragment("s7.AAAA")).contains("newer version"));
     assert!(err(link::parse_fragment("services=intune,word")).contains("`word` is not an answer to `services`"));
     assert!(err(link::parse_fragment("colour=blue")).contains("`colour` is not a question in this version"));
     assert!(err(link::parse_fragment("tenant=new,existing")).contains("takes one answer"));
-    let e = export::from_json(r#"{"schema":"ems-onboarding-scope","version":2}"#).unwrap_err().to_string();
+    let e = import::read_export(r#"{"schema":"ems-onboarding-scope","version":2}"#).unwrap_err().to_string();
     assert!(e.contains("newer version"), "{e}");
-    let e = export::from_json(r#"{"schema":"something-else"}"#).unwrap_err().to_string();
+    let e = import::read_export(r#"{"schema":"something-else"}"#).unwrap_err().to_string();
     assert!(e.contains("not a scope saved by this wizard"), "{e}");
-    let e = export::from_json(
+    let e = import::read_export(
         r#"{"schema":"ems-onboarding-scope","version":1,"answers":{},"items":[{"id":"made.up","done":true}]}"#,
     )
     .unwrap_err()
     .to_string();
     assert!(e.contains("made.up"), "{e}");
     let big = format!("{{\"pad\":\"{}\"}}", "x".repeat(300_000));
-    assert!(export::from_json(&big).unwrap_err().to_string().contains("bytes"));
+    assert!(import::read_export(&big).unwrap_err().to_string().contains("bytes"));
     assert!(matches!(Progress::from_json(r#"{"format":99}"#), Err(scope::progress::ReadError::Newer(99))));
     // Format 1 is migrated.
     let old =

@@ -8,9 +8,12 @@
 use scope::catalog::{Changes, ItemId, Revision};
 use scope::engine::Outcome;
 use scope::link::{self, Fragment};
-use scope::{evaluate, export, Progress};
+use scope::{evaluate, export, import, Progress};
 
-const THIRD: Revision = Revision(2);
+/// The made-up third revision.
+fn third() -> Revision {
+    Revision::at(2).expect("the third revision")
+}
 
 fn item(id: &str) -> ItemId {
     ItemId::by_id(id).unwrap_or_else(|| panic!("{id}"))
@@ -27,9 +30,9 @@ fn answers() -> scope::Answers {
 fn three_revisions_the_newest_is_the_default() {
     let ids: Vec<&str> = Revision::all().map(|r| r.id()).collect();
     assert_eq!(ids, ["earlier", "current", "2017-03"]);
-    assert_eq!((Revision::newest(), Revision::default(), Progress::default().revision), (THIRD, THIRD, THIRD));
-    assert_eq!(Revision::by_id("2017-03"), Some(THIRD));
-    assert_eq!(THIRD.changes(), Changes { new: 3, reworded: 1, dropped: 1 });
+    assert_eq!((Revision::newest(), Revision::default(), Progress::default().revision), (third(), third(), third()));
+    assert_eq!(Revision::by_id("2017-03"), Some(third()));
+    assert_eq!(third().changes(), Changes { new: 3, reworded: 1, dropped: 1 });
     assert_eq!(Revision::CURRENT.changes(), Changes { new: 3, reworded: 17, dropped: 16 }, "unchanged");
 }
 
@@ -38,27 +41,27 @@ fn the_engine_shows_each_revision_as_its_page_has_it() {
     let a = answers();
     let outcome = |r, id: &str| evaluate(&a, r).get(item(id)).map(|s| s.outcome.clone());
     // Dropped on the third page, still on the second.
-    assert_eq!(outcome(THIRD, "aad_cap.identity_protection"), None);
+    assert_eq!(outcome(third(), "aad_cap.identity_protection"), None);
     assert_eq!(outcome(Revision::CURRENT, "aad_cap.identity_protection"), Some(Outcome::InScope));
     // New on the third page, and the section added.
     for id in ["intune.pc.enroll_windows", "aip.activate_tenant", "aip.policy"] {
-        assert_eq!(outcome(THIRD, id), Some(Outcome::InScope), "{id}");
+        assert_eq!(outcome(third(), id), Some(Outcome::InScope), "{id}");
         assert_eq!(outcome(Revision::CURRENT, id), None, "{id}");
         assert_eq!(outcome(Revision::EARLIER, id), None, "{id}");
     }
     // Still carried from the earlier page.
-    assert_eq!(outcome(THIRD, "rms.sharing_app"), Some(Outcome::InScope));
-    assert_eq!(item("rms.sharing_app").get().quoted_from(THIRD), Some(Revision::EARLIER));
+    assert_eq!(outcome(third(), "rms.sharing_app"), Some(Outcome::InScope));
+    assert_eq!(item("rms.sharing_app").get().quoted_from(third()), Some(Revision::EARLIER));
     // Reworded on the third page only; a rewording of the second page holds on the third.
     let reports = item("intune.pc.reports").get();
     assert_eq!(
-        reports.text_in(THIRD),
+        reports.text_in(third()),
         "Using the software and hardware reports available in the Intune admin console."
     );
     assert_eq!(reports.text_in(Revision::CURRENT), "Using the software and hardware reports available in Intune.");
     let client = item("intune.pc.client_software").get();
-    assert_eq!(client.text_in(THIRD), client.text_in(Revision::CURRENT));
-    assert_ne!(client.text_in(THIRD), client.text_in(Revision::EARLIER));
+    assert_eq!(client.text_in(third()), client.text_in(Revision::CURRENT));
+    assert_ne!(client.text_in(third()), client.text_in(Revision::EARLIER));
     // The two-revision views are as before: the new items are not in them.
     let current = evaluate(&a, Revision::CURRENT);
     assert!(current.items.iter().all(|s| !s.item.get().id.starts_with("aip.")));
@@ -68,9 +71,9 @@ fn the_engine_shows_each_revision_as_its_page_has_it() {
 fn the_switch_marks_what_changed_since_the_page_before() {
     let change = |id: &str, r| item(id).get().change_in(r);
     let pair = |a: &str, b: &str| Some((a.to_string(), b.to_string()));
-    assert_eq!(change("intune.pc.enroll_windows", THIRD), pair("New on 03/15/2017", "Not on the 10/02/2016 page."));
+    assert_eq!(change("intune.pc.enroll_windows", third()), pair("New on 03/15/2017", "Not on the 10/02/2016 page."));
     assert_eq!(
-        change("intune.pc.reports", THIRD),
+        change("intune.pc.reports", third()),
         pair(
             "Reworded",
             "The 10/02/2016 page said: \u{201c}Using the software and hardware reports available in Intune.\u{201d}"
@@ -90,9 +93,9 @@ fn the_switch_marks_what_changed_since_the_page_before() {
         pair("New on 10/02/2016, dropped later", "Not on the earlier page. The 03/15/2017 page no longer lists this.")
     );
     assert_eq!(change("aad_cap.identity_protection", Revision::EARLIER), None, "not in the first view");
-    assert_eq!(change("aad_cap.identity_protection", THIRD), None, "not in the third view");
+    assert_eq!(change("aad_cap.identity_protection", third()), None, "not in the third view");
     assert_eq!(
-        change("rms.connector", THIRD),
+        change("rms.connector", third()),
         pair(
             "From the earlier page",
             "The 03/15/2017 page has no Azure Rights Management section; this line is from the earlier page."
@@ -100,7 +103,7 @@ fn the_switch_marks_what_changed_since_the_page_before() {
     );
     // What the second revision's view said before, it still says.
     assert_eq!(change("aad_cap.pim", Revision::CURRENT), pair("New on 10/02/2016", "Not on the earlier page."));
-    assert_eq!(change("aad_cap.pim", THIRD), None);
+    assert_eq!(change("aad_cap.pim", third()), None);
     assert_eq!(
         change("rms.connector", Revision::CURRENT),
         pair(
@@ -112,23 +115,23 @@ fn the_switch_marks_what_changed_since_the_page_before() {
 
 #[test]
 fn each_view_names_the_revision_it_quotes_in_words() {
-    assert_eq!(THIRD.in_words(), "the current revision (03/15/2017)");
+    assert_eq!(third().in_words(), "the current revision (03/15/2017)");
     assert_eq!(Revision::CURRENT.in_words(), "the 10/02/2016 revision");
     assert_eq!(Revision::EARLIER.in_words(), "the earlier revision");
     assert_eq!(
-        item("aip.policy").get().source_line(THIRD),
+        item("aip.policy").get().source_line(third()),
         "Microsoft responsibilities (Enterprise Mobility + Security), the current revision (03/15/2017), section \u{201c}Enable phase - Azure Information Protection\u{201d}"
     );
-    assert!(item("rms.connector").get().source_line(THIRD).contains(", the earlier revision, section"));
+    assert!(item("rms.connector").get().source_line(third()).contains(", the earlier revision, section"));
     assert_eq!(
-        THIRD.quoted_page(),
+        third().quoted_page(),
         "Microsoft's page on its responsibilities during FastTrack onboarding, revision of 03/15/2017; the Azure Rights Management section from the earlier revision"
     );
 }
 
 #[test]
 fn exports_records_and_links_carry_the_third_revision() {
-    let mut p = Progress { answers: answers(), step: "summary".into(), revision: THIRD, ..Progress::default() };
+    let mut p = Progress { answers: answers(), step: "summary".into(), revision: third(), ..Progress::default() };
     p.done.insert(item("aip.policy"));
     p.done.insert(item("general.remote_support"));
     // Export and import.
@@ -136,7 +139,7 @@ fn exports_records_and_links_carry_the_third_revision() {
     assert!(json.contains("\"revision\": \"2017-03\""));
     assert!(json.contains("\"id\": \"aip.policy\""));
     assert!(!json.contains("aad_cap.identity_protection"));
-    assert_eq!(export::from_json(&json), Ok(p.clone()));
+    assert_eq!(import::read_export(&json), Ok(p.clone()));
     let md = export::to_markdown(&p, "2026-12-01");
     assert!(md.contains("- [x] Configuring one Azure Information Protection policy with labels for your organization. _(Enable phase - Azure Information Protection, 03/15/2017 revision)_"));
     assert!(md.ends_with("revision of 03/15/2017; the Azure Rights Management section from the earlier revision.\n"));
