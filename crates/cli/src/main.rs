@@ -44,6 +44,7 @@ enum Command {
         (the date is today's, in the local time zone, unless --date gives one).\n\n\
         INPUT is what a partner's portal or a customer kept:\n  \
         - a progress string, as the portal keeps it (s1.…);\n  \
+        - the record embed.js keeps per customer ({\"progress\":\"s1.…\",\"step\":\"…\"});\n  \
         - a share link, the whole address or only its fragment (https://…/#s1.…, #s1.…);\n  \
         - a prefill string or link (services=intune&tenant=new), opened in the newest revision \
         of Microsoft's page;\n  \

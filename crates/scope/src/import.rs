@@ -52,8 +52,12 @@ pub fn file_text<'a>(name: &str, text: &'a str) -> Result<&'a str, String> {
     Ok(text)
 }
 
-/// A JSON export, or a saved record kept aside by this wizard.
+/// A JSON export, a saved record kept aside by this wizard, or the record a portal keeps for a
+/// customer (embed.js: `{"progress":"s1.…","step":"…"}`).
 fn read_json(text: &str) -> Result<Progress, String> {
+    if let Some(kept) = portal_record(text) {
+        return kept;
+    }
     match (read_export(text), Progress::from_json(text)) {
         (Ok(p), _) => Ok(p),
         (Err(ReadError::NotOurs(_)), Ok(p)) => Ok(p),
@@ -64,6 +68,24 @@ fn read_json(text: &str) -> Result<Progress, String> {
         // Pasted or from a file, the same words fit: the app does not say which it was.
         (Err(e), _) => Err(format!("This could not be read: {e}.")),
     }
+}
+
+/// The progress a portal's record holds, if `text` is one: an object whose only fields are
+/// `progress` (a string) and an optional `step`, read as the wizard reads the portal's restore.
+fn portal_record(text: &str) -> Option<Result<Progress, String>> {
+    #[derive(serde::Deserialize)]
+    #[serde(deny_unknown_fields)]
+    struct PortalRecord {
+        progress: String,
+        #[serde(default)]
+        step: Option<String>,
+    }
+    let record: PortalRecord = serde_json::from_str(text).ok()?;
+    Some(match crate::portal::restore_progress(Some(&record.progress), record.step.as_deref()) {
+        Ok(Some(progress)) => Ok(progress),
+        Ok(None) => Err("This portal record holds no progress yet.".into()),
+        Err(e) => Err(format!("This portal record could not be read: {e}.")),
+    })
 }
 
 /// What pasted text is, as far as opening it goes.
@@ -141,6 +163,31 @@ mod tests {
         let prefill = read_scope("#services=intune&tenant=new", &earlier).unwrap();
         assert_eq!(prefill, Progress::from_prefill(p.answers.clone(), Revision::EARLIER));
         assert!(prefill.done.is_empty());
+    }
+
+    #[test]
+    fn reads_the_record_a_portal_keeps() {
+        let p = progress();
+        let blank = Progress::default();
+        let share = link::encode_share(&p, true);
+        let kept = read_scope(&format!(r#"{{"progress":"{share}","step":"intune"}}"#), &blank).unwrap();
+        assert_eq!((kept.answers, kept.done, kept.step.as_str()), (p.answers.clone(), p.done, "intune"));
+        let no_step = read_scope(&format!(r#"{{"progress":"{share}"}}"#), &blank).unwrap();
+        assert_eq!(no_step.step, "summary", "where a share link opens");
+        assert_eq!(
+            read_scope(r#"{"progress":"","step":""}"#, &blank),
+            Err("This portal record holds no progress yet.".into())
+        );
+        let damaged = read_scope(r#"{"progress":"s1.AAAA","step":"intune"}"#, &blank).unwrap_err();
+        assert!(
+            damaged.starts_with("This portal record could not be read: the progress could not be read"),
+            "{damaged}"
+        );
+        let unknown_step = read_scope(&format!(r#"{{"progress":"{share}","step":"nowhere"}}"#), &blank).unwrap_err();
+        assert!(unknown_step.contains("`nowhere` is not a step"), "{unknown_step}");
+        // An object with other fields is not a portal's record: read as an export or saved record.
+        let other = read_scope(&format!(r#"{{"progress":"{share}","schema":"x"}}"#), &blank).unwrap_err();
+        assert!(!other.contains("portal record"), "{other}");
     }
 
     #[test]
