@@ -29,10 +29,25 @@ fn count_line(c: Counts, others: &[(usize, &str)]) -> String {
     first.into_iter().chain(rest).collect::<Vec<_>>().join(", ")
 }
 
-/// The rows of the items that `keep` picks, with the revision they are shown in, in catalog order.
-fn rows_where(keep: impl Fn(&ItemScope) -> bool + Send + Sync + 'static) -> Memo<Vec<(Revision, ItemScope)>> {
+/// The items that `keep` picks, in catalog order: what each row shows follows from its own
+/// [`item_state`], so this list changes only when items come or go.
+fn rows_where(keep: impl Fn(&ItemScope) -> bool + Send + Sync + 'static) -> Memo<Vec<ItemId>> {
     let scope = use_wizard().scope;
-    Memo::new(move |_| scope.with(|s| s.items.iter().filter(|i| keep(i)).map(|i| (s.revision, i.clone())).collect()))
+    Memo::new(move |_| scope.with(|s| s.items.iter().filter(|i| keep(i)).map(|i| i.item).collect()))
+}
+
+/// One item's state in the scope on screen and the revision it is shown in: a row re-runs only
+/// the parts that read what changed.
+fn item_state(id: ItemId) -> Memo<(Revision, ItemScope)> {
+    let scope = use_wizard().scope;
+    Memo::new(move |_| {
+        scope.with(|s| {
+            let found = s.items.binary_search_by_key(&id, |i| i.item).ok().map(|at| s.items[at].clone());
+            // Not in this revision: its list drops the row as the same change goes through.
+            let row = found.unwrap_or(ItemScope { item: id, outcome: Outcome::NotApplicable, reasons: Vec::new() });
+            (s.revision, row)
+        })
+    })
 }
 
 #[component]
@@ -211,7 +226,7 @@ fn PhaseBlock(phase: Phase) -> impl IntoView {
     let listed = move |s: &ItemScope| {
         s.item.get().phase() == phase && matches!(s.outcome, Outcome::InScope | Outcome::Waiting(_))
     };
-    let sections = move || {
+    let sections = Memo::new(move |_| {
         scope.with(|s| {
             let mut out: Vec<SectionId> = Vec::new();
             for i in s.items.iter().filter(|i| listed(i)) {
@@ -222,20 +237,20 @@ fn PhaseBlock(phase: Phase) -> impl IntoView {
             }
             out
         })
-    };
-    let counts = move || {
+    });
+    let counts = Memo::new(move |_| {
         let c = wizard.progress.with(|p| scope.with(|s| s.counts(&p.done, Some(phase))));
         count_line(c, &[(c.waiting, "waiting")])
-    };
+    });
     let heading_id = format!("phase-{}", phase.title().to_ascii_lowercase());
     let labelled_by = heading_id.clone();
     view! {
         <section class="phase" aria-labelledby=labelled_by>
             <h3 id=heading_id>
                 {format!("{} phase", phase.title())}
-                <span class="count">{counts}</span>
+                <span class="count">{move || counts.get()}</span>
             </h3>
-            <For each=sections key=|s| *s let:section>
+            <For each=move || sections.get() key=|s| *s let:section>
                 <SectionBlock section listed/>
             </For>
         </section>
@@ -260,29 +275,23 @@ fn SectionBlock(
     }
 }
 
-/// Item rows, keyed so a row that did not change stays as it is. `placed`: each row says the
+/// Item rows, keyed by the item: a row stays as it is while its item is listed (an open "Why and
+/// where from" stays open), and its parts follow the item's state. `placed`: each row says the
 /// section it comes from (a list gathered from every phase, where two sections can say the same).
 #[component]
-fn ItemList(rows: Memo<Vec<(Revision, ItemScope)>>, #[prop(optional)] placed: bool) -> impl IntoView {
+fn ItemList(rows: Memo<Vec<ItemId>>, #[prop(optional)] placed: bool) -> impl IntoView {
     view! {
         <ul class="items">
-            <For each=move || rows.get() key=row_key let:row>
-                <ItemRow revision=row.0 row=row.1 placed/>
+            <For each=move || rows.get() key=|id| *id let:id>
+                <ItemRow id placed/>
             </For>
         </ul>
     }
 }
 
-/// A row is drawn again when anything it shows changes: outcome, reasons or revision.
-fn row_key((revision, row): &(Revision, ItemScope)) -> (Revision, ItemScope) {
-    (*revision, row.clone())
-}
-
-#[component]
-fn ItemRow(revision: Revision, row: ItemScope, placed: bool) -> impl IntoView {
-    let item = row.item.get();
-    let text = item.text_in(revision);
-    let (badge, class) = match &row.outcome {
+/// The badge of an outcome ("Out of scope", "Waiting for: Tenant") and the row's class.
+fn outcome_look(outcome: &Outcome) -> (Option<String>, &'static str) {
+    match outcome {
         Outcome::InScope => (None, "item in-scope"),
         Outcome::OutOfScope => (Some("Out of scope".to_string()), "item out-of-scope"),
         Outcome::NotSupported => (Some("Not supported".to_string()), "item not-supported"),
@@ -291,38 +300,61 @@ fn ItemRow(revision: Revision, row: ItemScope, placed: bool) -> impl IntoView {
             (Some(format!("Waiting for: {}", names.join(", "))), "item waiting")
         }
         Outcome::NotApplicable => (None, "item"),
-    };
-    let change = row.item.get().change_in(revision);
+    }
+}
+
+#[component]
+fn ItemRow(id: ItemId, placed: bool) -> impl IntoView {
+    let item = id.get();
+    let state = item_state(id);
+    let revision = Memo::new(move |_| state.with(|s| s.0));
+    let look = Memo::new(move |_| state.with(|s| outcome_look(&s.1.outcome)));
+    let text = Memo::new(move |_| item.text_in(revision.get()));
+    let change = Memo::new(move |_| item.change_in(revision.get()));
     // The element holding the item's text, which also names its "Why and where from".
-    let text_id = format!("text-{}", row.item.index());
+    let text_id = format!("text-{}", id.index());
     // Notes inform; only guidance lines are tasks to tick.
-    let line = if row.outcome == Outcome::InScope && !item.note {
-        view! { <DoneTick id=row.item text text_id=text_id.clone()/> }.into_any()
-    } else if placed {
-        // Inside the text, so it is also part of the disclosure's name.
-        let place = item.section.get().title;
-        // The space keeps the two apart in the disclosure's name (the place is a block only on screen).
-        view! { <span class="text" id=text_id.clone()>{text}" "<span class="place">{place}</span></span> }.into_any()
-    } else {
-        view! { <span class="text" id=text_id.clone()>{text}</span> }.into_any()
+    let tickable = Memo::new(move |_| !item.note && state.with(|s| s.1.outcome == Outcome::InScope));
+    let line_text_id = text_id.clone();
+    let line = move || {
+        let text_id = line_text_id.clone();
+        if tickable.get() {
+            view! { <DoneTick id text text_id/> }.into_any()
+        } else if placed {
+            // Inside the text, so it is also part of the disclosure's name.
+            let place = item.section.get().title;
+            // The space keeps the two apart in the disclosure's name (the place is a block only on screen).
+            view! { <span class="text" id=text_id>{move || text.get()}" "<span class="place">{place}</span></span> }
+                .into_any()
+        } else {
+            view! { <span class="text" id=text_id>{move || text.get()}</span> }.into_any()
+        }
+    };
+    // One class attribute: `class:` toggles beside a changing `class` would be overwritten by it.
+    let class = move || {
+        let nested = if item.parent.is_some() { " nested" } else { "" };
+        let note = if item.note { " note" } else { "" };
+        look.with(|l| format!("{}{nested}{note}", l.1))
     };
     view! {
-        <li class=class class:nested=item.parent.is_some() class:note=item.note>
+        <li class=class>
             <div class="item-line">
                 {line}
-                {badge.map(|b| view! { <span class="badge">{b}</span> })}
-                {change.as_ref().map(|c| view! { <span class="badge change">{c.0.clone()}</span> })}
+                {move || look.with(|l| l.0.clone()).map(|b| view! { <span class="badge">{b}</span> })}
+                {move || change.with(|c| c.as_ref().map(|c| c.0.clone())).map(|c| view! { <span class="badge change">{c}</span> })}
             </div>
-            <Provenance revision row change=change.map(|c| c.1) text_id/>
+            <Provenance state change text_id/>
         </li>
     }
 }
 
 /// The checkbox that ticks an item done, labelled by the item's text.
 #[component]
-fn DoneTick(id: ItemId, text: &'static str, text_id: String) -> impl IntoView {
+fn DoneTick(id: ItemId, text: Memo<&'static str>, text_id: String) -> impl IntoView {
     let wizard = use_wizard();
     let input_id = format!("done-{}", id.get().id);
+    // Every tick reads the ticks: only the one whose state changed sets its box.
+    let done = Memo::new(move |_| wizard.progress.with(|p| p.done.contains(&id)));
     let toggle = move |_| {
         wizard.progress.update(|p| {
             if !p.done.remove(&id) {
@@ -332,21 +364,25 @@ fn DoneTick(id: ItemId, text: &'static str, text_id: String) -> impl IntoView {
     };
     view! {
         <input type="checkbox" id=input_id.clone() disabled=move || !wizard.ready.get()
-            prop:checked=move || wizard.progress.with(|p| p.done.contains(&id)) on:change=toggle/>
-        <label for=input_id id=text_id>{text}</label>
+            prop:checked=move || done.get() on:change=toggle/>
+        <label for=input_id id=text_id>{move || text.get()}</label>
     }
 }
 
 /// "Why and where from": the answers that brought the item in, its condition and source, and
 /// what changed between the revisions. Drawn when first opened: closed, it costs nothing to
-/// render or hydrate.
+/// render or hydrate. Open, it follows the item's state.
 #[component]
-fn Provenance(revision: Revision, row: ItemScope, change: Option<String>, text_id: String) -> impl IntoView {
+fn Provenance(
+    state: Memo<(Revision, ItemScope)>,
+    change: Memo<Option<(String, String)>>,
+    text_id: String,
+) -> impl IntoView {
     let opened = RwSignal::new(false);
     // Named "Why and where from" and the item's text, by reference: a hidden copy of the text
     // would be 87 more text runs to lay out on the first paint, and an aria-label would not be
     // translated with the page.
-    let own_id = format!("why-{}", row.item.index());
+    let own_id = format!("why-{}", state.with_untracked(|s| s.1.item.index()));
     let name_ids = format!("{own_id} {text_id}");
     view! {
         <div class="provenance">
@@ -355,24 +391,26 @@ fn Provenance(revision: Revision, row: ItemScope, change: Option<String>, text_i
                 on:click=move |_| opened.update(|open| *open = !*open)>
                 <span id=own_id>"Why and where from"</span>
             </button>
-            {move || opened.get().then(|| view! { <ProvenanceDetails revision row=row.clone() change=change.clone()/> })}
+            {move || opened.get().then(|| view! { <ProvenanceDetails state change/> })}
         </div>
     }
 }
 
 #[component]
-fn ProvenanceDetails(revision: Revision, row: ItemScope, change: Option<String>) -> impl IntoView {
-    let item = row.item.get();
-    let why = row.why();
-    let source = item.source_line(revision);
+fn ProvenanceDetails(state: Memo<(Revision, ItemScope)>, change: Memo<Option<(String, String)>>) -> impl IntoView {
+    let item = state.with_untracked(|s| s.1.item.get());
+    let revision = Memo::new(move |_| state.with(|s| s.0));
+    let why = move || state.with(|s| s.1.why());
+    let condition = Memo::new(move |_| item.condition_in(revision.get()));
+    let what_changed = Memo::new(move |_| change.with(|c| c.as_ref().map(|c| c.1.clone())));
     view! {
         <dl>
             <dt>"Why it is here"</dt>
             <dd>{why}</dd>
-            {item.condition_in(revision).map(|c| view! { <dt>"Condition in the source"</dt><dd>{c}</dd> })}
+            {move || condition.get().map(|c| view! { <dt>"Condition in the source"</dt><dd>{c}</dd> })}
             <dt>"Source"</dt>
-            <dd>{source}</dd>
-            {change.map(|c| view! { <dt>"What changed"</dt><dd>{c}</dd> })}
+            <dd>{move || item.source_line(revision.get())}</dd>
+            {move || what_changed.get().map(|c| view! { <dt>"What changed"</dt><dd>{c}</dd> })}
         </dl>
     }
 }

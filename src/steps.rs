@@ -88,7 +88,7 @@ fn reveal_current_step(list: NodeRef<html::Ol>) {
 fn StepQuestions(step: StepId) -> impl IntoView {
     let wizard = use_wizard();
     let questions = Memo::new(move |_| wizard.progress.with(|p| wizard::questions(&p.answers, step)));
-    let ignored = move || {
+    let ignored = Memo::new(move |_| {
         wizard.scope.with(|s| {
             wizard.progress.with(|p| {
                 let here = |w: &Warning| match wizard::clear_button(w, &p.answers) {
@@ -98,13 +98,13 @@ fn StepQuestions(step: StepId) -> impl IntoView {
                 s.warnings.iter().filter_map(here).collect::<Vec<_>>()
             })
         })
-    };
+    });
     view! {
         <div class="step-questions">
             <For each=move || questions.get() key=|q| *q let:q>
                 <QuestionField q/>
             </For>
-            <For each=ignored key=|warning| warning.clone() let:warning>
+            <For each=move || ignored.get() key=|warning| warning.clone() let:warning>
                 <div class="warning-box" role="note">
                     <p>{warning.1}</p>
                     <ClearAnswer q=warning.0/>
@@ -153,10 +153,13 @@ pub fn focus_next_or_heading(wizard: Wizard, click: &ev::MouseEvent, container: 
     });
 }
 
-/// A question's choices share its id through context, and each choice reads it.
+/// A question's choices share its id and its answer through context, and each choice reads them:
+/// a click re-runs only the choices of the question it answers.
 #[derive(Clone, Copy)]
 struct ChoiceGroup {
     question: QuestionId,
+    /// The picked values as a bit mask over the question's values.
+    bits: Memo<u32>,
 }
 
 /// One question: its choices as radio buttons or checkboxes, its help, and its conflicts.
@@ -165,14 +168,15 @@ fn QuestionField(q: QuestionId) -> impl IntoView {
     let wizard = use_wizard();
     let question = q.get();
     let help_id = format!("help-{}", question.id);
-    let conflicts = move || {
+    let conflicts = Memo::new(move |_| {
         wizard.scope.with(|s| {
             let here =
                 s.warnings.iter().filter(|w| matches!(w, Warning::Conflict { .. }) && w.questions().contains(&q));
             wizard.progress.with(|p| here.map(|w| w.message(&p.answers)).collect::<Vec<_>>())
         })
-    };
-    provide_context(ChoiceGroup { question: q });
+    });
+    let bits = Memo::new(move |_| wizard.progress.with(|p| p.answers.bits(q)));
+    provide_context(ChoiceGroup { question: q, bits });
     view! {
         <fieldset class="question" id=format!("question-{}", question.id) aria-describedby=question.help.map(|_| help_id.clone())>
             <legend>{question.label}</legend>
@@ -183,7 +187,7 @@ fn QuestionField(q: QuestionId) -> impl IntoView {
             </ul>
             // A live region that is always there, so a conflict that appears is announced.
             <div aria-live="polite">
-                <For each=conflicts key=|message| message.clone() let:message>
+                <For each=move || conflicts.get() key=|message| message.clone() let:message>
                     <p class="warning-box">{message}</p>
                 </For>
             </div>
@@ -195,7 +199,7 @@ fn QuestionField(q: QuestionId) -> impl IntoView {
 #[component]
 fn Choice(value: usize) -> impl IntoView {
     let wizard = use_wizard();
-    let q = expect_context::<ChoiceGroup>().question;
+    let ChoiceGroup { question: q, bits } = expect_context::<ChoiceGroup>();
     let question = q.get();
     let choice = &question.values[value];
     let input_id = format!("q-{}-{}", question.id, choice.id);
@@ -207,7 +211,7 @@ fn Choice(value: usize) -> impl IntoView {
                 id=input_id.clone()
                 name=question.id
                 value=choice.id
-                prop:checked=move || wizard.progress.with(|p| p.answers.has(q, value))
+                prop:checked=move || bits.get() & (1 << value) != 0
                 on:change=move |_| wizard.progress.update(|p| p.answers.pick(q, value))
             />
             <label for=input_id>{choice.label}</label>

@@ -254,6 +254,31 @@ test('"Why it is here" on an item still waiting names the answers so far and wha
   }
 });
 
+test('an open "Why and where from" stays open, with focus, while an answer changes its item', async () => {
+  const { context, page } = await fresh();
+  try {
+    await answer(page, 'Which services', 'Microsoft Intune');
+    const row = item(page, 'Based on your management needs');
+    await waitText(row.locator('.badge'), 'Waiting for: MDM authority');
+    await goToStep(page, 'Microsoft Intune');
+    const toggle = row.locator('.provenance button');
+    await toggle.click();
+    const why = row.locator('.provenance dd').first();
+    assert.equal(await why.innerText(), 'Because of your answers: Services: Microsoft Intune; waiting for: MDM authority.');
+    // Answered from the script, as a click elsewhere would, leaving focus on the disclosure:
+    // the item now applies, with one more reason.
+    const authority = page.locator('fieldset.question', { has: page.locator('legend', { hasText: 'Mobile Device Management authority' }) });
+    await authority.getByLabel('Microsoft Intune', { exact: true }).evaluate((choice) => choice.click());
+    await waitText(row.locator('.provenance dd').first(), 'MDM authority: Microsoft Intune');
+    assert.doesNotMatch(await why.innerText(), /waiting for/);
+    assert.equal(await toggle.getAttribute('aria-expanded'), 'true');
+    assert.equal(await toggle.evaluate((b) => b === document.activeElement), true, 'focus stays on the disclosure');
+    assert.deepEqual(page.errors, []);
+  } finally {
+    await context.close();
+  }
+});
+
 test('on paper, the page says which revision its lines are quoted from', async () => {
   const { context, page } = await fresh();
   const printed = async () => {
