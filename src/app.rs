@@ -12,7 +12,9 @@ use leptos::html;
 use leptos::prelude::*;
 use scope::engine::evaluate;
 use scope::history::{landing, Landing};
+use scope::notice::Notice;
 use scope::portal::Keeper;
+use scope::startup::{self, Arrival, Found, Startup};
 
 /// `early_choices`: the choices made on the prerendered questions before hydration
 /// ([`browser::checked_choices`]); none when prerendering.
@@ -50,8 +52,9 @@ pub fn App(#[prop(optional)] early_choices: Vec<(String, String)>) -> impl IntoV
     }
 }
 
-/// Right after hydration: applies the saved progress, the address and the host page to the
-/// state, sets up what keeps and follows it, then lets the page show and take answers.
+/// Right after hydration: applies the saved progress, the address, the early choices and the
+/// host page to the state (`scope::startup::Startup` decides which wins), sets up what keeps and
+/// follows it, then lets the page show and take answers.
 fn start(wizard: Wizard, host: embed::Host, stored: RwSignal<bool>, early_choices: Vec<(String, String)>) {
     let params = Params::from_location();
     read_page(wizard);
@@ -64,32 +67,23 @@ fn start(wizard: Wizard, host: embed::Host, stored: RwSignal<bool>, early_choice
         params.embedded && params.host_origin.is_some() && params.protocol >= scope::portal::LATEST && embed::framed();
     let loaded = if host_keeps { persistence::Loaded::kept_by_host() } else { persistence::load() };
     stored.set(loaded.store.keeps());
-    // A first visit finds the blank progress already on screen: setting it again would only
-    // run every binding that reads it once more.
-    if wizard.progress.with_untracked(|p| *p != loaded.progress) {
-        wizard.progress.set(loaded.progress.clone());
-    }
-    // In a frame the embed bar says where progress is kept, in place of the storage notice.
-    let notice = loaded.notice.clone().filter(|(_, text)| !(params.embedded && text == persistence::MEMORY_NOTICE));
-    if let Some((tone, text)) = notice {
-        // After the first paint, into a live region that is already there, so screen readers say it.
-        browser::next_frame(move || wizard.tell(tone, text));
-    }
+    let fragment = browser::hash();
+    let startup = Startup::decide(Found {
+        saved: loaded.progress.clone(),
+        storage_notice: loaded.notice.clone(),
+        fragment: &fragment,
+        embedded: params.embedded,
+        host_keeps,
+        early_choices: &early_choices,
+    });
+    open(wizard, host, startup, !fragment.is_empty());
     persistence::keep(wizard, &loaded, stored);
     follow_address(wizard);
     follow_history(wizard);
     embed::connect(wizard, host, &params);
+    // The guidance list's live region compares with `Wizard::opened` from here on, so it
+    // announces the early choices as the person's change and not the progress opened.
     wizard.ready.set(true);
-    // Queued after the Effects that `ready` wakes, so the list's live region announces the early
-    // choices as the person's change (opening saved progress is not announced). Still within this
-    // task: nothing is drawn or clicked in between.
-    leptos::task::spawn_local(async move {
-        // A version 2 host has not said yet what it kept for this customer: until it does, the
-        // early choices are provisional (see embed::restore).
-        if apply_early_choices(wizard, &early_choices) && host_keeps {
-            host.provisional.set_value(Some(wizard.progress.get_untracked()));
-        }
-    });
     // The loader held the step back for a saved record or a link (no wrong step flashes): it
     // shows from the frame after these changes are drawn.
     browser::next_frame(browser::mark_ready);
@@ -97,6 +91,31 @@ fn start(wizard: Wizard, host: embed::Host, stored: RwSignal<bool>, early_choice
         Some("panic") => browser::next_frame(|| panic!("panic requested by ?debug=panic (a test of the error page)")),
         Some("engine") => browser::next_frame(|| browser::time_engine(1000)),
         _ => {}
+    }
+}
+
+/// Carries out what start-up decided: the progress on screen, the question about a link, the
+/// early choices kept provisional for a version 2 host (see embed::restore), the address, and
+/// the notices.
+fn open(wizard: Wizard, host: embed::Host, startup: Startup, had_fragment: bool) {
+    wizard.opened.set_value(startup.opened);
+    // A first visit finds the blank progress already on screen: setting it again would only
+    // run every binding that reads it once more.
+    if wizard.progress.with_untracked(|p| *p != startup.progress) {
+        wizard.progress.set(startup.progress);
+    }
+    if startup.question.is_some() {
+        wizard.incoming.set(startup.question);
+    }
+    host.provisional.set_value(startup.provisional);
+    // A link taken or refused is settled: a reload does not open it again.
+    if had_fragment && !startup.keeps_fragment {
+        browser::clear_hash();
+    }
+    if !startup.notices.is_empty() {
+        // After the first paint, into a live region that is already there, so screen readers say it.
+        let notices = startup.notices;
+        browser::next_frame(move || notices.into_iter().for_each(|notice| wizard.notify(notice)));
     }
 }
 
@@ -115,48 +134,24 @@ fn read_page(wizard: Wizard) {
     on_cleanup(move || before_print.remove());
 }
 
-/// Choices a person made on the prerendered questions before the app listened are their first
-/// answers, not lost clicks; returns whether there were any to apply. Saved progress or a link
-/// wins: the loader held the questions back for them, so choices there can only be the browser
-/// restoring a form. (In a version 2 host's frame, what the host kept wins: embed::restore.)
-fn apply_early_choices(wizard: Wizard, choices: &[(String, String)]) -> bool {
-    if choices.is_empty() || wizard.progress.with_untracked(|p| *p != scope::Progress::default()) {
-        return false;
-    }
-    wizard.progress.update(|p| {
-        // In page order, so each question's choices are next to each other.
-        for group in choices.chunk_by(|a, b| a.0 == b.0) {
-            let values: Vec<&str> = group.iter().map(|(_, value)| value.as_str()).collect();
-            // Our own prerendered inputs: every id is in the catalog.
-            let _ = p.answers.set_by_ids(&group[0].0, &values);
-        }
-    });
-    true
-}
-
 /// A share link or prefill in the address, at start or pasted into the address bar later: never
 /// a silent overwrite of saved progress. The fragment is cleared once settled, so a reload does
 /// not open it again; while its replace-or-keep question waits it stays, so a reload asks again
 /// rather than losing the link.
 fn follow_address(wizard: Wizard) {
-    let open = move || {
-        let fragment = browser::hash();
-        if !fragment.is_empty() && !wizard.open_fragment(&fragment) {
-            browser::clear_hash();
-        }
-    };
-    open();
-    // A fragment pasted in makes an entry of its own; one met again on an entry the app made for
-    // a step (Back, after the link's question was answered there) is old and not reopened.
+    // The fragment found at start is opened by `start` (scope::startup::Startup). A fragment
+    // pasted in makes an entry of its own; one met again on an entry the app made for a step
+    // (Back, after the link's question was answered there) is old and not reopened.
     let listener = window_event_listener(ev::hashchange, move |_| {
-        if browser::history_entry().is_none() {
-            open();
+        let fragment = browser::hash();
+        if browser::history_entry().is_none() && !fragment.is_empty() && !wizard.open_fragment(&fragment) {
+            browser::clear_hash();
         }
     });
     on_cleanup(move || listener.remove());
     // The link's question answered (either way), or replaced by another scope's: settled.
     Effect::new(move |_| {
-        let link_waits = wizard.incoming.with(|i| i.as_ref().is_some_and(Incoming::is_from_address));
+        let link_waits = wizard.incoming.with(|i| i.as_ref().is_some_and(|i| i.from.is_address()));
         if !link_waits && !browser::hash().is_empty() {
             browser::clear_hash();
         }
@@ -267,8 +262,9 @@ fn IncomingPrompt(incoming: Incoming, stored: RwSignal<bool>) -> impl IntoView {
     let title = NodeRef::<html::H2>::new();
     focus_soon(title);
     let replace = move |_| {
-        wizard.replace(progress.clone());
-        wizard.report(Tone::Info, format!("The scope from the {from} is open."));
+        wizard.carry_out(Arrival::Take(startup::shown(progress.clone())));
+        wizard.incoming.set(None);
+        wizard.notify(from.opened());
         wizard.focus_step_heading();
     };
     let host = expect_context::<embed::Host>();
@@ -277,17 +273,17 @@ fn IncomingPrompt(incoming: Incoming, stored: RwSignal<bool>) -> impl IntoView {
         wizard.incoming.set(None);
         // A portal that keeps progress still holds what it offered: it gets the kept one.
         embed::send_progress(wizard, &host);
-        wizard.report(Tone::Info, untrack(keeper).kept(from));
+        wizard.notify(Notice::outcome(Tone::Info, untrack(keeper).kept(from)));
         wizard.focus_step_heading();
     };
     view! {
         // Escape is the safe answer: keep what is saved here.
         <section class="prompt" role="alertdialog" aria-labelledby="prompt-title" aria-describedby="prompt-text"
             on:keydown=move |e: ev::KeyboardEvent| if e.key() == "Escape" { keep() }>
-            <h2 id="prompt-title" tabindex="-1" node_ref=title>{format!("Open the scope from this {from}?")}</h2>
+            <h2 id="prompt-title" tabindex="-1" node_ref=title>{format!("Open the scope from this {}?", from.words())}</h2>
             <p id="prompt-text">{move || keeper().question(from, count)}</p>
             <div class="actions">
-                <button type="button" class="primary" on:click=replace>{format!("Replace with the {from}")}</button>
+                <button type="button" class="primary" on:click=replace>{format!("Replace with the {}", from.words())}</button>
                 <button type="button" on:click=move |_| keep()>"Keep my progress"</button>
             </div>
         </section>

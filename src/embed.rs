@@ -6,12 +6,13 @@
 //! "Embedding in a partner portal", documents the protocol.
 
 use crate::browser::query_param;
-use crate::state::{Incoming, Tone, Wizard};
+use crate::state::{Incoming, Source, Tone, Wizard};
 use leptos::ev;
 use leptos::prelude::*;
 use scope::embed::{accent_properties, embed_requested, valid_colour, valid_font, valid_origin, EMBED_PARAM};
+use scope::notice::Notice;
 use scope::portal::{self, FromHost, HostKeeping, HostMessage, KeepingEvent, WizardMessage};
-use scope::{link, Progress};
+use scope::{link, startup, Progress};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
@@ -56,7 +57,7 @@ pub struct Host {
     pub keeping: RwSignal<Option<HostKeeping>>,
     /// The progress as made only of choices picked before the app was up, until the host's
     /// restore arrives: what the host kept replaces it without asking, as saved progress wins
-    /// on the full page (`app::apply_early_choices`).
+    /// on the full page (`scope::startup::Startup`).
     pub provisional: StoredValue<Option<Progress>>,
 }
 
@@ -214,7 +215,7 @@ fn answer_host(wizard: Wizard, host: &Host, data: &JsValue) {
         FromHost::Message(HostMessage::Prefill { answers }) => {
             let revision = wizard.progress.with_untracked(|p| p.revision);
             portal::prefill_progress(&answers, revision).map(|progress| {
-                wizard.offer(Incoming { progress, from: "portal" });
+                wizard.receive(Incoming { progress, from: Source::Portal });
             })
         }
     };
@@ -229,30 +230,25 @@ fn answer_host(wizard: Wizard, host: &Host, data: &JsValue) {
 /// only early choices, untouched since), else after the replace-or-keep question. A malformed
 /// one changes nothing and is refused.
 fn restore(wizard: Wizard, host: &Host, progress: Option<&str>, step: Option<&str>) {
-    // Early choices not changed since: the person has made nothing yet that the kept progress
-    // would overwrite.
+    // The early choices, if the person has not changed anything since (scope::startup::restore).
     let provisional = host.provisional.try_update_value(Option::take).flatten();
-    // (A prefill question waiting is a change of the person's to answer: then they are asked.)
-    let untouched = provisional.is_some_and(|early| wizard.progress.with_untracked(|p| *p == early))
-        && wizard.incoming.with_untracked(Option::is_none);
     // Ok(whether the host had progress for this customer).
     let result = portal::restore_progress(progress, step).map(|restored| {
         let had_progress = restored.is_some();
-        match restored {
-            Some(progress) if untouched => wizard.replace(progress),
-            Some(progress) => {
-                wizard.offer(Incoming { progress, from: "portal" });
-            }
-            None => {}
+        if let Some(kept) = restored {
+            let question_waits = wizard.incoming.with_untracked(Option::is_some);
+            let arrival =
+                wizard.progress.with_untracked(|p| startup::restore(p, provisional.as_ref(), question_waits, kept));
+            wizard.carry_out(arrival);
         }
         had_progress
     });
     host.heard(if result.is_ok() { KeepingEvent::Restore } else { KeepingEvent::MalformedRestore });
     if let Err(error) = &result {
-        wizard.report(
+        wizard.notify(Notice::outcome(
             Tone::Error,
             format!("The progress this portal kept could not be opened: {error}. Your progress is unchanged."),
-        );
+        ));
     }
     // Only when the host said it has nothing: a record it sent that this wizard cannot read (a
     // newer build's, say) is left for the host to keep until the person changes something.

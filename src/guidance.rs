@@ -91,24 +91,29 @@ fn Totals() -> impl IntoView {
 fn ChangeAnnouncer() -> impl IntoView {
     let wizard = use_wizard();
     let announcement = RwSignal::new(String::new());
-    Effect::new(move |previous: Option<(bool, BTreeSet<ItemId>)>| {
+    Effect::new(move |previous: Option<Option<BTreeSet<ItemId>>>| {
         let now = wizard.scope.with(|s| applying(&s.items));
-        let ready = wizard.ready.get();
-        if let Some((true, before)) = previous {
-            let added = now.difference(&before).count();
-            let removed = before.difference(&now).count();
-            let mut parts = Vec::new();
-            if added > 0 {
-                parts.push(format!("{} added", plural(added, "item", "items")));
-            }
-            if removed > 0 {
-                parts.push(format!("{} removed", plural(removed, "item", "items")));
-            }
-            if !parts.is_empty() {
-                announcement.set(format!("Guidance list updated: {}.", parts.join(", ")));
-            }
+        if !wizard.ready.get() {
+            return None;
         }
-        (ready, now)
+        // Once ready, compared with the last run; at the first, with what start-up opened (not
+        // a change to announce), so early choices applied with it are announced as the person's.
+        let before = previous
+            .flatten()
+            .unwrap_or_else(|| wizard.opened.with_value(|p| applying(&scope::evaluate(&p.answers, p.revision).items)));
+        let added = now.difference(&before).count();
+        let removed = before.difference(&now).count();
+        let mut parts = Vec::new();
+        if added > 0 {
+            parts.push(format!("{} added", plural(added, "item", "items")));
+        }
+        if removed > 0 {
+            parts.push(format!("{} removed", plural(removed, "item", "items")));
+        }
+        if !parts.is_empty() {
+            announcement.set(format!("Guidance list updated: {}.", parts.join(", ")));
+        }
+        Some(now)
     });
     view! { <p class="visually-hidden" role="status" aria-live="polite" id="guidance-live">{move || announcement.get()}</p> }
 }

@@ -14,9 +14,10 @@ use crate::state::{Tone, Wizard};
 use gloo_storage::{LocalStorage, Storage};
 use leptos::ev;
 use leptos::prelude::*;
+use scope::notice::{Kind, Notice, STORAGE_BLOCKED};
 use scope::progress::ReadError;
 pub use scope::storage::Store;
-use scope::storage::{StoreEvent, StoreNotice};
+use scope::storage::StoreEvent;
 use scope::Progress;
 use std::sync::atomic::Ordering;
 
@@ -25,14 +26,11 @@ pub use scope::storage::PROGRESS_KEY as KEY;
 /// Unreadable records are copied here (with a time stamp) rather than destroyed.
 pub const ASIDE_PREFIX: &str = "ems-scope-wizard/unreadable/";
 
-pub const MEMORY_NOTICE: &str =
-    "This browser does not let the wizard save here, so your progress will not be kept after this tab closes. Use a share link or an export to keep it.";
-
 /// What loading found: where to keep progress, what to start from and what to tell the user.
 pub struct Loaded {
     pub store: Store,
     pub progress: Progress,
-    pub notice: Option<(Tone, String)>,
+    pub notice: Option<Notice>,
     /// Storage holds `progress` in this version's format (or nothing, for a fresh start), so
     /// there is nothing to write until it changes.
     pub up_to_date: bool,
@@ -47,7 +45,7 @@ impl Loaded {
         Loaded::fresh(Store::Memory, None)
     }
 
-    fn fresh(store: Store, notice: Option<(Tone, String)>) -> Loaded {
+    fn fresh(store: Store, notice: Option<Notice>) -> Loaded {
         Loaded { store, progress: Progress::default(), notice, up_to_date: true }
     }
 }
@@ -81,7 +79,7 @@ pub fn load() -> Loaded {
 
 fn read() -> Loaded {
     if !storage_works() {
-        return Loaded::fresh(Store::Memory, Some((Tone::Info, MEMORY_NOTICE.into())));
+        return Loaded::fresh(Store::Memory, Some(Notice::new(Kind::StorageBlocked, Tone::Info, STORAGE_BLOCKED)));
     }
     // The record's text as stored, not through `LocalStorage::get`: an unreadable one is copied
     // aside exactly as it is.
@@ -91,10 +89,10 @@ fn read() -> Loaded {
     match Progress::from_saved(&text) {
         Ok((progress, migrated)) => {
             let notice = migrated.then(|| {
-                (
+                Notice::new(
+                    Kind::RecordMigrated,
                     Tone::Warning,
-                    "Your saved progress came from an earlier version of the wizard and was updated to this one."
-                        .to_string(),
+                    "Your saved progress came from an earlier version of the wizard and was updated to this one.",
                 )
             });
             Loaded { store: Store::Local, progress, notice, up_to_date: !migrated }
@@ -104,7 +102,7 @@ fn read() -> Loaded {
             // memory so as not to overwrite it.
             let copy = keep_aside(&text).map(|aside| format!(" A copy is kept under \"{aside}\".")).unwrap_or_default();
             let notice = format!("Your saved progress was written by a newer version of the wizard (format {format}). It is left untouched for that version; reload the page to get it.{copy} Until then this tab starts fresh and keeps nothing.");
-            Loaded::fresh(Store::Memory, Some((Tone::Warning, notice)))
+            Loaded::fresh(Store::Memory, Some(Notice::new(Kind::RecordNewer, Tone::Warning, notice)))
         }
         Err(err) => {
             let what = format!("Your saved progress could not be read: {err}.");
@@ -112,12 +110,13 @@ fn read() -> Loaded {
             match keep_aside(&text).filter(|_| removed()) {
                 Some(aside) => {
                     let notice = format!("{what} It is kept aside in this browser's storage under \"{aside}\", and the wizard starts fresh.");
-                    Loaded::fresh(Store::Local, Some((Tone::Warning, notice)))
+                    Loaded::fresh(Store::Local, Some(Notice::new(Kind::RecordUnreadable, Tone::Warning, notice)))
                 }
                 // It could not be copied aside: do not overwrite it either.
                 None => Loaded::fresh(
                     Store::Memory,
-                    Some((
+                    Some(Notice::new(
+                        Kind::RecordUnreadable,
                         Tone::Warning,
                         format!("{what} It is left untouched, and this tab starts fresh and keeps nothing."),
                     )),
@@ -192,16 +191,12 @@ fn carry_out(wizard: Wizard, store: StoredValue<Store>, saved: RwSignal<bool>, e
     if saved.get_untracked() != next.keeps() {
         saved.set(next.keeps());
     }
-    match notice {
-        // Said, not only the warning taken away: it told the person their latest changes would
-        // be lost, and a notice that silently goes (unheard by a screen reader) leaves them
-        // unsure whether those changes are kept now. They are: the whole progress was just
-        // written. An outcome, so the next one replaces it.
-        Some(StoreNotice::SavingWorksAgain) => {
-            wizard.settle(StoreNotice::SavingStopped.text(), Tone::Info, StoreNotice::SavingWorksAgain.text())
-        }
-        Some(notice) => wizard.tell(Tone::Warning, notice.text()),
-        None => {}
+    // Saving that works again is said, not only the warning taken away: it told the person
+    // their latest changes would be lost, and a notice that silently goes (unheard by a screen
+    // reader) leaves them unsure whether those changes are kept now. They are: the whole
+    // progress was just written (scope::notice::Kind::SavingWorksAgain).
+    if let Some(notice) = notice {
+        wizard.notify(notice.into());
     }
 }
 

@@ -2,13 +2,14 @@
 
 use crate::browser;
 use crate::embed;
-use crate::state::{focus_soon, use_wizard, Incoming, Tone};
+use crate::state::{focus_soon, use_wizard, Incoming, Source, Tone};
 use leptos::ev;
 use leptos::html;
 use leptos::prelude::*;
 use scope::compare::Comparison;
 use scope::export;
 use scope::import::{file_text, read_scope};
+use scope::notice::Notice;
 use scope::progress::{ReadError, MAX_BYTES};
 use scope::{link, Progress};
 use wasm_bindgen::JsCast;
@@ -158,8 +159,8 @@ fn ImportBlock() -> impl IntoView {
     };
     let open = move |_| {
         // Taken at once (nothing to lose) it is said here; else the question says it.
-        if read().is_some_and(|progress| wizard.offer(Incoming { progress, from: "import" })) {
-            wizard.report(Tone::Info, "The scope from the import is open.");
+        if read().is_some_and(|progress| wizard.receive(Incoming { progress, from: Source::Import })) {
+            wizard.notify(Source::Import.opened());
         }
     };
     let compare = move |_| {
@@ -274,7 +275,7 @@ fn StartOver() -> impl IntoView {
     let erase = move |_| {
         wizard.progress.set(Progress::default());
         asking.set(false);
-        wizard.report(Tone::Info, "Started over: all answers and ticks are erased.");
+        wizard.notify(Notice::outcome(Tone::Info, "Started over: all answers and ticks are erased."));
         wizard.focus_step_heading();
     };
     let cancel = move || {

@@ -6,8 +6,11 @@ use crate::browser;
 use leptos::html;
 use leptos::prelude::*;
 use scope::engine::{evaluate, Scope};
-use scope::link;
-use scope::{wizard, Progress};
+use scope::notice;
+pub use scope::notice::Tone;
+use scope::startup::{self, Arrival, Opening};
+pub use scope::startup::{Incoming, Source};
+use scope::Progress;
 use wasm_bindgen::JsCast;
 
 #[derive(Clone, Copy)]
@@ -19,12 +22,15 @@ pub struct Wizard {
     /// replaces another rather than taking it for the same one.
     notices_given: StoredValue<u32>,
     pub incoming: RwSignal<Option<Incoming>>,
+    /// The progress start-up opened (saved progress, a link): the guidance list's announcement
+    /// compares with it, so opening it is not announced and early choices applied with it are.
+    pub opened: StoredValue<Progress>,
     /// In a partner's iframe (`?embed=1`): no masthead, an "Open the full page" link.
     pub embedded: RwSignal<bool>,
     /// The browser's state (saved progress, the address, the host page) has been applied after
     /// hydration. Until then the ticks and the revision switch are disabled: a tick on the
     /// prerendered page would be lost. The questions are not: choices made on them before
-    /// hydration are read and applied (`app::apply_early_choices`).
+    /// hydration are read and applied (`scope::startup::Startup`).
     pub ready: RwSignal<bool>,
     /// The heading of the step on screen: where focus goes when the step changes.
     pub step_heading: NodeRef<html::H2>,
@@ -35,36 +41,14 @@ pub struct Wizard {
     pub today: RwSignal<String>,
 }
 
+/// A notice on screen: its kind decides which notices it replaces (`scope::notice`), its id
+/// which node draws it.
 #[derive(Clone, PartialEq)]
 pub struct Notice {
     pub id: u32,
+    pub kind: notice::Kind,
     pub text: String,
     pub tone: Tone,
-    /// The outcome of something the person did (a link opened or kept, a restart): the next
-    /// outcome replaces it. Otherwise a standing condition (storage blocked or full), kept until
-    /// dismissed.
-    pub outcome: bool,
-}
-
-#[derive(Clone, Copy, PartialEq)]
-pub enum Tone {
-    Info,
-    Warning,
-    Error,
-}
-
-/// A scope from outside (share link, prefill, import, portal) and what it came from, in words.
-#[derive(Clone, PartialEq)]
-pub struct Incoming {
-    pub progress: Progress,
-    pub from: &'static str,
-}
-
-impl Incoming {
-    /// It came from the page's address (a share link or a prefill link).
-    pub fn is_from_address(&self) -> bool {
-        matches!(self.from, "share link" | "link")
-    }
 }
 
 impl Wizard {
@@ -77,6 +61,7 @@ impl Wizard {
             notices: RwSignal::new(Vec::new()),
             notices_given: StoredValue::new(0),
             incoming: RwSignal::new(None),
+            opened: StoredValue::new(Progress::default()),
             embedded: RwSignal::new(false),
             ready: RwSignal::new(false),
             step_heading: NodeRef::new(),
@@ -87,43 +72,21 @@ impl Wizard {
         wizard
     }
 
-    /// Adds a notice of a standing condition, unless the same text is already shown.
-    pub fn tell(&self, tone: Tone, text: impl Into<String>) {
-        self.add_notice(tone, text.into(), false);
-    }
-
-    /// Says how something the person did turned out, in place of the last such notice: "kept
-    /// yours" and then "opened" must not stand side by side.
-    pub fn report(&self, tone: Tone, text: impl Into<String>) {
-        self.clear_outcomes();
-        self.add_notice(tone, text.into(), true);
-    }
-
-    /// A standing condition has ended: its notice, if still shown, gives way to `text`, an
-    /// outcome the next one replaces. The outcomes shown stay: this one is not what the person's
-    /// latest action led to, only something that happened with it.
-    pub fn settle(&self, condition: &str, tone: Tone, text: impl Into<String>) {
-        if self.notices.with_untracked(|n| n.iter().any(|n| n.text == condition)) {
-            self.notices.update(|n| n.retain(|n| n.text != condition));
-        }
-        self.add_notice(tone, text.into(), true);
-    }
-
-    fn add_notice(&self, tone: Tone, text: String, outcome: bool) {
+    /// Shows `notice`: an outcome in place of the last one, a condition once, saving that works
+    /// again in place of the notice that it stopped (`scope::notice::Kind`).
+    pub fn notify(&self, notice: notice::Notice) {
+        let notice::Notice { kind, tone, text } = notice;
         self.notices.update(|notices| {
-            if !notices.iter().any(|n| n.text == text) {
-                self.notices_given.update_value(|given| *given += 1);
-                let id = self.notices_given.get_value();
-                notices.push(Notice { id, text, tone, outcome });
-            }
+            notice::arrive(
+                notices,
+                kind,
+                |n| n.kind,
+                || {
+                    self.notices_given.update_value(|given| *given += 1);
+                    Notice { id: self.notices_given.get_value(), kind, text, tone }
+                },
+            );
         });
-    }
-
-    /// Drops the notices of outcomes (kept, refused, opened); storage notices stay.
-    fn clear_outcomes(&self) {
-        if self.notices.with_untracked(|n| n.iter().any(|n| n.outcome)) {
-            self.notices.update(|n| n.retain(|n| !n.outcome));
-        }
     }
 
     pub fn dismiss(&self, id: u32) {
@@ -162,46 +125,39 @@ impl Wizard {
     }
 
     /// Takes an incoming scope: at once if there is nothing to lose (true), else after asking
-    /// whether to replace the progress on screen (false).
-    pub fn offer(&self, incoming: Incoming) -> bool {
-        let differs = self.progress.with_untracked(|p| {
-            !p.is_blank() && (p.answers != incoming.progress.answers || p.done != incoming.progress.done)
-        });
-        if differs {
-            self.incoming.set(Some(incoming));
-        } else {
-            // Nothing to lose: taken at once, and a question still open about another scope stays.
-            self.show(incoming.progress);
-            // What an earlier action led to ("could not be opened") no longer stands beside it.
-            self.clear_outcomes();
-        }
-        !differs
+    /// whether to replace the progress on screen (false); `scope::startup::arrive` decides.
+    pub fn receive(&self, incoming: Incoming) -> bool {
+        let arrival = self.progress.with_untracked(|p| startup::arrive(p, incoming));
+        self.carry_out(arrival)
     }
 
-    /// Puts `progress` on screen (on the summary if it names no step) and forgets any question.
-    pub fn replace(&self, progress: Progress) {
-        self.show(progress);
-        self.incoming.set(None);
-    }
-
-    fn show(&self, mut progress: Progress) {
-        if progress.step.is_empty() {
-            progress.step = wizard::SUMMARY.into();
+    /// Shows a scope taken (true), or asks about it (false). A scope taken leaves a question still
+    /// open about another scope, and what an earlier action led to ("could not be opened") no
+    /// longer stands beside it.
+    pub fn carry_out(&self, arrival: Arrival) -> bool {
+        match arrival {
+            Arrival::Take(progress) => {
+                self.progress.set(progress);
+                if self.notices.with_untracked(|n| n.iter().any(|n| n.kind.is_outcome())) {
+                    self.notices.update(|n| n.retain(|n| !n.kind.is_outcome()));
+                }
+                true
+            }
+            Arrival::Ask(incoming) => {
+                self.incoming.set(Some(incoming));
+                false
+            }
         }
-        self.progress.set(progress);
     }
 
     /// Opens what a URL fragment holds (share link or prefill); a damaged one is reported and
     /// changes nothing. True when it waits for the replace-or-keep question.
     pub fn open_fragment(&self, fragment: &str) -> bool {
-        let revision = self.progress.with_untracked(|p| p.revision);
-        match link::parse_fragment(fragment) {
-            Ok(fragment) => {
-                let from = if matches!(fragment, link::Fragment::Shared(_)) { "share link" } else { "link" };
-                fragment.into_progress(revision).is_some_and(|progress| !self.offer(Incoming { progress, from }))
-            }
-            Err(e) => {
-                self.report(Tone::Error, format!("The link could not be opened: {e}. Your progress is unchanged."));
+        match self.progress.with_untracked(|p| startup::open_fragment(p, fragment)) {
+            Opening::Nothing => false,
+            Opening::Arrives(arrival) => !self.carry_out(arrival),
+            Opening::Refused(notice) => {
+                self.notify(notice);
                 false
             }
         }

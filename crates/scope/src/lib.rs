@@ -19,6 +19,9 @@
 //!   on a new revision with it.
 //! - [`storage`]: what the wizard does as writes to its storage succeed or fail.
 //! - [`history`]: the browser's Back and Forward between steps.
+//! - [`startup`]: which source of progress wins at start, and replace-or-keep for an incoming
+//!   scope.
+//! - [`notice`]: the kinds of notices and which give way when another comes.
 //!
 //! The JSON documents (saved record, export, portal messages) are read and written with serde and
 //! serde_json.
@@ -32,9 +35,11 @@ pub mod export;
 pub mod history;
 pub mod import;
 pub mod link;
+pub mod notice;
 pub mod portal;
 pub mod progress;
 pub mod source_page;
+pub mod startup;
 pub mod storage;
 pub mod wizard;
 

@@ -15,6 +15,7 @@ use crate::catalog::StepId;
 use crate::engine::Counts;
 use crate::link;
 use crate::progress::Progress;
+use crate::startup::Source;
 use crate::wizard;
 use serde::{Deserialize, Serialize};
 
@@ -341,7 +342,7 @@ impl Keeper {
 
     /// The replace-or-keep question's text: the `from` (share link, link, import, portal) holds
     /// a scope with `in_scope` items, and what the customer has, said as it is kept.
-    pub fn question(self, from: &str, in_scope: usize) -> String {
+    pub fn question(self, from: Source, in_scope: usize) -> String {
         let yours = match self {
             Keeper::Browser => {
                 "progress saved in this browser. Replacing it overwrites your saved answers and ticks."
@@ -357,14 +358,15 @@ impl Keeper {
             }
             Keeper::PortalAwaited => "progress on this page. Replacing it overwrites your answers and ticks.",
         };
-        format!("The {from} holds a scope with {in_scope} items in scope. You also have {yours}")
+        format!("The {} holds a scope with {in_scope} items in scope. You also have {yours}", from.words())
     }
 
     /// The outcome of "Keep my progress" over what `from` offered.
-    pub fn kept(self, from: &str) -> String {
+    pub fn kept(self, from: Source) -> String {
         let yours = if self == Keeper::Browser { "your saved progress" } else { "your progress" };
         // A portal is not something opened: the scope it offered is.
-        let offered = if from == "portal" { "the portal's scope".to_string() } else { format!("the {from}") };
+        let offered =
+            if from == Source::Portal { "the portal's scope".to_string() } else { format!("the {}", from.words()) };
         format!("Kept {yours}; {offered} was not opened.")
     }
 }
@@ -724,7 +726,7 @@ mod tests {
     fn only_progress_saved_in_this_browser_is_said_to_be_saved_there() {
         let all = [Keeper::Browser, Keeper::Unsaved, Keeper::Portal, Keeper::PortalNotKeeping, Keeper::PortalAwaited];
         for keeper in all {
-            let question = keeper.question("portal", 12);
+            let question = keeper.question(Source::Portal, 12);
             assert!(
                 question.starts_with("The portal holds a scope with 12 items in scope. You also have "),
                 "{question}"
@@ -732,16 +734,16 @@ mod tests {
             let saved_here = question.contains("progress saved in this browser");
             assert_eq!(saved_here, keeper == Keeper::Browser, "{keeper:?}: {question}");
             assert_eq!(question.contains("this portal keeps for you"), keeper == Keeper::Portal, "{keeper:?}");
-            assert_eq!(keeper.kept("portal").contains("saved"), keeper == Keeper::Browser, "{keeper:?}");
+            assert_eq!(keeper.kept(Source::Portal).contains("saved"), keeper == Keeper::Browser, "{keeper:?}");
         }
         // The wording the full page has always had.
         assert_eq!(
-            Keeper::Browser.question("share link", 45),
+            Keeper::Browser.question(Source::ShareLink, 45),
             "The share link holds a scope with 45 items in scope. You also have progress saved in this browser. Replacing it overwrites your saved answers and ticks."
         );
-        assert_eq!(Keeper::Browser.kept("share link"), "Kept your saved progress; the share link was not opened.");
-        assert_eq!(Keeper::Unsaved.kept("link"), "Kept your progress; the link was not opened.");
+        assert_eq!(Keeper::Browser.kept(Source::ShareLink), "Kept your saved progress; the share link was not opened.");
+        assert_eq!(Keeper::Unsaved.kept(Source::Link), "Kept your progress; the link was not opened.");
         // In a portal: the scope it offered was not opened, not the portal.
-        assert_eq!(Keeper::Portal.kept("portal"), "Kept your progress; the portal's scope was not opened.");
+        assert_eq!(Keeper::Portal.kept(Source::Portal), "Kept your progress; the portal's scope was not opened.");
     }
 }
