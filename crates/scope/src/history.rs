@@ -112,5 +112,7 @@ mod tests {
         assert_eq!(landing(&answers, "summary", "summary", false), Landing::Show("rms"));
         // A step id no version had: the last step before the summary's place.
         assert_eq!(landing(&answers, "gone", "summary", false), Landing::Show("rms"));
+        // Also with another step on screen: the summary's place is taken by no step but the summary.
+        assert_eq!(landing(&answers, "gone", "services", false), Landing::Show("rms"));
     }
 }

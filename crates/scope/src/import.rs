@@ -256,6 +256,9 @@ mod tests {
             "# Notes\n\nwhat = that",
             "## Answers\n\n- Services: Microsoft Intune",
             "- [ ] Provide an administrative overview.",
+            // Starts with s and has a dot, as a share link does, but no version number before it.
+            "see the notes.",
+            "s.",
         ] {
             assert_eq!(err(pasted), text, "{pasted:?}");
         }
