@@ -3,7 +3,7 @@
 # and the decoder fuzz run, then measures the wizard beside its SurveyJS peer in headless Chromium,
 # both served gzip (download size, time to the first rendered question, cost of an answer change,
 # click to next paint at 4x CPU slowdown, Lighthouse mobile; docs/performance.md has the figures).
-# Last, mutation testing of the engine with cargo-mutants (710 mutants, about 70 minutes; MUTANTS=0 skips it).
+# Last, mutation testing of the engine and the CLI with cargo-mutants (833 mutants, about an hour; MUTANTS=0 skips it).
 #   DIST=dist LOADS=15 RUNS=5 LIGHTHOUSE_RUNS=5 FUZZ=100000 PEER=../shared/peers/surveyjs MUTANTS=1 scripts/bench.sh
 # Not part of scripts/test.sh: timings vary with the machine's load.
 set -euo pipefail
@@ -47,11 +47,16 @@ node scripts/bench.mjs --dist "$DIST" --peer "$PEER" --loads "${LOADS:-15}" --ru
   --lighthouse-runs "${LIGHTHOUSE_RUNS:-5}" --lighthouse "$LIGHTHOUSE_DIR/node_modules/lighthouse/cli/index.js"
 
 if [ "${MUTANTS:-1}" = 1 ]; then
-  echo "== mutation testing of crates/scope and crates/cli (cargo-mutants; about 70 minutes)"
+  echo "== mutation testing of crates/scope and crates/cli (cargo-mutants; about an hour)"
   if [ "$(cargo mutants --version 2>/dev/null || true)" != "cargo-mutants 27.1.0" ]; then
     cargo install cargo-mutants --version =27.1.0 --locked
   fi
   # Missed mutants are listed in target/mutants/mutants.out/missed.txt; the run exits non-zero
   # when there are any, which is reported rather than ending the benchmark.
-  cargo mutants -p scope -p ems-scope-cli -j1 --timeout 30 -o target/mutants || echo "cargo mutants: some mutants were not caught (see above)"
+  # Every mutant meets both packages' tests (--test-package): the CLI's reach engine code (the
+  # page reader, the exports) beyond the engine's own. Without debug info the many test binaries
+  # link faster; files git ignores (dist/, node_modules/) are not copied into the build trees.
+  CARGO_PROFILE_DEV_DEBUG=0 CARGO_PROFILE_TEST_DEBUG=0 cargo mutants -p scope -p ems-scope-cli \
+    --test-package scope --test-package ems-scope-cli --gitignore=true -j1 --timeout 30 -o target/mutants ||
+    echo "cargo mutants: some mutants were not caught (see above)"
 fi
