@@ -420,7 +420,8 @@ test('keyboard only in the portal: from the portal into the wizard, answers, Nex
     }
     const isId = (id) => document.hasFocus() && document.activeElement?.id === id;
     const isButton = (name) => document.hasFocus() && document.activeElement?.tagName === 'BUTTON' && document.activeElement.textContent.trim() === name;
-    await page.getByRole('button', { name: /Pre-answer/ }).focus();
+    // The portal's last control before the frame.
+    await page.getByRole('button', { name: 'The checklist, to the log' }).focus();
     await page.keyboard.press('Tab');
     // The first stop in the wizard is the "Open the full page" link.
     assert.equal(await inWizard(() => document.hasFocus() && document.activeElement.textContent.trim()), 'Open the full page');
