@@ -65,7 +65,7 @@ fn start(wizard: Wizard, host: embed::Host, stored: RwSignal<bool>, early_choice
     }
     let host_keeps =
         params.embedded && params.host_origin.is_some() && params.protocol >= scope::portal::LATEST && embed::framed();
-    let loaded = if host_keeps { persistence::Loaded::kept_by_host() } else { persistence::load() };
+    let loaded = if host_keeps { scope::storage::Loaded::kept_by_host() } else { persistence::load() };
     stored.set(loaded.store.keeps());
     let fragment = browser::hash();
     let startup = Startup::decide(Found {

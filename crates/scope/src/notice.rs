@@ -2,8 +2,6 @@
 //! when another comes. Behaviour hangs on the kind, never on the words, so rewording a message
 //! changes nothing else. The app keeps the list and draws it (`Wizard::notify`).
 
-use crate::storage::StoreNotice;
-
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Tone {
     Info,
@@ -84,20 +82,6 @@ impl Notice {
     }
 }
 
-/// The browser's storage refuses the wizard: said once at start.
-pub const STORAGE_BLOCKED: &str =
-    "This browser does not let the wizard save here, so your progress will not be kept after this tab closes. Use a share link or an export to keep it.";
-
-impl From<StoreNotice> for Notice {
-    fn from(notice: StoreNotice) -> Notice {
-        match notice {
-            StoreNotice::SavingStopped => Notice::new(Kind::SavingStopped, Tone::Warning, notice.text()),
-            StoreNotice::SavingWorksAgain => Notice::new(Kind::SavingWorksAgain, Tone::Info, notice.text()),
-            StoreNotice::NewerElsewhere => Notice::new(Kind::NewerElsewhere, Tone::Warning, notice.text()),
-        }
-    }
-}
-
 /// Adds `notice` to `shown` as the rules above say; true when it was added. The app's list
 /// carries an id per notice, so this works on any list that can name each notice's kind.
 pub fn arrive<T>(shown: &mut Vec<T>, kind: Kind, kind_of: impl Fn(&T) -> Kind, make: impl FnOnce() -> T) -> bool {
@@ -165,15 +149,5 @@ mod tests {
         {
             assert!(kind.said_in_frame(), "{kind:?}");
         }
-    }
-
-    #[test]
-    fn storage_notices_have_their_kinds() {
-        assert_eq!(Notice::from(StoreNotice::SavingStopped).kind, SavingStopped);
-        assert_eq!(Notice::from(StoreNotice::SavingWorksAgain).kind, SavingWorksAgain);
-        assert_eq!(Notice::from(StoreNotice::SavingWorksAgain).tone, Tone::Info);
-        assert_eq!(Notice::from(StoreNotice::NewerElsewhere).kind, NewerElsewhere);
-        assert_eq!(Notice::from(StoreNotice::SavingStopped).tone, Tone::Warning);
-        assert_eq!(Notice::from(StoreNotice::NewerElsewhere).tone, Tone::Warning);
     }
 }

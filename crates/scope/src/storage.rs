@@ -7,6 +7,13 @@
 /// first step back while a record waits): tests/loader.rs checks the two agree.
 pub const PROGRESS_KEY: &str = "ems-scope-wizard/progress";
 
+mod keep;
+mod load;
+
+use crate::notice::{Kind, Notice, Tone};
+pub use keep::{Keeping, OtherTab};
+pub use load::{aside_key, read, Found, Loaded, Reading, Unusable, ASIDE_PREFIX, STORAGE_BLOCKED};
+
 /// Where progress goes.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Store {
@@ -50,6 +57,17 @@ impl StoreNotice {
             StoreNotice::SavingWorksAgain => "Saving works again: your progress is saved in this browser, including the changes made while it could not be saved.",
             StoreNotice::NewerElsewhere => "A newer version of the wizard saved in another tab. Reload this one: it no longer saves.",
         }
+    }
+}
+
+impl From<StoreNotice> for Notice {
+    fn from(notice: StoreNotice) -> Notice {
+        let (kind, tone) = match notice {
+            StoreNotice::SavingStopped => (Kind::SavingStopped, Tone::Warning),
+            StoreNotice::SavingWorksAgain => (Kind::SavingWorksAgain, Tone::Info),
+            StoreNotice::NewerElsewhere => (Kind::NewerElsewhere, Tone::Warning),
+        };
+        Notice::new(kind, tone, notice.text())
     }
 }
 
@@ -138,5 +156,15 @@ mod tests {
         assert!(Local.follows_other_tabs());
         assert!(!Failing.follows_other_tabs());
         assert!(!Memory.follows_other_tabs());
+    }
+
+    #[test]
+    fn storage_notices_have_their_kinds() {
+        assert_eq!(Notice::from(StoreNotice::SavingStopped).kind, Kind::SavingStopped);
+        assert_eq!(Notice::from(StoreNotice::SavingWorksAgain).kind, Kind::SavingWorksAgain);
+        assert_eq!(Notice::from(StoreNotice::SavingWorksAgain).tone, Tone::Info);
+        assert_eq!(Notice::from(StoreNotice::NewerElsewhere).kind, Kind::NewerElsewhere);
+        assert_eq!(Notice::from(StoreNotice::SavingStopped).tone, Tone::Warning);
+        assert_eq!(Notice::from(StoreNotice::NewerElsewhere).tone, Tone::Warning);
     }
 }

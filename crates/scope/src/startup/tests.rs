@@ -125,7 +125,7 @@ fn early_choices_stay_when_a_link_is_refused() {
 
 #[test]
 fn the_blocked_storage_notice_is_left_to_the_frame_bar() {
-    let blocked = Notice::new(Kind::StorageBlocked, Tone::Info, crate::notice::STORAGE_BLOCKED);
+    let blocked = Notice::new(Kind::StorageBlocked, Tone::Info, crate::storage::STORAGE_BLOCKED);
     let full_page = Found { storage_notice: Some(blocked.clone()), ..found(Progress::default(), "", &[]) };
     assert_eq!(Startup::decide(full_page).notices, std::slice::from_ref(&blocked));
     let framed = Found { storage_notice: Some(blocked), embedded: true, ..found(Progress::default(), "", &[]) };
