@@ -6,7 +6,6 @@ use crate::steps::ClearAnswer;
 use leptos::prelude::*;
 use scope::catalog::{ItemId, Phase, Revision, SectionId};
 use scope::engine::{Counts, ItemScope, Outcome};
-use scope::wizard::ClearAt;
 use std::collections::BTreeSet;
 
 /// The ids listed as applying (in, out of scope or not supported), for the change summary.
@@ -193,21 +192,7 @@ fn RevisionOption(r: Revision) -> impl IntoView {
 fn Warnings() -> impl IntoView {
     let wizard = use_wizard();
     let warnings = Memo::new(move |_| {
-        wizard.scope.with(|s| {
-            wizard.progress.with(|p| {
-                s.warnings
-                    .iter()
-                    .map(|w| {
-                        // The step shows its own clear button where it is on screen.
-                        let ignored = match scope::wizard::clear_button(w, &p.answers) {
-                            Some((question, ClearAt::Warnings)) => Some(question),
-                            _ => None,
-                        };
-                        (w.message(&p.answers), ignored)
-                    })
-                    .collect::<Vec<_>>()
-            })
-        })
+        wizard.scope.with(|s| wizard.progress.with(|p| scope::wizard::listed_warnings(&s.warnings, &p.answers)))
     });
     view! {
         <div class="warnings" class:hidden=move || warnings.with(Vec::is_empty)>

@@ -7,9 +7,8 @@ use leptos::ev;
 use leptos::html;
 use leptos::prelude::*;
 use scope::catalog::{Kind, QuestionId, StepId};
-use scope::engine::Warning;
 use scope::engine::{applies, Applies};
-use scope::wizard::{self, ClearAt, SUMMARY};
+use scope::wizard::{self, SUMMARY};
 use wasm_bindgen::JsCast;
 
 fn step_title(id: &str) -> &'static str {
@@ -89,15 +88,7 @@ fn StepQuestions(step: StepId) -> impl IntoView {
     let wizard = use_wizard();
     let questions = Memo::new(move |_| wizard.progress.with(|p| wizard::questions(&p.answers, step)));
     let ignored = Memo::new(move |_| {
-        wizard.scope.with(|s| {
-            wizard.progress.with(|p| {
-                let here = |w: &Warning| match wizard::clear_button(w, &p.answers) {
-                    Some((q, ClearAt::Step(on))) if on == step => Some((q, w.message(&p.answers))),
-                    _ => None,
-                };
-                s.warnings.iter().filter_map(here).collect::<Vec<_>>()
-            })
-        })
+        wizard.scope.with(|s| wizard.progress.with(|p| wizard::ignored_on_step(&s.warnings, &p.answers, step)))
     });
     view! {
         <div class="step-questions">
@@ -169,11 +160,7 @@ fn QuestionField(q: QuestionId) -> impl IntoView {
     let question = q.get();
     let help_id = format!("help-{}", question.id);
     let conflicts = Memo::new(move |_| {
-        wizard.scope.with(|s| {
-            let here =
-                s.warnings.iter().filter(|w| matches!(w, Warning::Conflict { .. }) && w.questions().contains(&q));
-            wizard.progress.with(|p| here.map(|w| w.message(&p.answers)).collect::<Vec<_>>())
-        })
+        wizard.scope.with(|s| wizard.progress.with(|p| wizard::conflicts_with(&s.warnings, &p.answers, q)))
     });
     let bits = Memo::new(move |_| wizard.progress.with(|p| p.answers.bits(q)));
     provide_context(ChoiceGroup { question: q, bits });

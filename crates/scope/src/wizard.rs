@@ -83,6 +83,35 @@ pub fn clear_button(warning: &Warning, answers: &Answers) -> Option<(QuestionId,
     Some((*question, if shown { ClearAt::Step(step) } else { ClearAt::Warnings }))
 }
 
+/// The answers kept but ignored whose clear button stands on `step`, each with its warning in
+/// words: the step shows them beside its questions.
+pub fn ignored_on_step(warnings: &[Warning], answers: &Answers, step: StepId) -> Vec<(QuestionId, String)> {
+    let here = |w: &Warning| match clear_button(w, answers) {
+        Some((question, ClearAt::Step(on))) if on == step => Some((question, w.message(answers))),
+        _ => None,
+    };
+    warnings.iter().filter_map(here).collect()
+}
+
+/// The conflicts that name `question`, in words: they stand beside it.
+pub fn conflicts_with(warnings: &[Warning], answers: &Answers, question: QuestionId) -> Vec<String> {
+    let names = |w: &&Warning| matches!(w, Warning::Conflict { .. }) && w.questions().contains(&question);
+    warnings.iter().filter(names).map(|w| w.message(answers)).collect()
+}
+
+/// Every warning in words, as listed above the guidance, with the question whose clear button
+/// stands there (an answer ignored on a step that is not shown; a shown step has its own).
+pub fn listed_warnings(warnings: &[Warning], answers: &Answers) -> Vec<(String, Option<QuestionId>)> {
+    let listed = |w: &Warning| {
+        let clear_here = match clear_button(w, answers) {
+            Some((question, ClearAt::Warnings)) => Some(question),
+            _ => None,
+        };
+        (w.message(answers), clear_here)
+    };
+    warnings.iter().map(listed).collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -167,5 +196,36 @@ mod tests {
         let w = warnings(&a);
         assert!(w.iter().any(|w| matches!(w, Warning::Conflict { .. })), "{w:?}");
         assert!(w.iter().all(|w| clear_button(w, &a).is_none()), "{w:?}");
+    }
+
+    #[test]
+    fn each_warning_stands_where_its_answer_can_be_changed() {
+        let situation = |prefill| {
+            let a = parse_prefill(prefill).unwrap();
+            (crate::engine::evaluate(&a, crate::catalog::Revision::CURRENT).warnings, a)
+        };
+        let step = |id| StepId::by_id(id).unwrap();
+        let q = |id| QuestionId::by_id(id).unwrap();
+        // Ignored on a shown step: on that step, and listed above the guidance with no button.
+        let (w, a) = situation("services=aad_premium&directory=cloud_only&signin=federated");
+        let on_step = ignored_on_step(&w, &a, step("environment"));
+        assert_eq!(on_step.iter().map(|(q, _)| *q).collect::<Vec<_>>(), [q("signin")]);
+        assert_eq!(on_step[0].1, w[0].message(&a));
+        assert!(ignored_on_step(&w, &a, step("services")).is_empty());
+        assert_eq!(listed_warnings(&w, &a), [(w[0].message(&a), None)]);
+        assert!(conflicts_with(&w, &a, q("signin")).is_empty(), "not a conflict");
+        // Ignored on a step not shown: listed with its button, on no step.
+        let (w, a) = situation("services=aad_premium&mdm_authority=intune&tenant=new");
+        assert_eq!(listed_warnings(&w, &a), [(w[0].message(&a), Some(q("mdm_authority")))]);
+        assert!(ignored_on_step(&w, &a, step("intune")).is_empty());
+        // A conflict: beside each question it names, listed with no button, on no step's list.
+        let (w, a) = situation("services=intune&mdm_authority=intune&third_party_mdm=yes");
+        let conflict = w.iter().find(|w| matches!(w, Warning::Conflict { .. })).unwrap().message(&a);
+        for named in ["mdm_authority", "third_party_mdm"] {
+            assert_eq!(conflicts_with(&w, &a, q(named)), [conflict.clone()], "{named}");
+        }
+        assert!(conflicts_with(&w, &a, q("intune_scope")).is_empty());
+        assert!(listed_warnings(&w, &a).contains(&(conflict, None)));
+        assert!(ignored_on_step(&w, &a, step("intune")).is_empty());
     }
 }
