@@ -43,26 +43,36 @@
     // At the top, where it is seen; the page under it stays as prerendered, to read.
     document.body.prepend(note);
   }
-  // The app's code is fetched and compiled while the page is parsed and first drawn; only
-  // hydration waits for the whole page.
-  var wasm = new URL('ems-scope-wizard_bg.wasm', glue);
-  var compiled = typeof WebAssembly !== 'object'
-    ? Promise.reject(new Error('this browser has no WebAssembly'))
-    : 'compileStreaming' in WebAssembly
-      ? WebAssembly.compileStreaming(fetch(wasm))
-      : fetch(wasm).then(function (r) { return r.arrayBuffer(); }).then(WebAssembly.compile);
-  var app = import(glue.href);
-  // A failure surfaces in start(); until then an early rejection is not "unhandled".
-  compiled.catch(function () {});
-  app.catch(function () {});
-  function start() {
-    Promise.all([app, compiled])
-      .then(function (loaded) {
-        return loaded[0].default({ module_or_path: loaded[1] });
-      })
-      .catch(fail);
+  // The app's code is fetched and compiled right after the page's first paint, not before it: on
+  // a slow network the wasm would share the bandwidth with what that paint needs. Hydration also
+  // waits for the whole page to be parsed. Where no frame comes (a tab in the background, a frame
+  // out of sight), a timer starts it.
+  var begun = false;
+  function begin() {
+    if (begun) return;
+    begun = true;
+    var wasm = new URL('ems-scope-wizard_bg.wasm', glue);
+    var compiled = typeof WebAssembly !== 'object'
+      ? Promise.reject(new Error('this browser has no WebAssembly'))
+      : 'compileStreaming' in WebAssembly
+        ? WebAssembly.compileStreaming(fetch(wasm))
+        : fetch(wasm).then(function (r) { return r.arrayBuffer(); }).then(WebAssembly.compile);
+    var app = import(glue.href);
+    // A failure surfaces in start(); until then an early rejection is not "unhandled".
+    compiled.catch(function () {});
+    app.catch(function () {});
+    function start() {
+      Promise.all([app, compiled])
+        .then(function (loaded) {
+          return loaded[0].default({ module_or_path: loaded[1] });
+        })
+        .catch(fail);
+    }
+    // Hydration needs the whole prerendered page parsed.
+    if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', start);
+    else start();
   }
-  // Hydration needs the whole prerendered page parsed.
-  if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', start);
-  else start();
+  // The frame's callback runs before its paint; the task it queues, after it.
+  requestAnimationFrame(function () { setTimeout(begin, 0); });
+  setTimeout(begin, 1000);
 })();
