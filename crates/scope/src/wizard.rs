@@ -222,7 +222,7 @@ mod tests {
         let (w, a) = situation("services=intune&mdm_authority=intune&third_party_mdm=yes");
         let conflict = w.iter().find(|w| matches!(w, Warning::Conflict { .. })).unwrap().message(&a);
         for named in ["mdm_authority", "third_party_mdm"] {
-            assert_eq!(conflicts_with(&w, &a, q(named)), [conflict.clone()], "{named}");
+            assert_eq!(conflicts_with(&w, &a, q(named)), [conflict.as_str()], "{named}");
         }
         assert!(conflicts_with(&w, &a, q("intune_scope")).is_empty());
         assert!(listed_warnings(&w, &a).contains(&(conflict, None)));
