@@ -67,9 +67,16 @@ for (const [what, p, fix] of needed) {
   }
 }
 
-/** Every figure of the run, for the closing table: what, wizard, peer, and how to print one. */
+/** Every figure of the run, for the closing table: what, wizard, peer, how to print one, and the
+ * goal it is held to (issue 27), if any. */
 const summary = [];
-const figure = (what, wizard, peer, format) => summary.push({ what, wizard, peer, format });
+const figure = (what, wizard, peer, format, goal) => summary.push({ what, wizard, peer, format, goal });
+/** Goals: at most `limit` ms for the wizard, or at most `limit` times the peer's, or exactly a score. */
+const goal = {
+  atMost: (limit) => ({ text: `≤ ${limit} ms`, met: (w) => w <= limit }),
+  ratio: (limit) => ({ text: `≤ ${limit.toFixed(2)} × peer`, met: (w, p) => p > 0 && w / p <= limit }),
+  score: (want) => ({ text: `${want}`, met: (w) => w === want }),
+};
 const fmt = {
   ms: (x) => `${x.toFixed(0)} ms`, s: (x) => `${(x / 1000).toFixed(2)} s`, us: (x) => `${x.toFixed(0)} µs`,
   kb: (x) => `${(x / 1000).toFixed(1)} KB`, score: (x) => `${x}`,
@@ -261,7 +268,8 @@ for (const [key, title] of figures) {
   const pairs = times.wizard[key].map((w, i) => w / times.peer[key][i]).filter(Number.isFinite);
   const p = stats(pairs);
   console.log(`  per pair (each load over the peer's load beside it, ${pairs.length} pairs): median ${p.median.toFixed(2)}, from ${p.min.toFixed(2)} to ${p.max.toFixed(2)}`);
-  figure(`${SHORT[key]}, median of ${loads} cold loads`, stats(times.wizard[key]).median, stats(times.peer[key]).median, fmt.ms);
+  figure(`${SHORT[key]}, median of ${loads} cold loads`, stats(times.wizard[key]).median, stats(times.peer[key]).median, fmt.ms,
+    key === 'firstQ' ? goal.ratio(0.2) : undefined);
 }
 }
 const SHORT = { firstQ: 'first question in the DOM and visible', firstFrame: 'first question: the frame after it',
@@ -400,9 +408,9 @@ async function clicksPart() {
   }
   const both = (pick) => [pick(spread(clicks.wizard.map((c) => c.duration))), pick(spread(clicks.peer.map((c) => c.duration)))];
   const n = `${runs} runs x ${CLICKS.length} clicks, ${CLICK_SETTINGS.rate}x CPU slowdown`;
-  figure(`click to next paint (INP's measure), median (${n})`, ...both((x) => x.median), fmt.ms);
+  figure(`click to next paint (INP's measure), median (${n})`, ...both((x) => x.median), fmt.ms, goal.atMost(32));
   figure('click to next paint, p90', ...both((x) => x.p90), fmt.ms);
-  figure('click to next paint, worst', ...both((x) => x.worst), fmt.ms);
+  figure('click to next paint, worst', ...both((x) => x.worst), fmt.ms, goal.atMost(100));
 }
 
 // (f) Lighthouse mobile, runs alternating the two pages (bench-lighthouse.mjs).
@@ -426,11 +434,11 @@ async function lighthousePart() {
       ` TBT ${r.map((x) => x.tbt.toFixed(0)).join(' ')} ms${lost.length ? `; audits that cost points: ${lost.join(', ')}` : ''}`);
   }
   const lh = `Lighthouse mobile, median of ${lighthouseRuns}`;
-  figure(`${lh}: performance`, median('wizard', 'performance'), median('peer', 'performance'), fmt.score);
-  figure(`${lh}: accessibility`, median('wizard', 'accessibility'), median('peer', 'accessibility'), fmt.score);
-  figure(`${lh}: best practices`, median('wizard', 'bestPractices'), median('peer', 'bestPractices'), fmt.score);
-  figure(`${lh}: largest contentful paint`, median('wizard', 'lcp'), median('peer', 'lcp'), fmt.s);
-  figure(`${lh}: total blocking time`, median('wizard', 'tbt'), median('peer', 'tbt'), fmt.ms);
+  figure(`${lh}: performance`, median('wizard', 'performance'), median('peer', 'performance'), fmt.score, goal.score(100));
+  figure(`${lh}: accessibility`, median('wizard', 'accessibility'), median('peer', 'accessibility'), fmt.score, goal.score(100));
+  figure(`${lh}: best practices`, median('wizard', 'bestPractices'), median('peer', 'bestPractices'), fmt.score, goal.score(100));
+  figure(`${lh}: largest contentful paint`, median('wizard', 'lcp'), median('peer', 'lcp'), fmt.s, goal.ratio(0.35));
+  figure(`${lh}: total blocking time`, median('wizard', 'tbt'), median('peer', 'tbt'), fmt.ms, goal.atMost(50));
 }
 
 /** The closing table: every figure as wizard | peer | ratio, in Markdown, with when, how and the load. */
@@ -441,12 +449,18 @@ function printSummary() {
     ` node scripts/bench.mjs ${process.argv.slice(2).join(' ')}`.trimEnd());
   console.log(`   load average ${l1.toFixed(1)} / ${l5.toFixed(1)} (1 / 5 min) at the start, ${end[0].toFixed(1)} / ${end[1].toFixed(1)} at the end,` +
     ` ${os.cpus().length} cores; both sites served gzip on loopback\n`);
-  console.log('| measure | wizard | SurveyJS peer | wizard / peer |');
-  console.log('| --- | --- | --- | --- |');
+  console.log('| measure | wizard | SurveyJS peer | wizard / peer | goal |');
+  console.log('| --- | --- | --- | --- | --- |');
   for (const f of summary) {
     const ratio = typeof f.peer === 'number' && f.peer !== 0 ? (f.wizard / f.peer).toFixed(2) : '';
-    console.log(`| ${f.what} | ${f.format(f.wizard)} | ${f.peer === null ? '' : f.format(f.peer)} | ${ratio} |`);
+    const held = f.goal ? `${f.goal.text}: ${f.goal.met(f.wizard, f.peer) ? 'met' : '**not met**'}` : '';
+    console.log(`| ${f.what} | ${f.format(f.wizard)} | ${f.peer === null ? '' : f.format(f.peer)} | ${ratio} | ${held} |`);
   }
+  const goals = summary.filter((f) => f.goal);
+  const missed = goals.filter((f) => !f.goal.met(f.wizard, f.peer));
+  console.log(`
+goals (issue 27): ${goals.length - missed.length} of ${goals.length} met` +
+    (missed.length ? `; not met: ${missed.map((f) => f.what.split(/ \(|, median/)[0]).join('; ')}` : ''));
 }
 
 const part = { size: sizePart, load: loadPart, cost: costPart, engine: enginePart, clicks: clicksPart, lighthouse: lighthousePart };

@@ -40,7 +40,7 @@ trunk build --offline --dist dist-debug
 echo "== size alarm (an accident such as a debug build shipped or a dependency pulled in twice)"
 node scripts/size.mjs --budget "${SIZE_BUDGET:-300000}"
 
-echo "== browser tests (headless Chromium)"
+echo "== browser tests (@playwright/test over headless Chromium; a failed test's trace in tests/browser/test-results/)"
 cd tests/browser
 # npm ci only when node_modules was not installed from this very lock file.
 lock=$(sha256sum package-lock.json | cut -d' ' -f1)
@@ -48,4 +48,4 @@ if [ "$(cat node_modules/.installed-lock 2>/dev/null || true)" != "$lock" ]; the
   npm ci --no-audit --no-fund >/dev/null
   echo "$lock" > node_modules/.installed-lock
 fi
-node --test --test-concurrency=1
+npx playwright test

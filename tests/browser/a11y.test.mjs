@@ -3,29 +3,20 @@
 //
 // axe is injected as an inline script, which the app's CSP (rightly) blocks, so the axe checks use
 // a server without the CSP header; the other tests here use the real CSP.
-import { test, before, after } from 'node:test';
-import assert from 'node:assert/strict';
+import { test, expect } from './fixtures.mjs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import {
-  setup, site, openPage, answer, goToStep, item, answerSituation, waitText, until, totals, SITUATION,
-  leaveIgnoredAnswer, notices, shot, KEY,
+  openPage, answer, goToStep, item, answerSituation, SITUATION, leaveIgnoredAnswer, notices, shot,
+  KEY, ready, ASIDE_PREFIX,
 } from './helpers.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const AXE = path.join(here, 'node_modules/axe-core/axe.min.js');
 const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
 
-let env; // no CSP, for axe
-let strict; // the real CSP
-before(async () => {
-  env = await setup({ csp: false });
-  strict = await site();
-});
-after(async () => {
-  await env?.close();
-  await strict?.close();
-});
+// `env` without the CSP, for axe; `strict` with it.
+test.use({ siteOptions: { csp: false } });
 
 /** Runs axe on the page; returns a readable list of violations (empty when clean). */
 async function axe(page, label, runOnly = { type: 'tag', values: TAGS }) {
@@ -48,18 +39,18 @@ async function axeEveryStep(page, label) {
   const found = [];
   found.push(...await axe(page, `${label} fresh`));
   for (const [title, answers] of SITUATION) {
-    await waitText(page.locator('#step-heading'), title);
+    await expect(page.locator('#step-heading')).toContainText(title, { useInnerText: true });
     for (const [legend, value] of answers) await answer(page, legend, value);
     found.push(...await axe(page, `${label} ${title}`));
     await page.getByRole('button', { name: 'Next', exact: true }).click();
   }
-  await waitText(page.locator('#step-heading'), 'Summary and sharing');
+  await expect(page.locator('#step-heading')).toContainText('Summary and sharing', { useInnerText: true });
   found.push(...await axe(page, `${label} summary`));
   return found;
 }
 
 /** On the summary: a warning, open provenance, a comparison table and an error. */
-async function busySummary(page) {
+async function busySummary(env, page) {
   await goToStep(page, 'Microsoft Intune');
   await answer(page, 'third-party MDM', 'Yes'); // conflicts with Intune as MDM authority
   await goToStep(page, 'Summary and sharing');
@@ -68,118 +59,118 @@ async function busySummary(page) {
   const box = page.getByLabel('Share link or JSON export');
   await box.fill(`${env.url}#services=intune&tenant=existing`);
   await page.getByRole('button', { name: 'Compare with mine' }).click();
-  await page.locator('.comparison table').waitFor();
+  await expect(page.locator('.comparison table')).toBeVisible();
 }
 
-test('axe: every step, the busy summary and the prompt, in light mode', async () => {
+test('axe: every step, the busy summary and the prompt, in light mode', async ({ env }) => {
   const context = await env.context();
   try {
     const page = await openPage(context, env.url);
     const found = await axeEveryStep(page, 'light');
-    await busySummary(page);
+    await busySummary(env, page);
     found.push(...await axe(page, 'light summary with comparison'));
     await page.getByLabel('Share link or JSON export').fill('garbage');
     await page.getByRole('button', { name: 'Open this scope' }).click();
-    await waitText(page.locator('.error-text'), 'This is text, not a scope');
+    await expect(page.locator('.error-text')).toContainText('This is text, not a scope', { useInnerText: true });
     found.push(...await axe(page, 'light import error'));
     await page.getByRole('button', { name: 'Start over…' }).click();
     found.push(...await axe(page, 'light start-over question'));
     // A prefill link over saved progress: the prompt, and a notice.
     const prompt = await openPage(context, `${env.url}#services=aad_premium`);
-    await prompt.getByRole('alertdialog').waitFor();
+    await expect(prompt.getByRole('alertdialog')).toBeVisible();
     found.push(...await axe(prompt, 'light prompt'));
     await prompt.getByRole('button', { name: 'Keep my progress' }).click();
-    await waitText(prompt.locator('.notices'), 'Kept your saved progress');
+    await expect(prompt.locator('.notices')).toContainText('Kept your saved progress', { useInnerText: true });
     found.push(...await axe(prompt, 'light notice'));
-    assert.deepEqual(found, [], `axe violations:\n${found.join('\n')}`);
+    expect(found, `axe violations:\n${found.join('\n')}`).toStrictEqual([]);
   } finally {
     await context.close();
   }
 });
 
-test('axe: every step and the busy summary in dark mode', async () => {
+test('axe: every step and the busy summary in dark mode', async ({ env }) => {
   const context = await env.context({ colorScheme: 'dark' });
   try {
     const page = await openPage(context, env.url);
-    assert.equal(await page.evaluate(() => matchMedia('(prefers-color-scheme: dark)').matches), true);
+    expect(await page.evaluate(() => matchMedia('(prefers-color-scheme: dark)').matches)).toBe(true);
     const found = await axeEveryStep(page, 'dark');
-    await busySummary(page);
+    await busySummary(env, page);
     found.push(...await axe(page, 'dark summary with comparison'));
     await page.getByLabel('Share link or JSON export').fill('garbage');
     await page.getByRole('button', { name: 'Open this scope' }).click();
-    await waitText(page.locator('.error-text'), 'This is text, not a scope');
+    await expect(page.locator('.error-text')).toContainText('This is text, not a scope', { useInnerText: true });
     await page.getByRole('button', { name: 'Start over…' }).click();
     found.push(...await axe(page, 'dark error and start-over question'));
-    assert.deepEqual(found, [], `axe violations:\n${found.join('\n')}`);
+    expect(found, `axe violations:\n${found.join('\n')}`).toStrictEqual([]);
   } finally {
     await context.close();
   }
 });
 
-test('axe: embed mode, light and dark', async () => {
+test('axe: embed mode, light and dark', async ({ env }) => {
   const found = [];
   for (const colorScheme of ['light', 'dark']) {
     const context = await env.context({ colorScheme, viewport: { width: 420, height: 800 } });
     const page = await openPage(context, `${env.url}?embed=1&origin=${encodeURIComponent('https://portal.example')}`);
-    await page.locator('.embed-bar').waitFor();
+    await expect(page.locator('.embed-bar')).toBeVisible();
     found.push(...await axe(page, `embed ${colorScheme}`));
     await answer(page, 'Which services', 'Microsoft Intune');
     await page.getByRole('button', { name: 'Next', exact: true }).click();
-    await waitText(page.locator('#step-heading'), 'Accounts and sign-in');
+    await expect(page.locator('#step-heading')).toContainText('Accounts and sign-in', { useInnerText: true });
     found.push(...await axe(page, `embed ${colorScheme} step 2`));
     await context.close();
   }
-  assert.deepEqual(found, [], `axe violations:\n${found.join('\n')}`);
+  expect(found, `axe violations:\n${found.join('\n')}`).toStrictEqual([]);
 });
 
-test('axe: embed mode with a partner accent colour (accent=0b6e4f), light and dark', async () => {
+test('axe: embed mode with a partner accent colour (accent=0b6e4f), light and dark', async ({ env }) => {
   const found = [];
   for (const colorScheme of ['light', 'dark']) {
     const context = await env.context({ colorScheme, viewport: { width: 420, height: 800 } });
     const page = await openPage(context, `${env.url}?embed=1&origin=${encodeURIComponent('https://portal.example')}&accent=0b6e4f`);
-    await page.locator('.embed-bar').waitFor();
+    await expect(page.locator('.embed-bar')).toBeVisible();
     // The partner colour where it keeps 4.5:1 on the page; in dark mode #0b6e4f does not, so the
     // wizard keeps its own accent there.
     const accent = await page.evaluate(() => getComputedStyle(document.documentElement).getPropertyValue('--accent').trim());
-    if (colorScheme === 'light') assert.equal(accent, '#0b6e4f');
-    else assert.notEqual(accent, '#0b6e4f');
+    if (colorScheme === 'light') expect(accent).toBe('#0b6e4f');
+    else expect(accent).not.toBe('#0b6e4f');
     found.push(...await axe(page, `embed accent ${colorScheme}`));
     await context.close();
   }
-  assert.deepEqual(found, [], `axe violations:\n${found.join('\n')}`);
+  expect(found, `axe violations:\n${found.join('\n')}`).toStrictEqual([]);
 });
 
-test('axe best practice: one main landmark, full page and embedded', async () => {
+test('axe best practice: one main landmark, full page and embedded', async ({ env }) => {
   const MAIN = { type: 'rule', values: ['landmark-one-main', 'landmark-no-duplicate-main', 'landmark-main-is-top-level'] };
   const context = await env.context();
   try {
     const page = await openPage(context, env.url);
     const found = await axe(page, 'full page', MAIN);
     await page.goto(`${env.url}?embed=1&origin=${encodeURIComponent('https://portal.example')}`);
-    await page.waitForSelector('html.ready');
+    await ready(page);
     found.push(...await axe(page, 'embedded', MAIN));
-    assert.deepEqual(found, []);
-    assert.equal(await page.getByRole('main').count(), 1);
+    expect(found).toStrictEqual([]);
+    await expect(page.getByRole('main')).toHaveCount(1);
   } finally {
     await context.close();
   }
 });
 
-test('axe: the print view, also from a browser that prefers dark', async () => {
+test('axe: the print view, also from a browser that prefers dark', async ({ env }) => {
   const found = [];
   const context = await env.context();
   const page = await openPage(context, env.url);
   await answerSituation(page);
   await page.locator('section.guidance').getByRole('checkbox', { name: 'Provide an administrative overview.', exact: true }).check();
   await page.emulateMedia({ media: 'print' });
-  assert.equal(await page.evaluate(() => matchMedia('print').matches), true);
-  assert.ok(await page.locator('.step-nav').isHidden(), 'controls hidden in print');
-  assert.ok(await page.locator('section.guidance').isVisible());
+  expect(await page.evaluate(() => matchMedia('print').matches)).toBe(true);
+  await expect(page.locator('.step-nav'), 'controls hidden in print').toBeHidden();
+  await expect(page.locator('section.guidance')).toBeVisible();
   found.push(...await axe(page, 'print'));
   await page.emulateMedia({ media: 'print', colorScheme: 'dark' });
   found.push(...await axe(page, 'print, dark preference'));
   await context.close();
-  assert.deepEqual(found, [], `axe violations:\n${found.join('\n')}`);
+  expect(found, `axe violations:\n${found.join('\n')}`).toStrictEqual([]);
 });
 
 /** Unless it already holds, presses Tab (or Shift+Tab) until `predicate(activeElement)` holds; returns the number of presses. */
@@ -195,142 +186,142 @@ const activeId = () => document.activeElement && document.activeElement.id;
 const isId = (id) => document.activeElement && document.activeElement.id === id;
 const isButton = (name) => document.activeElement && document.activeElement.tagName === 'BUTTON' && document.activeElement.textContent.trim() === name;
 
-test('keyboard only: tab through, arrow keys in radio groups, Space on ticks, focus to the heading', async () => {
+test('keyboard only: tab through, arrow keys in radio groups, Space on ticks, focus to the heading', async ({ env, strictSite: strict }) => {
   const context = await env.context();
   try {
     const page = await openPage(context, strict.url);
     // The first stop is the step list.
     await page.keyboard.press('Tab');
-    assert.equal(await page.evaluate(() => document.activeElement.textContent.trim()), 'Services and tenant');
+    expect(await page.evaluate(() => document.activeElement.textContent.trim())).toBe('Services and tenant');
     await tabTo(page, isId, 'q-services-intune', { max: 20 });
     await page.keyboard.press('Space');
-    assert.ok(await page.locator('#q-services-intune').isChecked());
-    await waitText(page.locator('.step-count'), 'Step 1 of 4');
+    await expect(page.locator('#q-services-intune')).toBeChecked();
+    await expect(page.locator('.step-count')).toContainText('Step 1 of 4', { useInnerText: true });
     // Into the tenant group: Tab lands on its first radio, the arrows choose.
     await tabTo(page, isId, 'q-tenant-new', { max: 5 });
     await page.keyboard.press('ArrowDown');
-    assert.equal(await page.evaluate(activeId), 'q-tenant-existing');
-    assert.ok(await page.locator('#q-tenant-existing').isChecked());
+    expect(await page.evaluate(activeId)).toBe('q-tenant-existing');
+    await expect(page.locator('#q-tenant-existing')).toBeChecked();
     await page.keyboard.press('ArrowUp');
-    assert.equal(await page.evaluate(activeId), 'q-tenant-new');
-    assert.ok(await page.locator('#q-tenant-new').isChecked());
+    expect(await page.evaluate(activeId)).toBe('q-tenant-new');
+    await expect(page.locator('#q-tenant-new')).toBeChecked();
     // One Tab leaves the group.
     await page.keyboard.press('Tab');
-    assert.ok(!(await page.evaluate(activeId))?.startsWith('q-tenant-'), 'Tab leaves the radio group');
+    expect(!(await page.evaluate(activeId))?.startsWith('q-tenant-'), 'Tab leaves the radio group').toBeTruthy();
     // Next moves focus to the new step's heading.
     await tabTo(page, isButton, 'Next', { max: 10 });
     await page.keyboard.press('Enter');
-    await waitText(page.locator('#step-heading'), 'Accounts and sign-in');
-    await until(() => page.evaluate(() => document.activeElement?.id === 'step-heading'), 'focus on the step heading after Next');
+    await expect(page.locator('#step-heading')).toContainText('Accounts and sign-in', { useInnerText: true });
+    await expect(page.locator('#step-heading'), 'focus on the step heading after Next').toBeFocused();
     await tabTo(page, isId, 'q-directory-cloud_only', { max: 5 });
     await page.keyboard.press('ArrowDown');
-    assert.ok(await page.locator('#q-directory-single_forest').isChecked());
-    await page.locator('#question-signin').waitFor();
+    await expect(page.locator('#q-directory-single_forest')).toBeChecked();
+    await expect(page.locator('#question-signin')).toBeVisible();
     // Back as well.
     await tabTo(page, isButton, 'Back', { max: 30 });
     await page.keyboard.press('Enter');
-    await waitText(page.locator('#step-heading'), 'Services and tenant');
-    await until(() => page.evaluate(() => document.activeElement?.id === 'step-heading'), 'focus on the step heading after Back');
+    await expect(page.locator('#step-heading')).toContainText('Services and tenant', { useInnerText: true });
+    await expect(page.locator('#step-heading'), 'focus on the step heading after Back').toBeFocused();
     // A done tick, with Space.
     await tabTo(page, (p) => (document.activeElement?.id || '').startsWith(p), 'done-', { max: 40 });
     const tick = await page.evaluate(activeId);
     await page.keyboard.press('Space');
-    assert.ok(await page.locator(`[id="${tick}"]`).isChecked());
-    await waitText(page.locator('section.guidance .totals'), ', 1 done');
+    await expect(page.locator(`[id="${tick}"]`)).toBeChecked();
+    await expect(page.locator('section.guidance .totals')).toContainText(', 1 done', { useInnerText: true });
     // "Why and where from" opens with Enter.
     await page.keyboard.press('Tab');
     // The ticked item's own "Why and where from", named with its text.
-    assert.deepEqual(await page.evaluate(() => [document.activeElement.className, document.activeElement.closest('li').querySelector('input').id]),
-      ['disclosure', tick]);
+    expect(await page.evaluate(() => [document.activeElement.className, document.activeElement.closest('li').querySelector('input').id])).toStrictEqual(['disclosure', tick]);
     const label = await page.locator(`label[for="${tick}"]`).innerText();
-    assert.equal(await page.getByRole('button', { name: `Why and where from ${label}`, exact: true }).evaluate((b) => b === document.activeElement), true);
+    expect(await page.getByRole('button', { name: `Why and where from ${label}`, exact: true }).evaluate((b) => b === document.activeElement)).toBe(true);
     await page.keyboard.press('Enter');
-    assert.equal(await page.evaluate(() => document.activeElement.getAttribute('aria-expanded')), 'true');
-    assert.equal(await page.evaluate(() => document.activeElement.closest('.provenance').querySelectorAll('dl').length), 1);
-    assert.deepEqual(page.errors, []);
+    expect(await page.evaluate(() => document.activeElement.getAttribute('aria-expanded'))).toBe('true');
+    expect(await page.evaluate(() => document.activeElement.closest('.provenance').querySelectorAll('dl').length)).toBe(1);
+    expect(page.errors).toStrictEqual([]);
   } finally {
     await context.close();
   }
 });
 
-test('the live region says what changed in the guidance list', async () => {
+test('the live region says what changed in the guidance list', async ({ env, strictSite: strict }) => {
   const context = await env.context();
   try {
     const page = await openPage(context, strict.url);
     const live = page.locator('#guidance-live');
-    assert.equal(await live.getAttribute('aria-live'), 'polite');
-    assert.equal(await live.innerText(), '');
+    await expect(live).toHaveAttribute('aria-live', 'polite');
+    await expect(live).toHaveText('', { useInnerText: true });
     await answer(page, 'Which services', 'Microsoft Intune');
-    const added = await waitText(live, 'items added');
-    assert.match(added, /^Guidance list updated: \d+ items added\.$/);
+    await expect(live).toContainText('items added', { useInnerText: true });
+    const added = await live.innerText();
+    expect(added).toMatch(/^Guidance list updated: \d+ items added\.$/);
     await page.locator('#question-services').getByLabel('Microsoft Intune').uncheck();
-    assert.match(await waitText(live, 'removed'), /^Guidance list updated: \d+ items removed\.$/);
+    await expect(live).toHaveText(/^Guidance list updated: \d+ items removed\.$/, { useInnerText: true });
     await answer(page, 'new tenant or an existing', 'A new tenant');
-    assert.equal(await waitText(live, '1 item added'), 'Guidance list updated: 1 item added.');
+    await expect(live).toHaveText('Guidance list updated: 1 item added.', { useInnerText: true });
     // A tick changes no item: the announcement stays.
     await page.locator('section.guidance').getByRole('checkbox', { name: 'Provide an administrative overview.', exact: true }).check();
-    await waitText(page.locator('section.guidance .totals'), '1 done');
-    assert.equal(await live.innerText(), 'Guidance list updated: 1 item added.');
-    assert.match(await totals(page), /1 done/);
+    await expect(page.locator('section.guidance .totals')).toContainText('1 done', { useInnerText: true });
+    await expect(live).toHaveText('Guidance list updated: 1 item added.', { useInnerText: true });
+    await expect(page.locator('section.guidance .totals')).toHaveText(/1 done/, { useInnerText: true });
   } finally {
     await context.close();
   }
 });
 
-test('a panic shows "Something went wrong" with a reload link, not a blank page', async () => {
+test('a panic shows "Something went wrong" with a reload link, not a blank page', async ({ env, strictSite: strict }) => {
   const context = await env.context();
   try {
     const page = await openPage(context);
     await page.goto(`${strict.url}?debug=panic`);
     const alert = page.getByRole('alert');
-    await waitText(alert, 'Something went wrong');
-    assert.equal(await page.getByRole('heading', { level: 1 }).innerText(), 'Something went wrong');
+    await expect(alert).toContainText('Something went wrong', { useInnerText: true });
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Something went wrong', { useInnerText: true });
     const reload = page.getByRole('link', { name: 'Reload the wizard' });
-    assert.equal(await reload.getAttribute('href'), page.url());
-    assert.match(await alert.innerText(), /panic requested by \?debug=panic/);
-    assert.match(await alert.innerText(), /Reload the page to carry on where you were|answers since the last share link or export may be lost/);
-    assert.equal(await page.locator('#step-heading').count(), 0);
+    expect(await reload.getAttribute('href')).toBe(page.url());
+    await expect(alert).toHaveText(/panic requested by \?debug=panic/, { useInnerText: true });
+    await expect(alert).toHaveText(/Reload the page to carry on where you were|answers since the last share link or export may be lost/, { useInnerText: true });
+    await expect(page.locator('#step-heading')).toHaveCount(0);
   } finally {
     await context.close();
   }
 });
 
-test('at 200% zoom (a 1280 px window is 640 CSS px wide) nothing needs sideways scrolling', async () => {
+test('at 200% zoom (a 1280 px window is 640 CSS px wide) nothing needs sideways scrolling', async ({ env }) => {
   const context = await env.context({ viewport: { width: 640, height: 450 }, deviceScaleFactor: 2 });
   try {
     const page = await openPage(context, env.url);
     for (const [title, answers] of SITUATION) {
-      await waitText(page.locator('#step-heading'), title);
+      await expect(page.locator('#step-heading')).toContainText(title, { useInnerText: true });
       for (const [legend, value] of answers) await answer(page, legend, value);
       const wide = await page.evaluate(() => document.documentElement.scrollWidth);
-      assert.ok(wide <= 640, `${title}: the page is ${wide} px wide at 640 px`);
+      expect(wide <= 640, `${title}: the page is ${wide} px wide at 640 px`).toBeTruthy();
       await page.getByRole('button', { name: 'Next', exact: true }).click();
     }
-    await waitText(page.locator('#step-heading'), 'Summary and sharing');
-    assert.ok(await page.evaluate(() => document.documentElement.scrollWidth) <= 640, 'summary fits');
-    assert.deepEqual(page.errors, []);
+    await expect(page.locator('#step-heading')).toContainText('Summary and sharing', { useInnerText: true });
+    expect(await page.evaluate(() => document.documentElement.scrollWidth) <= 640, 'summary fits').toBeTruthy();
+    expect(page.errors).toStrictEqual([]);
   } finally {
     await context.close();
   }
 });
 
-test('Escape gives the safe answer: keeps my progress at the link prompt, cancels "Start over…"', async () => {
+test('Escape gives the safe answer: keeps my progress at the link prompt, cancels "Start over…"', async ({ env, strictSite: strict }) => {
   const context = await env.context();
   const focused = (page) => page.evaluate(() => document.activeElement?.id || document.activeElement?.tagName);
-  const focusIs = (page, id, what) => until(async () => (await focused(page)) === id, `focus on #${id} after ${what}`);
+  const focusIs = (page, id, what) => expect.poll(() => focused(page), { message: `focus on #${id} after ${what}` }).toBe(id);
   try {
     const page = await openPage(context, strict.url);
     await answer(page, 'Which services', 'Microsoft Intune');
     // A link while progress is saved: the prompt takes focus; Escape keeps the progress.
     const linked = await openPage(context, `${strict.url}#services=azure_rms&tenant=new`);
-    await waitText(linked.getByRole('alertdialog'), 'Open the scope from this link?');
+    await expect(linked.getByRole('alertdialog')).toContainText('Open the scope from this link?', { useInnerText: true });
     await focusIs(linked, 'prompt-title', 'the prompt');
     await linked.keyboard.press('Escape');
-    await until(async () => (await linked.getByRole('alertdialog').count()) === 0, 'the prompt to go');
+    await expect(linked.getByRole('alertdialog'), 'the prompt to go').toHaveCount(0);
     await focusIs(linked, 'step-heading', 'Escape on the prompt');
-    await waitText(linked.locator('.notices'), 'Kept your saved progress');
-    assert.ok(await linked.locator('#question-services').getByLabel('Microsoft Intune').isChecked());
-    assert.ok(!(await linked.locator('#question-services').getByLabel('Azure Rights Management').isChecked()));
+    await expect(linked.locator('.notices')).toContainText('Kept your saved progress', { useInnerText: true });
+    await expect(linked.locator('#question-services').getByLabel('Microsoft Intune')).toBeChecked();
+    await expect(linked.locator('#question-services').getByLabel('Azure Rights Management')).not.toBeChecked();
     // "Start over…" by keyboard: focus on Cancel; Escape cancels and focus goes back to the button.
     await goToStep(linked, 'Summary and sharing');
     await linked.getByRole('button', { name: 'Start over…' }).focus();
@@ -338,18 +329,18 @@ test('Escape gives the safe answer: keeps my progress at the link prompt, cancel
     await focusIs(linked, 'restart-cancel', 'Start over…');
     await linked.keyboard.press('Escape');
     await focusIs(linked, 'restart', 'Escape on the question');
-    assert.equal(await linked.getByRole('alertdialog').count(), 0);
-    assert.match(await linked.locator('dl.answers').innerText(), /Microsoft Intune/);
-    assert.deepEqual([...page.errors, ...linked.errors], []);
+    await expect(linked.getByRole('alertdialog')).toHaveCount(0);
+    await expect(linked.locator('dl.answers')).toHaveText(/Microsoft Intune/, { useInnerText: true });
+    expect([...page.errors, ...linked.errors]).toStrictEqual([]);
   } finally {
     await context.close();
   }
 });
 
-test('focus moves on, never to the page body, when the control pressed goes away', async () => {
+test('focus moves on, never to the page body, when the control pressed goes away', async ({ env, strictSite: strict }) => {
   const context = await env.context();
   const focused = (page) => page.evaluate(() => document.activeElement?.id || document.activeElement?.tagName);
-  const focusIs = (page, id, what) => until(async () => (await focused(page)) === id, `focus on #${id} after ${what}`);
+  const focusIs = (page, id, what) => expect.poll(() => focused(page), { message: `focus on #${id} after ${what}` }).toBe(id);
   try {
     const page = await openPage(context, strict.url);
     // "Clear the … answer" in the guidance list's warnings.
@@ -359,7 +350,7 @@ test('focus moves on, never to the page body, when the control pressed goes away
     // "Change" on the summary, which leaves the summary.
     await goToStep(page, 'Summary and sharing');
     await page.getByRole('button', { name: 'Change Services' }).click();
-    await waitText(page.locator('#step-heading'), 'Services and tenant');
+    await expect(page.locator('#step-heading')).toContainText('Services and tenant', { useInnerText: true });
     await focusIs(page, 'step-heading', 'Change');
     // "Start over…", then Cancel: back on the button that asked.
     await goToStep(page, 'Summary and sharing');
@@ -372,29 +363,29 @@ test('focus moves on, never to the page body, when the control pressed goes away
     await focusIs(prompt, 'step-heading', 'Replace');
     await prompt.locator('.notices').getByRole('button', { name: 'Dismiss' }).click();
     await focusIs(prompt, 'step-heading', 'Dismiss');
-    assert.deepEqual([...page.errors, ...prompt.errors], []);
+    expect([...page.errors, ...prompt.errors]).toStrictEqual([]);
   } finally {
     await context.close();
   }
 });
 
-test('axe: the summary with questions not answered yet, a stale comparison and an import error', async () => {
+test('axe: the summary with questions not answered yet, a stale comparison and an import error', async ({ env }) => {
   const context = await env.context();
   try {
     const page = await openPage(context, `${env.url}#services=intune`);
     await goToStep(page, 'Summary and sharing');
-    await page.locator('section.unanswered').waitFor();
+    await expect(page.locator('section.unanswered')).toBeVisible();
     await page.getByLabel('Share link or JSON export').fill(`${env.url}#services=intune&tenant=existing`);
     await page.getByRole('button', { name: 'Compare with mine' }).click();
-    await page.locator('.comparison table').waitFor();
+    await expect(page.locator('.comparison table')).toBeVisible();
     await page.locator('section.guidance').getByRole('checkbox', { name: 'Provide an administrative overview.', exact: true }).check();
-    await waitText(page.locator('section.block', { hasText: 'Open or compare a scope' }), 'compare again');
+    await expect(page.locator('section.block', { hasText: 'Open or compare a scope' })).toContainText('compare again', { useInnerText: true });
     const found = await axe(page, 'summary with unanswered questions');
     await page.getByLabel('Share link or JSON export').fill('# EMS onboarding scope, 2026-12-01\n\n## Answers');
     await page.getByRole('button', { name: 'Open this scope' }).click();
-    await waitText(page.locator('.error-text'), "the wizard's Markdown checklist");
+    await expect(page.locator('.error-text')).toContainText("the wizard's Markdown checklist", { useInnerText: true });
     found.push(...await axe(page, 'Markdown import refused'));
-    assert.deepEqual(found, [], `axe violations:\n${found.join('\n')}`);
+    expect(found, `axe violations:\n${found.join('\n')}`).toStrictEqual([]);
   } finally {
     await context.close();
   }
@@ -407,34 +398,34 @@ const activeName = (page) => page.evaluate(() => {
   return el.id || `${el.tagName} ${el.textContent.trim()}`;
 });
 
-test('Dismiss by keyboard: focus goes to the next notice\'s button, then to the step heading', async () => {
+test('Dismiss by keyboard: focus goes to the next notice\'s button, then to the step heading', async ({ env, strictSite: strict }) => {
   const context = await env.context();
   try {
     const page = await openPage(context, strict.url);
     // Two notices: an unreadable record kept aside (storage), and a link that cannot be opened.
     await page.evaluate((key) => localStorage.setItem(key, '{not json'), KEY);
     await page.reload();
-    await page.waitForSelector('html.ready');
-    await waitText(notices(page), 'could not be read');
+    await ready(page);
+    await expect(notices(page)).toContainText('could not be read', { useInnerText: true });
     await page.evaluate(() => { location.hash = 'bogus=1'; });
-    await waitText(notices(page), 'The link could not be opened');
+    await expect(notices(page)).toContainText('The link could not be opened', { useInnerText: true });
     const dismiss = notices(page).getByRole('button', { name: 'Dismiss' });
-    assert.equal(await dismiss.count(), 2);
+    await expect(dismiss).toHaveCount(2);
     await dismiss.first().focus();
     await page.keyboard.press('Enter');
-    await until(async () => (await notices(page).locator('.notice').count()) === 1, 'the first notice gone');
-    await until(async () => (await activeName(page)) === 'BUTTON Dismiss', 'focus on the next notice\'s Dismiss');
-    assert.ok(await page.evaluate(() => document.activeElement.closest('.notice').textContent.includes('The link could not be opened')));
+    await expect(notices(page).locator('.notice'), 'the first notice gone').toHaveCount(1);
+    await expect.poll(() => activeName(page), { message: 'focus on the next notice\'s Dismiss' }).toBe('BUTTON Dismiss');
+    expect(await page.evaluate(() => document.activeElement.closest('.notice').textContent.includes('The link could not be opened'))).toBeTruthy();
     await page.keyboard.press('Enter');
-    await until(async () => (await activeName(page)) === 'step-heading', 'focus on the step heading after the last notice');
-    assert.equal(await notices(page).locator('.notice').count(), 0);
-    assert.deepEqual(page.errors, []);
+    await expect.poll(() => activeName(page), { message: 'focus on the step heading after the last notice' }).toBe('step-heading');
+    await expect(notices(page).locator('.notice')).toHaveCount(0);
+    expect(page.errors).toStrictEqual([]);
   } finally {
     await context.close();
   }
 });
 
-test('Clear the … answer by keyboard: focus goes to the next warning\'s button, then to the step heading', async () => {
+test('Clear the … answer by keyboard: focus goes to the next warning\'s button, then to the step heading', async ({ env, strictSite: strict }) => {
   const context = await env.context();
   try {
     const page = await openPage(context, strict.url);
@@ -450,13 +441,13 @@ test('Clear the … answer by keyboard: focus goes to the next warning\'s button
     await page.locator('#question-services').getByLabel('Azure Active Directory Premium').uncheck();
     await page.locator('#question-services').getByLabel('Microsoft Intune').uncheck();
     const clear = page.locator('.warnings').getByRole('button', { name: /^Clear the/ });
-    await until(async () => (await clear.count()) === 2, 'two Clear buttons in the list');
+    await expect(clear, 'two Clear buttons in the list').toHaveCount(2);
     await clear.first().focus();
     await page.keyboard.press('Enter');
-    await until(async () => (await clear.count()) === 1, 'one warning cleared');
-    await until(async () => (await activeName(page)) === 'BUTTON Clear the Intune scope answer', 'focus on the next warning\'s button');
+    await expect(clear, 'one warning cleared').toHaveCount(1);
+    await expect.poll(() => activeName(page), { message: 'focus on the next warning\'s button' }).toBe('BUTTON Clear the Intune scope answer');
     await page.keyboard.press('Enter');
-    await until(async () => (await activeName(page)) === 'step-heading', 'focus on the step heading after the last warning');
+    await expect.poll(() => activeName(page), { message: 'focus on the step heading after the last warning' }).toBe('step-heading');
     // On a step, beside its questions: two answers ignored there, cleared one after the other.
     await goToStep(page, 'Accounts and sign-in');
     await answer(page, 'Where do your user accounts live', 'One on-premises Active Directory forest');
@@ -464,14 +455,14 @@ test('Clear the … answer by keyboard: focus goes to the next warning\'s button
     await answer(page, 'custom synchronization rule', 'No, the standard rules will do');
     await answer(page, 'Where do your user accounts live', 'Only in the cloud (no on-premises Active Directory)');
     const here = page.locator('.step-questions').getByRole('button', { name: /^Clear the/ });
-    await until(async () => (await here.count()) === 2, 'two Clear buttons on the step');
+    await expect(here, 'two Clear buttons on the step').toHaveCount(2);
     await here.first().focus();
     await page.keyboard.press('Enter');
-    await until(async () => (await activeName(page)) === 'BUTTON Clear the Custom sync rules answer', 'focus on the next warning\'s button on the step');
+    await expect.poll(() => activeName(page), { message: 'focus on the next warning\'s button on the step' }).toBe('BUTTON Clear the Custom sync rules answer');
     await page.keyboard.press('Enter');
-    await until(async () => (await activeName(page)) === 'step-heading', 'focus on the step heading');
-    assert.equal(await here.count(), 0);
-    assert.deepEqual(page.errors, []);
+    await expect.poll(() => activeName(page), { message: 'focus on the step heading' }).toBe('step-heading');
+    await expect(here).toHaveCount(0);
+    expect(page.errors).toStrictEqual([]);
   } finally {
     await context.close();
   }
@@ -520,20 +511,20 @@ function noticesOverflowing(page) {
   }));
 }
 
-test('at 320 px every tick stays beside its text', async () => {
+test('at 320 px every tick stays beside its text', async ({ env, strictSite: strict }) => {
   const context = await env.context({ viewport: { width: 320, height: 700 } });
   try {
     const page = await openPage(context, `${strict.url}#services=aad_premium,intune,azure_rms&tenant=new&directory=single_forest&signin=federated&exchange_onprem=yes&mdm_authority=intune&intune_scope=mdm,mam,pc`);
-    await until(async () => (await page.locator('section.guidance input[type=checkbox]').count()) > 20, 'the ticks');
+    await expect.poll(() => page.locator('section.guidance input[type=checkbox]').count(), { message: 'the ticks' }).toBeGreaterThan(20);
     await shot(page, 'ticks-320');
-    assert.deepEqual(await ticksApart(page), []);
-    assert.ok(await page.evaluate(() => document.documentElement.scrollWidth <= 320), 'nothing scrolls sideways');
+    expect(await ticksApart(page)).toStrictEqual([]);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth <= 320), 'nothing scrolls sideways').toBeTruthy();
   } finally {
     await context.close();
   }
 });
 
-test('at 360 px no notice or message overflows its box, whatever it says', async () => {
+test('at 360 px no notice or message overflows its box, whatever it says', async ({ env, strictSite: strict }) => {
   const context = await env.context({ viewport: { width: 360, height: 740 } });
   const blocked = await env.context({ viewport: { width: 360, height: 740 } });
   await blocked.addInitScript(() => {
@@ -552,38 +543,38 @@ test('at 360 px no notice or message overflows its box, whatever it says', async
     const page = await openPage(context, strict.url);
     await page.evaluate((key) => localStorage.setItem(key, '{not json'), KEY);
     await page.reload();
-    await page.waitForSelector('html.ready');
-    await waitText(notices(page), 'ems-scope-wizard/unreadable/');
+    await ready(page);
+    await expect(notices(page)).toContainText(ASIDE_PREFIX, { useInnerText: true });
     await page.evaluate(() => { location.hash = `services${'x'.repeat(90)}`; });
-    await waitText(notices(page), 'The link could not be opened');
+    await expect(notices(page)).toContainText('The link could not be opened', { useInnerText: true });
     await check(page, 'unreadable-and-link');
     // A record from a newer version.
     await page.evaluate((key) => localStorage.setItem(key, JSON.stringify({ format: 99, answers: {} })), KEY);
     await page.reload();
-    await page.waitForSelector('html.ready');
-    await until(async () => (await notices(page).locator('.notice').count()) > 0, 'the newer record notice');
+    await ready(page);
+    await expect.poll(() => notices(page).locator('.notice').count(), { message: 'the newer record notice' }).toBeGreaterThan(0);
     await check(page, 'newer');
     // Storage that fills up while the wizard runs.
     await page.evaluate((key) => localStorage.removeItem(key), KEY);
     await page.reload();
-    await page.waitForSelector('html.ready');
+    await ready(page);
     await page.evaluate(() => {
       Storage.prototype.setItem = () => { throw new DOMException('full', 'QuotaExceededError'); };
     });
     await answer(page, 'Which services', 'Microsoft Intune');
-    await waitText(notices(page), 'storage is full');
+    await expect(notices(page)).toContainText('storage is full', { useInnerText: true });
     await check(page, 'full');
     // A link that cannot be opened, pasted into the import: the message quotes its long word.
     await goToStep(page, 'Summary and sharing');
     await page.getByLabel('Share link or JSON export').fill(`${strict.url}#${'y'.repeat(150)}=1`);
     await page.getByRole('button', { name: 'Open this scope' }).click();
-    await until(async () => (await page.locator('.error-text').innerText()).trim() !== '', 'the message');
+    await expect.poll(async () => (await page.locator('.error-text').innerText()).trim(), { message: 'the message' }).not.toBe('');
     await check(page, 'import-link');
     // Storage blocked.
     const memory = await openPage(blocked, strict.url);
-    await waitText(notices(memory), 'does not let the wizard save');
+    await expect(notices(memory)).toContainText('does not let the wizard save', { useInnerText: true });
     await check(memory, 'blocked');
-    assert.deepEqual(found, []);
+    expect(found).toStrictEqual([]);
   } finally {
     await context.close();
     await blocked.close();

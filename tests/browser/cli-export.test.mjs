@@ -4,12 +4,11 @@
 // crates/cli/tests/expected/ that `ems-scope export --date 2026-11-23` is tested against
 // (crates/cli/tests/export.rs). The browser's clock is pinned to that day in a time zone where
 // it is already that day while UTC is still on the one before: the downloads carry the local date.
-import { test, before, after } from 'node:test';
-import assert from 'node:assert/strict';
+import { test, expect } from './fixtures.mjs';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { setup, openPage, goToStep, heading, waitText } from './helpers.mjs';
+import { goToStep, heading, ready } from './helpers.mjs';
 
 const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const FIXTURES = path.join(repo, 'crates/scope/tests/fixtures');
@@ -22,19 +21,15 @@ const TIME_ZONE = 'Pacific/Auckland';
 const LINKS = ['share_earlier.txt', 'share_with_done.txt', 'share_without_done.txt'];
 const EXPORTS = ['export_current.json', 'export_earlier.json', 'export_several_forests.json'];
 
-let env;
-before(async () => { env = await setup(); });
-after(async () => { await env?.close(); });
-
 /** A fresh browser (nothing saved) whose clock says NOW in TIME_ZONE. */
-async function freshPage(url) {
+async function freshPage(env, url) {
   const context = await env.context({ acceptDownloads: true, timezoneId: TIME_ZONE });
   const page = await context.newPage();
   await page.clock.setFixedTime(NOW);
   page.errors = [];
   page.on('pageerror', (e) => page.errors.push(String(e)));
   await page.goto(url);
-  await page.waitForSelector('html.ready');
+  await ready(page);
   return { context, page };
 }
 
@@ -50,19 +45,19 @@ async function downloadsMatchTheTool(page, fixture) {
   const stem = fixture.replace(/\.[a-z]+$/, '');
   for (const [button, extension] of [['Download Markdown', 'md'], ['Download JSON', 'json']]) {
     const got = await download(page, button);
-    assert.equal(got.name, `ems-onboarding-scope-${DATE}.${extension}`, `${fixture}: the local date`);
+    expect(got.name, `${fixture}: the local date`).toBe(`ems-onboarding-scope-${DATE}.${extension}`);
     const want = fs.readFileSync(path.join(EXPECTED, `${stem}.${extension}`), 'utf8');
-    assert.equal(got.text, want, `${fixture}: ${button} is what ems-scope export writes`);
+    expect(got.text, `${fixture}: ${button} is what ems-scope export writes`).toBe(want);
   }
 }
 
 for (const fixture of LINKS) {
-  test(`a share link (${fixture}): the downloads are the tool's output`, async () => {
+  test(`a share link (${fixture}): the downloads are the tool's output`, async ({ env }) => {
     const link = fs.readFileSync(path.join(FIXTURES, fixture), 'utf8').trim();
-    const { context, page } = await freshPage(`${env.url}#${link}`);
+    const { context, page } = await freshPage(env, `${env.url}#${link}`);
     try {
       await downloadsMatchTheTool(page, fixture);
-      assert.deepEqual(page.errors, []);
+      expect(page.errors).toStrictEqual([]);
     } finally {
       await context.close();
     }
@@ -70,16 +65,16 @@ for (const fixture of LINKS) {
 }
 
 for (const fixture of EXPORTS) {
-  test(`a JSON export opened from a file (${fixture}): the downloads are the tool's output`, async () => {
-    const { context, page } = await freshPage(env.url);
+  test(`a JSON export opened from a file (${fixture}): the downloads are the tool's output`, async ({ env }) => {
+    const { context, page } = await freshPage(env, env.url);
     try {
       await goToStep(page, 'Summary and sharing');
       await page.getByLabel('Or a file (JSON export)').setInputFiles(path.join(FIXTURES, fixture));
-      await page.waitForFunction(() => document.querySelector('#import-text')?.value.includes('ems-onboarding-scope'));
+      await expect(page.locator('#import-text')).toHaveValue(/ems-onboarding-scope/);
       await page.getByRole('button', { name: 'Open this scope' }).click();
-      await waitText(page.locator('body'), 'The scope from the import is open.');
+      await expect(page.locator('body')).toContainText('The scope from the import is open.', { useInnerText: true });
       await downloadsMatchTheTool(page, fixture);
-      assert.deepEqual(page.errors, []);
+      expect(page.errors).toStrictEqual([]);
     } finally {
       await context.close();
     }

@@ -4,13 +4,12 @@
 // http://localhost:<port> under the static server's strict CSP; the wizard is on
 // http://127.0.0.1:<port>, another site, where Chromium blocks its storage (the default for a
 // cross-site iframe here). The portal keeps each customer's progress in its own localStorage.
-import { test, before, after } from 'node:test';
-import assert from 'node:assert/strict';
+import { test, expect } from './fixtures.mjs';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { answer, nextStep, waitText, until, site, holdApp, chosenIds, DIST, KEY as WIZARD_KEY } from './helpers.mjs';
-import { portalSetup, portalServer, PORTAL_CSP, watch, addFrame } from './portal-server.mjs';
+import { answer, nextStep, site, holdApp, chosenIds, DIST, KEY as WIZARD_KEY, ready as appReady } from './helpers.mjs';
+import { portalServer, PORTAL_CSP, watch, addFrame } from './portal-server.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const AXE = fs.readFileSync(path.join(here, 'node_modules/axe-core/axe.min.js'), 'utf8');
@@ -20,14 +19,11 @@ const KEY = (customer) => `contoso-portal/ems-scope/${customer}`;
 const LINK = 's1.DAYAAQACAAIAAAABAAAAAAAAAAMAAAAEAAABAAAAAAAAAAEAEHX4';
 const DAMAGED = 's1.DAYAAQACAAIAAAABAAAAAAAAAAMAAAAEAAABAAAAAAAAAAEAEHX5';
 
+// This worker's portal and app (fixtures.mjs), for the helpers below as for the tests.
 let env; let portalOrigin; let thirdOrigin; let appOrigin;
-
-let sites;
-before(async () => {
-  sites = await portalSetup();
-  ({ env, portalOrigin, thirdOrigin, appOrigin } = sites);
+test.beforeAll(({ portal }) => {
+  ({ env, portalOrigin, thirdOrigin, appOrigin } = portal);
 });
-after(async () => { await sites?.close(); });
 
 /** A browser context that records, in every frame, the messages received and any CSP violation. */
 async function newContext(options = {}) {
@@ -57,7 +53,7 @@ async function openPortal(context, { customer = 'alice', other = false } = {}) {
   await page.goto(`${portalOrigin}/portal.html?customer=${customer}&wizard=${encodeURIComponent(env.url)}`);
   if (other) {
     await addFrame(page, 'other', 'Another site', `${thirdOrigin}/other.html`);
-    await until(() => page.frames().some((f) => f.url().startsWith(thirdOrigin)), 'the third-origin frame');
+    await expect.poll(() => page.frames().some((f) => f.url().startsWith(thirdOrigin)), { message: 'the third-origin frame' }).toBeTruthy();
   }
   const wizard = await ready(page);
   return { page, wizard, errors, requests };
@@ -65,7 +61,7 @@ async function openPortal(context, { customer = 'alice', other = false } = {}) {
 
 /** Waits for the wizard's frame and the answer to the portal's restore; returns the Frame. */
 async function ready(page) {
-  await page.frameLocator('#ems-scope').locator('html.ready').waitFor();
+  await appReady(page.frameLocator('#ems-scope'));
   await waitMessage(page, (m) => m.data?.type === 'ems-scope:restore-result', 'the restore result');
   return page.frames().find((f) => f.url().startsWith(appOrigin));
 }
@@ -74,8 +70,10 @@ function received(page) {
   return page.evaluate(() => window.__received);
 }
 
+/** Waits until the portal has received a message `predicate` accepts; returns the first one. */
 async function waitMessage(page, predicate, what) {
-  return until(async () => (await received(page)).find(predicate), what);
+  await expect.poll(async () => (await received(page)).some(predicate), { message: what }).toBe(true);
+  return (await received(page)).find(predicate);
 }
 
 /** The last progress message the portal received. */
@@ -97,9 +95,9 @@ test('answers on two steps and two ticks come back at the same step after the po
   try {
     const { page, wizard, errors } = await openPortal(context);
     // The wizard's own storage is blocked: it runs from memory, and the portal keeps the progress.
-    assert.equal(await wizard.evaluate(() => { try { return !window.localStorage; } catch { return true; } }), true);
-    await waitText(wizard.locator('.embed-bar'), 'Your progress is kept by this portal.');
-    assert.equal(await wizard.locator('.notices').innerText(), '', 'no storage notice beside it');
+    expect(await wizard.evaluate(() => { try { return !window.localStorage; } catch { return true; } })).toBe(true);
+    await expect(wizard.locator('.embed-bar')).toContainText('Your progress is kept by this portal.', { useInnerText: true });
+    await expect(wizard.locator('.notices'), 'no storage notice beside it').toHaveText('', { useInnerText: true });
 
     await answer(wizard, 'Which services', 'Microsoft Intune');
     await answer(wizard, 'new tenant or an existing', 'An existing tenant');
@@ -107,45 +105,49 @@ test('answers on two steps and two ticks come back at the same step after the po
     await answer(wizard, 'Where do your user accounts live', 'One on-premises Active Directory forest');
     await answer(wizard, 'How will users sign in', 'Synchronized identities (password hash sync)');
     await nextStep(wizard);
-    await waitText(wizard.locator('#step-heading'), 'Microsoft Intune');
-    await wizard.locator('section.guidance li.item').first().waitFor();
+    await expect(wizard.locator('#step-heading')).toContainText('Microsoft Intune', { useInnerText: true });
+    await expect(wizard.locator('section.guidance li.item').first()).toBeVisible();
     const ticks = wizard.locator('section.guidance li.item.in-scope input[type=checkbox]');
     await ticks.nth(0).check();
     await ticks.nth(3).check();
-    await waitText(wizard.locator('section.guidance .totals'), '2 done');
+    await expect(wizard.locator('section.guidance .totals')).toContainText('2 done', { useInnerText: true });
     const before = await onScreen(wizard);
 
     // The portal heard the whole progress, and kept the last one in its own storage.
-    const last = await until(async () => {
+    let last;
+    await expect.poll(async () => {
       const p = await lastProgress(page);
-      return p && p.step === 'intune' && p.counts.done === 2 && p;
-    }, 'a progress message at the Intune step with two ticks');
-    assert.equal(last.version, 2);
-    assert.match(last.progress, /^s1\.[A-Za-z0-9_-]+$/);
-    const kept = await until(async () => {
+      last = p && p.step === 'intune' && p.counts.done === 2 && p;
+      return Boolean(last);
+    }, { message: 'a progress message at the Intune step with two ticks' }).toBe(true);
+    expect(last.version).toBe(2);
+    expect(last.progress).toMatch(/^s1\.[A-Za-z0-9_-]+$/);
+    let kept;
+    await expect.poll(async () => {
       const text = await page.evaluate((k) => localStorage.getItem(k), KEY('alice'));
-      return text && JSON.parse(text).progress === last.progress && JSON.parse(text);
-    }, 'the progress in the portal\'s storage');
-    assert.deepEqual(kept, { progress: last.progress, step: 'intune' });
+      kept = text && JSON.parse(text).progress === last.progress && JSON.parse(text);
+      return Boolean(kept);
+    }, { message: 'the progress in the portal\'s storage' }).toBe(true);
+    expect(kept).toStrictEqual({ progress: last.progress, step: 'intune' });
     // Once per change: no two progress messages in a row say the same.
     const all = (await received(page)).filter((m) => m.data?.type === 'ems-scope:progress').map((m) => JSON.stringify(m.data));
-    assert.ok(all.every((m, i) => i === 0 || m !== all[i - 1]), 'no repeated progress message');
+    expect(all.every((m, i) => i === 0 || m !== all[i - 1]), 'no repeated progress message').toBeTruthy();
     // Only to the portal's origin: the wizard names it in postMessage (the messages all arrive from the app).
-    assert.ok((await received(page)).every((m) => m.origin === appOrigin));
+    expect((await received(page)).every((m) => m.origin === appOrigin)).toBeTruthy();
 
     await page.reload();
     const again = await ready(page);
-    await waitText(again.locator('#step-heading'), 'Microsoft Intune');
-    await waitText(again.locator('section.guidance .totals'), '2 done');
-    assert.deepEqual(await onScreen(again), before);
-    assert.equal(await again.getByRole('alertdialog').count(), 0, 'no question asked');
+    await expect(again.locator('#step-heading')).toContainText('Microsoft Intune', { useInnerText: true });
+    await expect(again.locator('section.guidance .totals')).toContainText('2 done', { useInnerText: true });
+    expect(await onScreen(again)).toStrictEqual(before);
+    await expect(again.getByRole('alertdialog'), 'no question asked').toHaveCount(0);
     const result = (await received(page)).find((m) => m.data?.type === 'ems-scope:restore-result');
-    assert.deepEqual({ ...result.data }, { type: 'ems-scope:restore-result', version: 2, ok: true });
-    await waitText(again.locator('.embed-bar'), 'Your progress is kept by this portal.');
+    expect({ ...result.data }).toStrictEqual({ type: 'ems-scope:restore-result', version: 2, ok: true });
+    await expect(again.locator('.embed-bar')).toContainText('Your progress is kept by this portal.', { useInnerText: true });
     // The wizard's progress from before the restore (empty) never overwrote what the portal kept.
     const writes = await page.evaluate((k) => window.__writes.filter(([key]) => key === k).map(([, v]) => JSON.parse(v)), KEY('alice'));
-    assert.ok(writes.every((w) => w.progress === last.progress), `only the restored progress written after the reload: ${JSON.stringify(writes)}`);
-    assert.deepEqual(errors, []);
+    expect(writes.every((w) => w.progress === last.progress), `only the restored progress written after the reload: ${JSON.stringify(writes)}`).toBeTruthy();
+    expect(errors).toStrictEqual([]);
   } finally {
     await context.close();
   }
@@ -169,22 +171,22 @@ test('choices made in the frame before the wizard is up give way to what the por
     }
     release();
     const carol = await ready(pages.carol);
-    await waitText(carol.locator('#step-heading'), 'Summary and sharing');
-    assert.equal(await carol.getByRole('alertdialog').count(), 0, 'no replace-or-keep question');
+    await expect(carol.locator('#step-heading')).toContainText('Summary and sharing', { useInnerText: true });
+    await expect(carol.getByRole('alertdialog'), 'no replace-or-keep question').toHaveCount(0);
     // The kept services exactly (Intune and Rights Management), not the early choice.
-    assert.match(await carol.locator('dl.answers dd').first().innerText(), /^Microsoft Intune, Azure Rights Management Change/);
+    await expect(carol.locator('dl.answers dd').first()).toHaveText(/^Microsoft Intune, Azure Rights Management Change/, { useInnerText: true });
 
     const dave = await ready(pages.dave);
     const chosen = await chosenIds(dave);
-    assert.deepEqual(chosen, ['q-services-aad_premium'], 'the early choice stays');
-    assert.equal(await dave.getByRole('alertdialog').count(), 0);
+    expect(chosen, 'the early choice stays').toStrictEqual(['q-services-aad_premium']);
+    await expect(dave.getByRole('alertdialog')).toHaveCount(0);
     // The portal keeps it (it keeps progress only from the restore's result on), and it comes
     // back when Dave returns.
-    await until(() => pages.dave.evaluate((k) => localStorage.getItem(k) !== null, KEY('dave')), 'the portal keeps it');
+    await expect.poll(() => pages.dave.evaluate((k) => localStorage.getItem(k) !== null, KEY('dave')), { message: 'the portal keeps it' }).toBeTruthy();
     await pages.dave.reload();
     const back = await ready(pages.dave);
     const again = await chosenIds(back);
-    assert.deepEqual(again, ['q-services-aad_premium'], 'kept by the portal');
+    expect(again, 'kept by the portal').toStrictEqual(['q-services-aad_premium']);
   } finally {
     await context.close();
   }
@@ -205,9 +207,9 @@ test('an early choice with a prefill question waiting: what the portal kept is a
     await page.evaluate(() => window.prefill('services=intune&tenant=new'));
     release();
     const wizard = await ready(page);
-    await wizard.getByRole('alertdialog').waitFor();
-    assert.deepEqual(await chosenIds(wizard), ['q-services-aad_premium'], 'the early choice stays until Erin answers');
-    assert.equal(await wizard.locator('#step-heading').innerText(), 'Services and tenant', 'still the first step, not the kept summary');
+    await expect(wizard.getByRole('alertdialog')).toBeVisible();
+    expect(await chosenIds(wizard), 'the early choice stays until Erin answers').toStrictEqual(['q-services-aad_premium']);
+    await expect(wizard.locator('#step-heading'), 'still the first step, not the kept summary').toHaveText('Services and tenant', { useInnerText: true });
   } finally {
     await context.close();
   }
@@ -218,16 +220,18 @@ test('"Keep my progress" over what the portal offers: the portal then keeps the 
   try {
     const { page, wizard } = await openPortal(context, { customer: 'frank' });
     await answer(wizard, 'Which services', 'Microsoft Intune');
-    const mine = await until(async () => {
+    let mine;
+    await expect.poll(async () => {
       const p = await lastProgress(page);
-      return p?.counts && (await page.evaluate((k) => localStorage.getItem(k), KEY('frank')))?.includes(p.progress) && p.progress;
-    }, 'Frank\'s progress kept by the portal');
+      mine = p?.counts && (await page.evaluate((k) => localStorage.getItem(k), KEY('frank')))?.includes(p.progress) && p.progress;
+      return Boolean(mine);
+    }, { message: 'Frank\'s progress kept by the portal' }).toBe(true);
     // The portal now holds another scope for Frank (say, from another tab) and offers it.
     await page.evaluate(([key, link]) => localStorage.setItem(key, JSON.stringify({ progress: link, step: 'summary' })), [KEY('frank'), LINK]);
     await page.evaluate(([link, o]) => document.getElementById('ems-scope').contentWindow.postMessage({ type: 'ems-scope:restore', version: 2, progress: link, step: 'summary' }, o), [LINK, appOrigin]);
-    await wizard.getByRole('alertdialog').waitFor();
+    await expect(wizard.getByRole('alertdialog')).toBeVisible();
     await wizard.getByRole('button', { name: 'Keep my progress' }).click();
-    await until(async () => JSON.parse(await page.evaluate((k) => localStorage.getItem(k), KEY('frank'))).progress === mine, 'the portal keeps Frank\'s progress, not the one it offered');
+    await expect.poll(async () => JSON.parse(await page.evaluate((k) => localStorage.getItem(k), KEY('frank'))).progress, { message: 'the portal keeps Frank\'s progress, not the one it offered' }).toBe(mine);
   } finally {
     await context.close();
   }
@@ -239,16 +243,16 @@ test('a second customer starts empty, in the same browser and in another browser
   try {
     const { wizard } = await openPortal(first, { customer: 'alice' });
     await answer(wizard, 'Which services', 'Microsoft Intune');
-    await until(async () => (await wizard.page().evaluate((k) => localStorage.getItem(k), KEY('alice'))) !== null, 'alice\'s progress kept');
+    await expect.poll(() => wizard.page().evaluate((k) => localStorage.getItem(k), KEY('alice')), { message: 'alice\'s progress kept' }).not.toBe(null);
     const empty = { heading: 'Services and tenant', checked: ['rev-current'] }; // only the revision shown
     for (const [context, what] of [[first, 'same browser'], [second, 'another context']]) {
       const { wizard: bob, page } = await openPortal(context, { customer: 'bob' });
-      await bob.locator('section.guidance .totals').waitFor();
+      await expect(bob.locator('section.guidance .totals')).toBeVisible();
       const { heading, checked } = await onScreen(bob);
-      assert.deepEqual({ heading, checked }, empty, what);
-      assert.equal(await bob.getByRole('alertdialog').count(), 0, what);
+      expect({ heading, checked }, what).toStrictEqual(empty);
+      await expect(bob.getByRole('alertdialog'), what).toHaveCount(0);
       const result = (await received(page)).find((m) => m.data?.type === 'ems-scope:restore-result');
-      assert.equal(result.data.ok, true, what);
+      expect(result.data.ok, what).toBe(true);
     }
   } finally {
     await first.close();
@@ -267,14 +271,14 @@ test('a restore posted from a third origin changes nothing', async () => {
     const before = await onScreen(wizard);
     const other = page.frames().find((f) => f.url().startsWith(thirdOrigin));
     await other.evaluate((link) => window.parent.frames[0].postMessage({ type: 'ems-scope:restore', version: 2, progress: link, step: 'intune' }, '*'), LINK);
-    await until(() => wizard.evaluate((o) => window.__delivered.includes(o), thirdOrigin), 'the third-origin restore delivered');
+    await expect.poll(() => wizard.evaluate((o) => window.__delivered.includes(o), thirdOrigin), { message: 'the third-origin restore delivered' }).toBeTruthy();
     // Give the wizard the time it takes to answer a restore.
     await page.waitForTimeout(300);
-    assert.deepEqual(await onScreen(wizard), before);
-    assert.equal((await received(page)).filter((m) => m.data?.type === 'ems-scope:restore-result').length, 1, 'only the portal\'s own restore answered');
+    expect(await onScreen(wizard)).toStrictEqual(before);
+    expect((await received(page)).filter((m) => m.data?.type === 'ems-scope:restore-result').length, 'only the portal\'s own restore answered').toBe(1);
     // The same message from the portal is taken.
     await page.evaluate(([link, o]) => document.getElementById('ems-scope').contentWindow.postMessage({ type: 'ems-scope:restore', version: 2, progress: link, step: 'intune' }, o), [LINK, appOrigin]);
-    await waitText(wizard.locator('#step-heading'), 'Microsoft Intune');
+    await expect(wizard.locator('#step-heading')).toContainText('Microsoft Intune', { useInnerText: true });
   } finally {
     await context.close();
   }
@@ -289,16 +293,16 @@ test('a damaged progress string is refused with the reason, and the progress on 
     const before = await onScreen(wizard);
     await page.evaluate(([damaged, o]) => document.getElementById('ems-scope').contentWindow.postMessage({ type: 'ems-scope:restore', version: 2, progress: damaged, step: 'intune' }, o), [DAMAGED, appOrigin]);
     const refused = await waitMessage(page, (m) => m.data?.type === 'ems-scope:restore-result' && m.data.ok === false, 'the refusal');
-    assert.match(refused.data.error, /damaged/);
-    assert.match(refused.data.error, /checksum/);
-    await waitText(wizard.locator('.notices'), 'could not be opened');
-    assert.deepEqual(await onScreen(wizard), before);
+    expect(refused.data.error).toMatch(/damaged/);
+    expect(refused.data.error).toMatch(/checksum/);
+    await expect(wizard.locator('.notices')).toContainText('could not be opened', { useInnerText: true });
+    expect(await onScreen(wizard)).toStrictEqual(before);
     // An unknown step is refused too.
     await page.evaluate(([link, o]) => document.getElementById('ems-scope').contentWindow.postMessage({ type: 'ems-scope:restore', version: 2, progress: link, step: 'nowhere' }, o), [LINK, appOrigin]);
-    await until(async () => (await received(page)).filter((m) => m.data?.type === 'ems-scope:restore-result' && m.data.ok === false).length === 2, 'the second refusal');
-    assert.deepEqual(await onScreen(wizard), before);
-    await waitText(page.locator('#log'), 'progress refused');
-    assert.deepEqual(errors, []);
+    await expect.poll(async () => (await received(page)).filter((m) => m.data?.type === 'ems-scope:restore-result' && m.data.ok === false).length === 2, { message: 'the second refusal' }).toBeTruthy();
+    expect(await onScreen(wizard)).toStrictEqual(before);
+    await expect(page.locator('#log')).toContainText('progress refused', { useInnerText: true });
+    expect(errors).toStrictEqual([]);
   } finally {
     await context.close();
   }
@@ -310,27 +314,27 @@ test('the embed module under the portal\'s strict CSP: the right frame, no conso
     const response = [];
     context.on('response', (r) => { if (r.url().includes('/portal.html')) response.push(r.headers()['content-security-policy']); });
     const { page, wizard, errors, requests } = await openPortal(context, { customer: 'erin' });
-    assert.equal(response[0], PORTAL_CSP);
-    assert.match(PORTAL_CSP, /script-src 'self'/);
-    assert.match(PORTAL_CSP, /style-src 'self'/);
+    expect(response[0]).toBe(PORTAL_CSP);
+    expect(PORTAL_CSP).toMatch(/script-src 'self'/);
+    expect(PORTAL_CSP).toMatch(/style-src 'self'/);
     const src = new URL(await page.locator('#ems-scope').getAttribute('src'));
-    assert.equal(src.origin, appOrigin);
-    assert.deepEqual(Object.fromEntries(src.searchParams), { embed: '1', origin: portalOrigin, protocol: '2', accent: '0b6e4f', font: 'Georgia' });
-    assert.equal(await page.locator('#ems-scope').getAttribute('title'), 'EMS onboarding scope wizard');
+    expect(src.origin).toBe(appOrigin);
+    expect(Object.fromEntries(src.searchParams)).toStrictEqual({ embed: '1', origin: portalOrigin, protocol: '2', accent: '0b6e4f', font: 'Georgia' });
+    await expect(page.locator('#ems-scope')).toHaveAttribute('title', 'EMS onboarding scope wizard');
     // The height follows the content, set through CSSOM.
-    await until(async () => /^\d+px$/.test(await page.locator('#ems-scope').evaluate((f) => f.style.height)), 'the frame height');
+    await expect.poll(async () => /^\d+px$/.test(await page.locator('#ems-scope').evaluate((f) => f.style.height)), { message: 'the frame height' }).toBeTruthy();
     await answer(wizard, 'Which services', 'Microsoft Intune');
     await page.getByRole('button', { name: /Pre-answer/ }).click();
-    await wizard.getByRole('alertdialog').waitFor();
+    await expect(wizard.getByRole('alertdialog')).toBeVisible();
     await wizard.getByRole('button', { name: 'Replace with the portal' }).click();
-    await waitText(page.locator('#log'), 'progress kept for erin');
+    await expect(page.locator('#log')).toContainText('progress kept for erin', { useInnerText: true });
     await page.reload();
     const again = await ready(page);
-    await waitText(again.locator('.embed-bar'), 'kept by this portal');
-    assert.deepEqual(errors, [], 'no console error on either page');
-    for (const frame of page.frames()) assert.deepEqual(await frame.evaluate(() => window.__violations), [], `no CSP violation in ${frame.url()}`);
+    await expect(again.locator('.embed-bar')).toContainText('kept by this portal', { useInnerText: true });
+    expect(errors, 'no console error on either page').toStrictEqual([]);
+    for (const frame of page.frames()) expect(await frame.evaluate(() => window.__violations), `no CSP violation in ${frame.url()}`).toStrictEqual([]);
     const foreign = requests.filter((u) => !u.startsWith('data:') && ![appOrigin, portalOrigin].includes(new URL(u).origin));
-    assert.deepEqual(foreign, [], 'no request outside the app and the portal');
+    expect(foreign, 'no request outside the app and the portal').toStrictEqual([]);
   } finally {
     await context.close();
   }
@@ -345,13 +349,13 @@ test('a version 1 host (no protocol=2) gets exactly version 1: no progress, no r
     await waitMessage(page, (m) => m.data?.type === 'ems-scope:scope' && m.data.counts.in_scope === 21, 'counts after an answer');
     await page.evaluate(([link, o]) => document.getElementById('v1').contentWindow.postMessage({ type: 'ems-scope:restore', progress: link }, o), [LINK, appOrigin]);
     const refused = await waitMessage(page, (m) => m.data?.type === 'ems-scope:prefill-result', 'the refusal');
-    assert.equal(refused.data.ok, false);
-    assert.match(refused.data.error, /protocol=2/);
+    expect(refused.data.ok).toBe(false);
+    expect(refused.data.error).toMatch(/protocol=2/);
     const all = await received(page);
-    assert.ok(all.every((m) => m.data.version === 1), 'every message says version 1');
-    assert.deepEqual(all.filter((m) => /progress|restore/.test(m.data.type)).map((m) => m.data.type), []);
-    await waitText(wizard.locator('.embed-bar'), 'Your progress is not kept after this page closes: use a share link or an export.');
-    assert.ok(await wizard.locator('#question-services').getByLabel('Microsoft Intune').isChecked());
+    expect(all.every((m) => m.data.version === 1), 'every message says version 1').toBeTruthy();
+    expect(all.filter((m) => /progress|restore/.test(m.data.type)).map((m) => m.data.type)).toStrictEqual([]);
+    await expect(wizard.locator('.embed-bar')).toContainText('Your progress is not kept after this page closes: use a share link or an export.', { useInnerText: true });
+    await expect(wizard.locator('#question-services').getByLabel('Microsoft Intune')).toBeChecked();
   } finally {
     await context.close();
   }
@@ -362,7 +366,7 @@ async function openV1(context) {
   const page = await context.newPage();
   await page.goto(`${portalOrigin}/other.html`);
   await addFrame(page, 'v1', 'EMS onboarding scope wizard', `${env.url}?embed=1&origin=${encodeURIComponent(portalOrigin)}`);
-  await page.frameLocator('#v1').locator('html.ready').waitFor();
+  await appReady(page.frameLocator('#v1'));
   return { page, wizard: page.frames().find((f) => f.url().startsWith(appOrigin)) };
 }
 
@@ -383,27 +387,27 @@ test('axe in the portal: light and dark, the status line, a step, the replace qu
     const context = await newContext({ colorScheme, viewport: { width: 420, height: 800 } });
     try {
       const { page, wizard } = await openPortal(context, { customer: `axe-${colorScheme}` });
-      await waitText(wizard.locator('.embed-bar'), 'kept by this portal');
+      await expect(wizard.locator('.embed-bar')).toContainText('kept by this portal', { useInnerText: true });
       found.push(...await axe(wizard, `${colorScheme} start`));
       await answer(wizard, 'Which services', 'Microsoft Intune');
       await nextStep(wizard);
       found.push(...await axe(wizard, `${colorScheme} step 2`));
       await page.evaluate(([link, o]) => document.getElementById('ems-scope').contentWindow.postMessage({ type: 'ems-scope:restore', progress: link }, o), [LINK, appOrigin]);
-      await wizard.getByRole('alertdialog').waitFor();
+      await expect(wizard.getByRole('alertdialog')).toBeVisible();
       found.push(...await axe(wizard, `${colorScheme} replace question`));
       await wizard.getByRole('button', { name: 'Keep my progress' }).click();
       await page.evaluate(([damaged, o]) => document.getElementById('ems-scope').contentWindow.postMessage({ type: 'ems-scope:restore', progress: damaged }, o), [DAMAGED, appOrigin]);
-      await waitText(wizard.locator('.notices'), 'could not be opened');
+      await expect(wizard.locator('.notices')).toContainText('could not be opened', { useInnerText: true });
       found.push(...await axe(wizard, `${colorScheme} refusal`));
       // The not-kept line, as a version 1 host gets it.
       const v1 = await openV1(context);
-      await waitText(v1.wizard.locator('.keep-status'), 'not kept');
+      await expect(v1.wizard.locator('.keep-status')).toContainText('not kept', { useInnerText: true });
       found.push(...await axe(v1.wizard, `${colorScheme} not kept`));
     } finally {
       await context.close();
     }
   }
-  assert.deepEqual(found, [], `axe violations:\n${found.join('\n')}`);
+  expect(found, `axe violations:\n${found.join('\n')}`).toStrictEqual([]);
 });
 
 test('keyboard only in the portal: from the portal into the wizard, answers, Next to the heading, a tick with Space', async () => {
@@ -424,22 +428,22 @@ test('keyboard only in the portal: from the portal into the wizard, answers, Nex
     await page.getByRole('button', { name: 'The checklist, to the log' }).focus();
     await page.keyboard.press('Tab');
     // The first stop in the wizard is the "Open the full page" link.
-    assert.equal(await inWizard(() => document.hasFocus() && document.activeElement.textContent.trim()), 'Open the full page');
+    expect(await inWizard(() => document.hasFocus() && document.activeElement.textContent.trim())).toBe('Open the full page');
     await tabTo(isId, 'q-services-intune');
     await page.keyboard.press('Space');
-    assert.ok(await wizard.locator('#q-services-intune').isChecked());
+    await expect(wizard.locator('#q-services-intune')).toBeChecked();
     await tabTo(isId, 'q-tenant-new', 5);
     await page.keyboard.press('ArrowDown');
-    assert.ok(await wizard.locator('#q-tenant-existing').isChecked());
+    await expect(wizard.locator('#q-tenant-existing')).toBeChecked();
     await tabTo(isButton, 'Next', 10);
     await page.keyboard.press('Enter');
-    await waitText(wizard.locator('#step-heading'), 'Accounts and sign-in');
-    await until(() => inWizard(() => document.activeElement?.id === 'step-heading'), 'focus on the step heading after Next');
+    await expect(wizard.locator('#step-heading')).toContainText('Accounts and sign-in', { useInnerText: true });
+    await expect.poll(() => inWizard(() => document.activeElement?.id === 'step-heading'), { message: 'focus on the step heading after Next' }).toBeTruthy();
     await tabTo((p) => document.hasFocus() && (document.activeElement?.id || '').startsWith(p), 'done-', 80);
     await page.keyboard.press('Space');
-    await waitText(wizard.locator('section.guidance .totals'), ', 1 done');
-    await until(async () => (await lastProgress(page))?.counts.done === 1, 'the tick kept by the portal');
-    assert.deepEqual(errors, []);
+    await expect(wizard.locator('section.guidance .totals')).toContainText(', 1 done', { useInnerText: true });
+    await expect.poll(async () => (await lastProgress(page))?.counts.done === 1, { message: 'the tick kept by the portal' }).toBeTruthy();
+    expect(errors).toStrictEqual([]);
   } finally {
     await context.close();
   }
@@ -453,19 +457,19 @@ test('a same-site portal, where the wizard\'s own storage works: the next custom
   try {
     const full = await context.newPage();
     await full.goto(sameSite.url);
-    await full.waitForSelector('html.ready');
+    await appReady(full);
     await answer(full, 'Which services', 'Microsoft Intune');
-    await until(() => full.evaluate((k) => (localStorage.getItem(k) || '').includes('intune'), WIZARD_KEY), 'the first person\'s answer saved');
+    await expect.poll(() => full.evaluate((k) => (localStorage.getItem(k) || '').includes('intune'), WIZARD_KEY), { message: 'the first person\'s answer saved' }).toBeTruthy();
 
     const page = await context.newPage();
     await page.goto(`${thirdOrigin}/portal.html?customer=bob&wizard=${encodeURIComponent(sameSite.url)}`);
-    await page.frameLocator('#ems-scope').locator('html.ready').waitFor();
+    await appReady(page.frameLocator('#ems-scope'));
     await waitMessage(page, (m) => m.data?.type === 'ems-scope:restore-result', 'the restore result');
     const wizard = page.frames().find((f) => f.url().startsWith(sameSite.url));
-    assert.ok(await wizard.evaluate((k) => (localStorage.getItem(k) || '').includes('intune'), WIZARD_KEY), 'the frame does see the wizard\'s own storage');
-    assert.ok(!(await wizard.getByLabel('Microsoft Intune', { exact: true }).isChecked()), 'bob starts empty');
-    assert.equal(await wizard.getByRole('alertdialog').count(), 0, 'and is not asked about someone else\'s scope');
-    await waitText(wizard.locator('.embed-bar'), 'kept by this portal');
+    expect(await wizard.evaluate((k) => (localStorage.getItem(k) || '').includes('intune'), WIZARD_KEY), 'the frame does see the wizard\'s own storage').toBeTruthy();
+    await expect(wizard.getByLabel('Microsoft Intune', { exact: true }), 'bob starts empty').not.toBeChecked();
+    await expect(wizard.getByRole('alertdialog'), 'and is not asked about someone else\'s scope').toHaveCount(0);
+    await expect(wizard.locator('.embed-bar')).toContainText('kept by this portal', { useInnerText: true });
   } finally {
     await context.close();
     await sameSite.close();
@@ -505,23 +509,23 @@ test('the portal\'s store fails to load: the customer reads at once that progres
     }, 'contoso-portal/');
     await recordStatuses(context);
     const { page, wizard, errors } = await openPortal(context, { customer: 'hana' });
-    await waitText(wizard.locator('.keep-status'), NOT_KEPT, 3000);
-    assert.ok(await wizard.locator('.keep-status.at-risk').count(), 'in the at-risk style');
+    await expect(wizard.locator('.keep-status')).toContainText(NOT_KEPT, { useInnerText: true, timeout: 3000 });
+    await expect(wizard.locator('.keep-status.at-risk'), 'in the at-risk style').not.toHaveCount(0);
     await answer(wizard, 'Which services', 'Microsoft Intune');
-    await until(async () => (await lastProgress(page))?.counts.in_scope === 21, 'the progress message after the answer');
+    await expect.poll(async () => (await lastProgress(page))?.counts.in_scope === 21, { message: 'the progress message after the answer' }).toBeTruthy();
     // The portal offers a prefill: the question says nothing is kept, not "saved in this browser".
     await page.getByRole('button', { name: /Pre-answer/ }).click();
     const question = await wizard.getByRole('alertdialog').innerText();
-    assert.doesNotMatch(question, /saved in this browser|keeps for you/);
-    assert.match(question, /You also have progress on this page that is not kept after it closes\./);
+    expect(question).not.toMatch(/saved in this browser|keeps for you/);
+    expect(question).toMatch(/You also have progress on this page that is not kept after it closes\./);
     await wizard.getByRole('button', { name: 'Keep my progress' }).click();
-    await waitText(wizard.locator('.notices'), 'Kept your progress; the portal\'s scope was not opened.');
-    assert.ok(!(await wizard.evaluate(() => window.__statuses)).some((s) => /kept by this portal/.test(s.text)), 'never "kept"');
-    await waitText(wizard.locator('.keep-status'), NOT_KEPT);
+    await expect(wizard.locator('.notices')).toContainText('Kept your progress; the portal\'s scope was not opened.', { useInnerText: true });
+    expect(!(await wizard.evaluate(() => window.__statuses)).some((s) => /kept by this portal/.test(s.text)), 'never "kept"').toBeTruthy();
+    await expect(wizard.locator('.keep-status')).toContainText(NOT_KEPT, { useInnerText: true });
     // What the portal holds but could not load was not overwritten.
     const writes = await page.evaluate(() => window.__writes.filter(([key]) => key.startsWith('contoso-portal/')));
-    assert.deepEqual(writes, []);
-    assert.deepEqual(errors, []);
+    expect(writes).toStrictEqual([]);
+    expect(errors).toStrictEqual([]);
   } finally {
     await context.close();
   }
@@ -532,7 +536,7 @@ async function openSilentHost(context) {
   const page = await context.newPage();
   await page.goto(`${portalOrigin}/other.html`);
   await addFrame(page, 'silent', 'EMS onboarding scope wizard', `${env.url}?embed=1&protocol=2&origin=${encodeURIComponent(portalOrigin)}`);
-  await page.frameLocator('#silent').locator('html.ready').waitFor();
+  await appReady(page.frameLocator('#silent'));
   const ready = await waitMessage(page, (m) => m.data?.type === 'ems-scope:ready', 'ready');
   const wizard = page.frames().find((f) => f.url().startsWith(appOrigin));
   return { page, wizard, readyAt: ready.at };
@@ -550,26 +554,26 @@ test('a host that never answers: within 3 s of ready the bar says progress is no
   await recordStatuses(context);
   try {
     const { page, wizard, readyAt } = await openSilentHost(context);
-    await waitText(wizard.locator('.keep-status'), NOT_KEPT, 5000);
+    await expect(wizard.locator('.keep-status')).toContainText(NOT_KEPT, { useInnerText: true, timeout: 5000 });
     const statuses = await wizard.evaluate(() => window.__statuses);
     const notKept = statuses.find((s) => s.text === NOT_KEPT);
-    assert.ok(notKept.at - readyAt <= 3300, `said ${notKept.at - readyAt} ms after ready`);
-    assert.ok(!statuses.some((s) => /kept by this portal/.test(s.text)), `never "kept": ${JSON.stringify(statuses)}`);
+    expect(notKept.at - readyAt <= 3300, `said ${notKept.at - readyAt} ms after ready`).toBeTruthy();
+    expect(!statuses.some((s) => /kept by this portal/.test(s.text)), `never "kept": ${JSON.stringify(statuses)}`).toBeTruthy();
     // The customer answers; the host's restore comes late: asked, not taken over the answer.
     await answer(wizard, 'Which services', 'Azure Rights Management');
     await restoreInto(page, LINK);
-    await wizard.getByRole('alertdialog').waitFor();
-    assert.ok(await wizard.locator('#question-services').getByLabel('Azure Rights Management').isChecked());
+    await expect(wizard.getByRole('alertdialog')).toBeVisible();
+    await expect(wizard.locator('#question-services').getByLabel('Azure Rights Management')).toBeChecked();
     await wizard.getByRole('button', { name: 'Replace with the portal' }).click();
-    await waitText(wizard.locator('#step-heading'), 'Summary and sharing');
-    await waitText(wizard.locator('.keep-status'), 'Your progress is kept by this portal.');
+    await expect(wizard.locator('#step-heading')).toContainText('Summary and sharing', { useInnerText: true });
+    await expect(wizard.locator('.keep-status')).toContainText('Your progress is kept by this portal.', { useInnerText: true });
 
     // Nothing to lose: a late restore opens at once.
     const second = await openSilentHost(context);
-    await waitText(second.wizard.locator('.keep-status'), NOT_KEPT, 5000);
+    await expect(second.wizard.locator('.keep-status')).toContainText(NOT_KEPT, { useInnerText: true, timeout: 5000 });
     await restoreInto(second.page, LINK);
-    await waitText(second.wizard.locator('#step-heading'), 'Summary and sharing');
-    assert.equal(await second.wizard.getByRole('alertdialog').count(), 0);
+    await expect(second.wizard.locator('#step-heading')).toContainText('Summary and sharing', { useInnerText: true });
+    await expect(second.wizard.getByRole('alertdialog')).toHaveCount(0);
   } finally {
     await context.close();
   }
@@ -579,16 +583,17 @@ test('in a portal that keeps progress, the replace-or-keep question and its Keep
   const context = await newContext();
   try {
     const { page, wizard } = await openPortal(context, { customer: 'ines' });
-    await waitText(wizard.locator('.keep-status'), 'Your progress is kept by this portal.');
+    await expect(wizard.locator('.keep-status')).toContainText('Your progress is kept by this portal.', { useInnerText: true });
     await answer(wizard, 'Which services', 'Azure Rights Management');
     await page.getByRole('button', { name: /Pre-answer/ }).click();
     const question = await wizard.getByRole('alertdialog').innerText();
-    assert.doesNotMatch(question, /saved in this browser/);
-    assert.match(question, /You also have progress of your own, which this portal keeps for you\./);
+    expect(question).not.toMatch(/saved in this browser/);
+    expect(question).toMatch(/You also have progress of your own, which this portal keeps for you\./);
     await wizard.getByRole('button', { name: 'Keep my progress' }).click();
-    const outcome = await waitText(wizard.locator('.notices'), 'Kept your progress');
-    assert.match(outcome, /Kept your progress; the portal's scope was not opened\./);
-    assert.doesNotMatch(outcome, /the portal was not opened/);
+    await expect(wizard.locator('.notices')).toContainText('Kept your progress', { useInnerText: true });
+    const outcome = await wizard.locator('.notices').innerText();
+    expect(outcome).toMatch(/Kept your progress; the portal's scope was not opened\./);
+    expect(outcome).not.toMatch(/the portal was not opened/);
   } finally {
     await context.close();
   }
@@ -603,11 +608,11 @@ test('a portal on the wizard\'s own origin: in one browser customer B never sees
     const { errors } = watch(page);
     const open = async (customer) => {
       await page.goto(`${origin}/portal.html?customer=${customer}&wizard=${encodeURIComponent(`${origin}/`)}`);
-      await page.frameLocator('#ems-scope').locator('html.ready').waitFor();
+      await appReady(page.frameLocator('#ems-scope'));
       await waitMessage(page, (m) => m.data?.type === 'ems-scope:restore-result', 'the restore result');
       const wizard = page.frames().find((f) => f !== page.mainFrame());
-      assert.equal(new URL(wizard.url()).origin, origin, 'the same origin as the portal');
-      await waitText(wizard.locator('.keep-status'), 'Your progress is kept by this portal.');
+      expect(new URL(wizard.url()).origin, 'the same origin as the portal').toBe(origin);
+      await expect(wizard.locator('.keep-status')).toContainText('Your progress is kept by this portal.', { useInnerText: true });
       return wizard;
     };
     // The progress on screen: the share fragment in "Open the full page", without the step.
@@ -615,28 +620,27 @@ test('a portal on the wizard\'s own origin: in one browser customer B never sees
       (await wizard.getByRole('link', { name: 'Open the full page' }).getAttribute('href')).split('#')[1].split('&')[0];
     const kept = async (customer, wizard) => {
       const progress = await onScreenProgress(wizard);
-      await until(() => page.evaluate(([k, p]) => JSON.parse(localStorage.getItem(k) ?? '{}').progress === p, [KEY(customer), progress]),
-        `${customer}'s progress kept by the portal`);
+      await expect.poll(() => page.evaluate(([k, p]) => JSON.parse(localStorage.getItem(k) ?? '{}').progress === p, [KEY(customer), progress]), { message: `${customer}'s progress kept by the portal` }).toBeTruthy();
     };
     const alice = await open('alice');
     await answer(alice, 'Which services', 'Microsoft Intune');
     await answer(alice, 'new tenant or an existing', 'A new tenant');
     await kept('alice', alice);
     const aliceChosen = await chosenIds(alice);
-    assert.deepEqual(aliceChosen, ['q-services-intune', 'q-tenant-new']);
+    expect(aliceChosen).toStrictEqual(['q-services-intune', 'q-tenant-new']);
 
     const bob = await open('bob');
-    assert.deepEqual(await chosenIds(bob), [], 'bob starts empty');
-    assert.equal(await bob.getByRole('alertdialog').count(), 0, 'and is not asked about alice\'s scope');
+    expect(await chosenIds(bob), 'bob starts empty').toStrictEqual([]);
+    await expect(bob.getByRole('alertdialog'), 'and is not asked about alice\'s scope').toHaveCount(0);
     await answer(bob, 'Which services', 'Azure Rights Management');
     await kept('bob', bob);
 
     const back = await open('alice');
-    await until(async () => (await chosenIds(back)).length > 0, 'alice\'s answers back');
-    assert.deepEqual(await chosenIds(back), aliceChosen, 'alice gets hers back, without bob\'s');
+    await expect.poll(async () => (await chosenIds(back)).length > 0, { message: 'alice\'s answers back' }).toBeTruthy();
+    expect(await chosenIds(back), 'alice gets hers back, without bob\'s').toStrictEqual(aliceChosen);
     // The wizard's own storage, shared by everyone on this origin, holds nobody's answers.
-    assert.equal(await page.evaluate((k) => localStorage.getItem(k), WIZARD_KEY), null);
-    assert.deepEqual(errors, []);
+    expect(await page.evaluate((k) => localStorage.getItem(k), WIZARD_KEY)).toBe(null);
+    expect(errors).toStrictEqual([]);
   } finally {
     await context.close();
     await new Promise((r) => server.close(r));
@@ -653,19 +657,18 @@ test('summary(format): the wizard answers the portal with the document its downl
     await answer(wizard, 'new tenant or an existing', 'A new tenant');
     const markdown = await page.evaluate(() => window.summary('markdown'));
     const json = JSON.parse(await page.evaluate(() => window.summary('json')));
-    assert.equal(json.schema, 'ems-onboarding-scope');
-    assert.deepEqual(json.answers.services, ['intune']);
+    expect(json.schema).toBe('ems-onboarding-scope');
+    expect(json.answers.services).toStrictEqual(['intune']);
     // The same text as the customer's own download.
     await wizard.getByRole('navigation', { name: 'Steps' }).getByRole('button', { name: 'Summary and sharing', exact: true }).click();
     const [download] = await Promise.all([
       page.waitForEvent('download'),
       wizard.getByRole('button', { name: 'Download Markdown' }).click(),
     ]);
-    assert.equal(fs.readFileSync(await download.path(), 'utf8'), markdown);
+    expect(fs.readFileSync(await download.path(), 'utf8')).toBe(markdown);
     // The answer went to the portal's origin only, with the id its request carried.
     const answers = (await received(page)).filter((m) => m.data?.type === 'ems-scope:summary');
-    assert.deepEqual(answers.map((m) => [m.origin, m.data.format, m.data.id, m.data.version]),
-      [[appOrigin, 'markdown', 'summary-1', 2], [appOrigin, 'json', 'summary-2', 2]]);
+    expect(answers.map((m) => [m.origin, m.data.format, m.data.id, m.data.version])).toStrictEqual([[appOrigin, 'markdown', 'summary-1', 2], [appOrigin, 'json', 'summary-2', 2]]);
   } finally {
     await context.close();
   }
@@ -681,11 +684,11 @@ test('a summary request from another origin gets nothing, nor does a version 1 h
     const v1 = await openV1(context);
     await v1.page.evaluate((o) => document.getElementById('v1').contentWindow.postMessage({ type: 'ems-scope:summary-request', format: 'markdown' }, o), appOrigin);
     const refused = await waitMessage(v1.page, (m) => m.data?.type === 'ems-scope:prefill-result', 'the refusal');
-    assert.match(refused.data.error, /protocol=2/);
+    expect(refused.data.error).toMatch(/protocol=2/);
     await new Promise((r) => setTimeout(r, 500));
     for (const [where, frame] of [['portal', page], ['third origin', other], ['version 1 host', v1.page]]) {
       const got = (await frame.evaluate(() => window.__received)).filter((m) => m.data?.type === 'ems-scope:summary');
-      assert.deepEqual(got, [], `${where} got a summary`);
+      expect(got, `${where} got a summary`).toStrictEqual([]);
     }
   } finally {
     await context.close();
@@ -698,18 +701,18 @@ test('summary() is refused after 5 s without an answer, and by destroy()', async
     const { page } = await openPortal(context, { customer: 'silent' });
     // The wizard has gone from its frame (another page there): nothing answers the request.
     await page.evaluate((src) => { document.getElementById('ems-scope').src = src; }, `${thirdOrigin}/other.html`);
-    await until(() => page.frames().some((f) => f.url().startsWith(thirdOrigin)), 'the other page in the frame');
+    await expect.poll(() => page.frames().some((f) => f.url().startsWith(thirdOrigin)), { message: 'the other page in the frame' }).toBeTruthy();
     const started = Date.now();
     const timedOut = await page.evaluate(() => window.summary('markdown').then(() => 'answered', (e) => e.message));
-    assert.match(timedOut, /did not answer within 5 s/);
-    assert.ok(Date.now() - started >= 4900, 'not before 5 s');
+    expect(timedOut).toMatch(/did not answer within 5 s/);
+    expect(Date.now() - started >= 4900, 'not before 5 s').toBeTruthy();
     const destroyed = await page.evaluate(() => {
       const asked = window.summary('json').then(() => 'answered', (e) => e.message);
       window.destroyWizard();
       return asked;
     });
-    assert.match(destroyed, /destroyed/);
-    assert.match(await page.evaluate(() => window.summary('markdown').then(() => 'answered', (e) => e.message)), /destroyed/);
+    expect(destroyed).toMatch(/destroyed/);
+    expect(await page.evaluate(() => window.summary('markdown').then(() => 'answered', (e) => e.message))).toMatch(/destroyed/);
   } finally {
     await context.close();
   }

@@ -1,22 +1,16 @@
-// Shared set-up for the browser tests: the built site on loopback servers, Debian's Chromium
-// through playwright-core, and small helpers that act as a person would.
-import { chromium } from 'playwright-core';
+// Shared helpers for the browser tests: the built site on loopback servers, facts read from the
+// Rust source, and small helpers that act as a person would (fixtures.mjs gives each test its
+// browser and site; playwright.config.mjs launches Debian's Chromium).
+import { expect } from '@playwright/test';
 import { serve } from '../../scripts/static-server.mjs';
 import path from 'node:path';
 import fs from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
-export const DIST = process.env.DIST || path.resolve(here, '../../dist');
+const repo = path.resolve(here, '../..');
+export const DIST = process.env.DIST || path.resolve(repo, 'dist');
 export const SHOTS = path.resolve(here, 'screenshots');
-export const CHROMIUM = process.env.CHROMIUM || '/usr/bin/chromium';
-
-export const ARGS = ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-  '--disable-background-networking', '--disable-component-update', '--disable-sync'];
-
-export async function launch() {
-  return chromium.launch({ executablePath: CHROMIUM, args: ARGS, headless: true });
-}
 
 /** Serves dist on a free port; returns { url, server, close }. */
 export async function site(options = {}) {
@@ -40,7 +34,7 @@ export async function openPage(context, url) {
 
 /** Waits until the app has hydrated the prerendered page and applied the browser's state. */
 export async function ready(page) {
-  await page.waitForSelector('html.ready');
+  await expect(page.locator('html')).toContainClass('ready', { timeout: 30000 });
 }
 
 export async function shot(page, name) {
@@ -80,43 +74,21 @@ export async function guidanceText(page) {
 // ---------------------------------------------------------------------------------------------
 // Added for the full suite: contexts, the standard situation, and readers of the page.
 
+/** A `pub const NAME: &str = "…";` of the Rust source (a path under the repository). */
+export function rustConst(file, name) {
+  const source = fs.readFileSync(path.join(repo, file), 'utf8');
+  const found = new RegExp(`pub const ${name}: &str = "([^"\\\\]*)";`).exec(source);
+  if (!found) throw new Error(`no ${name} in ${file}`);
+  return found[1];
+}
+
 /** Storage record key and the prefix of records kept aside, as the app names them. */
-export const KEY = 'ems-scope-wizard/progress';
-export const ASIDE_PREFIX = 'ems-scope-wizard/unreadable/';
+export const KEY = rustConst('crates/scope/src/storage.rs', 'PROGRESS_KEY');
+export const ASIDE_PREFIX = rustConst('crates/scope/src/storage/load.rs', 'ASIDE_PREFIX');
 
-/** A browser, a server and a tidy-up, for one test file's before/after hooks. */
-export async function setup(siteOptions = {}) {
-  const s = await site(siteOptions);
-  const browser = await launch();
-  return {
-    site: s, browser, url: s.url,
-    async context(options = {}) { return browser.newContext({ viewport: { width: 1280, height: 900 }, ...options }); },
-    async close() { await browser.close().catch(() => {}); await s.close(); },
-  };
-}
-
-/** Waits until `locator`'s innerText contains `text` (string or RegExp); returns the text. */
-export async function waitText(locator, text, timeout = 10000) {
-  const start = Date.now();
-  let last = '';
-  for (;;) {
-    last = await locator.innerText().catch(() => '');
-    if (typeof text === 'string' ? last.includes(text) : text.test(last)) return last;
-    if (Date.now() - start > timeout) throw new Error(`timed out waiting for ${text} in:\n${last.slice(0, 2000)}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
-
-/** Polls `fn` until it returns a truthy value (or throws after `timeout`). */
-export async function until(fn, what = 'condition', timeout = 10000) {
-  const start = Date.now();
-  let last;
-  for (;;) {
-    last = await fn();
-    if (last) return last;
-    if (Date.now() - start > timeout) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
+/** The step heading, as a locator. */
+export function headingOf(page) {
+  return page.locator('#step-heading');
 }
 
 /** The step heading's text. */
@@ -127,14 +99,14 @@ export async function heading(page) {
 /** Clicks a step in the step list by its visible title and waits for its heading. */
 export async function goToStep(page, title) {
   await page.getByRole('navigation', { name: 'Steps' }).getByRole('button', { name: title, exact: true }).click();
-  await waitText(page.locator('#step-heading'), title);
+  await expect(headingOf(page)).toContainText(title, { useInnerText: true });
 }
 
 /** Clicks Next and waits for the heading to change. */
 export async function nextStep(page) {
   const before = await heading(page);
   await next(page);
-  await until(async () => (await heading(page)) !== before, 'the next step');
+  await expect(headingOf(page), 'the next step').not.toHaveText(before, { useInnerText: true });
 }
 
 /** The guidance row (li.item) whose own text starts with `text` (first match). */
@@ -183,11 +155,11 @@ export const SITUATION = [
 /** Answers SITUATION step by step with Next, ending on "Summary and sharing". */
 export async function answerSituation(page) {
   for (const [title, answers] of SITUATION) {
-    await waitText(page.locator('#step-heading'), title);
+    await expect(headingOf(page)).toContainText(title, { useInnerText: true });
     for (const [legend, label] of answers) await answer(page, legend, label);
     await nextStep(page);
   }
-  await waitText(page.locator('#step-heading'), 'Summary and sharing');
+  await expect(headingOf(page)).toContainText('Summary and sharing', { useInnerText: true });
 }
 
 /** Local storage of the page as a plain object. */

@@ -8,7 +8,6 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { CSP } from '../../scripts/static-server.mjs';
-import { setup } from './helpers.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const root = path.resolve(here, '../..');
@@ -51,25 +50,6 @@ export async function portalServer({ wizardRoot = null } = {}) {
   });
   await new Promise((r) => server.listen(0, '127.0.0.1', r));
   return server;
-}
-
-/**
- * For one test file: the portal's server, and the wizard's site (on another site) letting the
- * portal frame it. Resolves to { env, portalOrigin, thirdOrigin, appOrigin, close }; the third
- * origin is the portal's port on 127.0.0.1, another origin than both.
- */
-export async function portalSetup() {
-  const portal = await portalServer();
-  const { port } = portal.address();
-  const portalOrigin = `http://localhost:${port}`;
-  const env = await setup({ frameAncestors: `'self' ${portalOrigin}` });
-  return {
-    env, portalOrigin, thirdOrigin: `http://127.0.0.1:${port}`, appOrigin: new URL(env.url).origin,
-    async close() {
-      await env.close();
-      await new Promise((r) => portal.close(r));
-    },
-  };
 }
 
 /** Records a page's console errors, page errors and requests as they come; returns { errors, requests }. */

@@ -1,58 +1,48 @@
 // The prerendered first screen (src/bin/prerender.rs) and its hydration: what the built
 // index.html holds, the page without JavaScript and before hydration, and a returning customer's
 // step opened with no frame of the blank first step.
-import { test, before, after } from 'node:test';
-import assert from 'node:assert/strict';
+import { test, expect } from './fixtures.mjs';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { setup, site, openPage, ready, answer, next, waitText, until, storage, holdApp, chosenIds, heading, KEY, DIST, SHOTS } from './helpers.mjs';
+import {
+  openPage, ready, answer, next, storage, holdApp, chosenIds, heading, KEY, DIST, SHOTS,
+} from './helpers.mjs';
 import { extensionNodes } from './extensions.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const AXE = path.join(here, 'node_modules/axe-core/axe.min.js');
 
-let env; // the real CSP
-let open; // no CSP, for axe
-before(async () => {
-  env = await setup();
-  open = await site({ csp: false });
-});
-after(async () => {
-  await env?.close();
-  await open?.close();
-});
-
 test('the built index.html holds the first step and the guidance list, inside the app\'s root', () => {
   const html = fs.readFileSync(path.join(DIST, 'index.html'), 'utf8');
   // Hydration starts at the root's first child: nothing, not even a newline, before the layout.
-  assert.match(html, /<div id="?app"?><div class="page">/);
-  assert.ok(!html.includes('data-prerender'), 'the prerender\'s mark is taken out');
+  expect(html).toMatch(/<div id="?app"?><div class="page">/);
+  expect(html, 'the prerender\'s mark is taken out').not.toContain('data-prerender');
   for (const text of ['Which services do you want to onboard?', 'Azure Active Directory Premium', 'Is this a new tenant or an existing one?',
     'Services and tenant', 'Your guidance list', 'Initiate phase', 'Assess phase', 'Remediate phase', 'Enable phase', 'Work with you to begin onboarding.',
     'Answering these questions needs JavaScript']) {
-    assert.ok(html.includes(text), `index.html holds "${text}"`);
+    expect(html, `index.html holds "${text}"`).toContain(text);
   }
-  assert.equal((html.match(/<fieldset[^>]*class="question"/g) || []).length, 2, 'the first step\'s two questions');
-  assert.ok(!/<script>|<script [^>]*>[^<]/.test(html), 'no inline script');
+  expect((html.match(/<fieldset[^>]*class="question"/g) || []).length, 'the first step\'s two questions').toBe(2);
+  expect(!/<script>|<script [^>]*>[^<]/.test(html), 'no inline script').toBeTruthy();
 });
 
-test('without JavaScript the questions and the whole list show, with the line that answering needs it', async () => {
+test('without JavaScript the questions and the whole list show, with the line that answering needs it', async ({ env }) => {
   const context = await env.context({ javaScriptEnabled: false });
   try {
     const page = await context.newPage();
     await page.goto(env.url);
-    assert.equal(await page.locator('#step-heading').innerText(), 'Services and tenant');
-    assert.ok(await page.getByText('Which services do you want to onboard?').isVisible());
-    assert.ok(await page.getByText('Answering these questions needs JavaScript').isVisible());
-    assert.ok(await page.locator('section.guidance h3', { hasText: 'Assess phase' }).isVisible());
-    assert.ok((await page.locator('section.guidance li.item').count()) > 20, 'the whole guidance list');
+    await expect(page.locator('#step-heading')).toHaveText('Services and tenant', { useInnerText: true });
+    await expect(page.getByText('Which services do you want to onboard?')).toBeVisible();
+    await expect(page.getByText('Answering these questions needs JavaScript')).toBeVisible();
+    await expect(page.locator('section.guidance h3', { hasText: 'Assess phase' })).toBeVisible();
+    expect((await page.locator('section.guidance li.item').count()) > 20, 'the whole guidance list').toBeTruthy();
     // The questions are not disabled (choices made before the app is up count, with JavaScript),
     // so the line above them is what says that nothing can be answered here.
     const line = await page.locator('.needs-js').boundingBox();
     const question = await page.locator('fieldset.question').first().boundingBox();
-    assert.ok(line.y < question.y, 'the line stands above the questions');
-    assert.ok(await page.evaluate(() => Boolean(document.querySelector('.needs-js').compareDocumentPosition(document.querySelector('fieldset.question')) & Node.DOCUMENT_POSITION_FOLLOWING)), 'and comes before them in reading order');
+    expect(line.y < question.y, 'the line stands above the questions').toBeTruthy();
+    expect(await page.evaluate(() => Boolean(document.querySelector('.needs-js').compareDocumentPosition(document.querySelector('fieldset.question')) & Node.DOCUMENT_POSITION_FOLLOWING)), 'and comes before them in reading order').toBeTruthy();
     await page.screenshot({ path: path.join(SHOTS, 'prerendered-no-js.png'), fullPage: true });
   } finally {
     await context.close();
@@ -70,62 +60,62 @@ async function axe(page, label) {
   return violations.map((v) => `[${label}] ${v}`);
 }
 
-test('axe finds nothing on the prerendered page before hydration, nor after it', async () => {
+test('axe finds nothing on the prerendered page before hydration, nor after it', async ({ env, openSite: open }) => {
   const context = await env.browser.newContext({ viewport: { width: 1280, height: 900 } });
   try {
     // Before: the app's JavaScript glue never arrives, so the page stays as prerendered (the loader ran).
     const release = await holdApp(context);
     const page = await context.newPage();
     await page.goto(open.url);
-    await page.waitForSelector('fieldset.question');
-    assert.equal(await page.evaluate(() => document.documentElement.className), 'js', 'not hydrated yet');
+    await expect(page.locator('fieldset.question').first()).toBeVisible();
+    expect(await page.evaluate(() => document.documentElement.className), 'not hydrated yet').toBe('js');
     const found = await axe(page, 'prerendered');
     release();
     await ready(page);
     found.push(...await axe(page, 'hydrated'));
-    assert.deepEqual(found, []);
+    expect(found).toStrictEqual([]);
   } finally {
     await context.close();
   }
 });
 
-test('choices made on the prerendered questions before the app is up are kept as answers', async () => {
+test('choices made on the prerendered questions before the app is up are kept as answers', async ({ env }) => {
   const context = await env.context();
   try {
     // The app's glue is held back, so every click below lands on the prerendered page.
     const release = await holdApp(context);
     const page = await context.newPage();
     await page.goto(env.url);
-    await page.waitForSelector('fieldset.question');
+    await expect(page.locator('fieldset.question').first()).toBeVisible();
     const totalsBefore = await page.locator('section.guidance .totals').innerText();
     await answer(page, 'Which services', 'Microsoft Intune');
     await answer(page, 'Which services', 'Azure Rights Management');
     await answer(page, 'new tenant or an existing', 'A new tenant');
-    assert.equal(await page.evaluate(() => document.documentElement.classList.contains('ready')), false, 'clicked before the app was up');
+    expect(await page.evaluate(() => document.documentElement.classList.contains('ready')), 'clicked before the app was up').toBe(false);
     release();
     await ready(page);
     const checked = await chosenIds(page);
-    assert.deepEqual(checked, ['q-services-intune', 'q-services-azure_rms', 'q-tenant-new'], 'the choices still show after hydration');
-    await waitText(page.locator('section.guidance .totals'), /in scope/);
-    assert.notEqual(await page.locator('section.guidance .totals').innerText(), totalsBefore, 'the guidance list follows them');
-    await waitText(page.locator('#guidance-live'), /^Guidance list updated: \d+ items added/);
+    expect(checked, 'the choices still show after hydration').toStrictEqual(['q-services-intune', 'q-services-azure_rms', 'q-tenant-new']);
+    await expect(page.locator('section.guidance .totals')).toContainText(/in scope/, { useInnerText: true });
+    await expect(page.locator('section.guidance .totals'), 'the guidance list follows them').not.toHaveText(totalsBefore, { useInnerText: true });
+    await expect(page.locator('#guidance-live')).toContainText(/^Guidance list updated: \d+ items added/, { useInnerText: true });
     const saved = JSON.parse((await storage(page))[KEY]);
-    assert.deepEqual(saved.answers, { services: ['intune', 'azure_rms'], tenant: ['new'] }, 'and they are saved');
+    expect(saved.answers, 'and they are saved').toStrictEqual({ services: ['intune', 'azure_rms'], tenant: ['new'] });
     // A click after that is an ordinary change.
     await page.locator('#q-services-intune').uncheck();
-    await until(async () => JSON.parse((await storage(page))[KEY]).answers.services.join() === 'azure_rms', 'Intune dropped from the record');
+    await expect.poll(async () => JSON.parse((await storage(page))[KEY]).answers.services.join() === 'azure_rms', { message: 'Intune dropped from the record' }).toBeTruthy();
   } finally {
     await context.close();
   }
 });
 
-test('before the app is up, Next and the step links wait, disabled, and "Why and where from" takes its click when it is', async () => {
+test('before the app is up, Next and the step links wait, disabled, and "Why and where from" takes its click when it is', async ({ env }) => {
   const context = await env.context();
   try {
     const release = await holdApp(context);
     const page = await context.newPage();
     await page.goto(env.url);
-    await page.waitForSelector('fieldset.question');
+    await expect(page.locator('fieldset.question').first()).toBeVisible();
     const next = page.getByRole('button', { name: 'Next', exact: true });
     const back = page.getByRole('button', { name: 'Back', exact: true });
     const stepLinks = page.getByRole('navigation', { name: 'Steps' }).getByRole('button');
@@ -134,76 +124,76 @@ test('before the app is up, Next and the step links wait, disabled, and "Why and
       back: await back.isDisabled(),
       stepLinks: await stepLinks.evaluateAll((buttons) => buttons.length === 3 && buttons.every((b) => b.disabled)),
     });
-    assert.deepEqual(await waiting(), { next: true, back: true, stepLinks: true }, 'they wait before the app is up');
+    expect(await waiting(), 'they wait before the app is up').toStrictEqual({ next: true, back: true, stepLinks: true });
     // And look it, as the ticks do.
-    assert.equal(await next.evaluate((b) => getComputedStyle(b).opacity), '0.55');
+    expect(await next.evaluate((b) => getComputedStyle(b).opacity)).toBe('0.55');
     await page.screenshot({ path: path.join(SHOTS, 'prerendered-waiting.png') });
     // Two disclosures clicked, one of them twice (opened and closed again).
     const why = page.locator('section.guidance .disclosure');
     await why.nth(0).click();
     await why.nth(1).click();
     await why.nth(1).click();
-    assert.equal(await why.nth(0).getAttribute('aria-expanded'), 'false', 'nothing opens before the app is up');
+    await expect(why.nth(0), 'nothing opens before the app is up').toHaveAttribute('aria-expanded', 'false');
     release();
     await ready(page);
-    assert.deepEqual(await waiting(), { next: false, back: true, stepLinks: false }, 'they work once it is (Back: on the first step)');
-    await until(async () => (await why.nth(0).getAttribute('aria-expanded')) === 'true', 'the early click taken');
-    await waitText(page.locator('section.guidance .provenance').first(), 'Why it is here');
-    assert.equal(await why.nth(1).getAttribute('aria-expanded'), 'false', 'clicked twice: closed');
-    assert.equal(await page.locator('[data-early-click]').count(), 0);
+    expect(await waiting(), 'they work once it is (Back: on the first step)').toStrictEqual({ next: false, back: true, stepLinks: false });
+    await expect(why.nth(0), 'the early click taken').toHaveAttribute('aria-expanded', 'true');
+    await expect(page.locator('section.guidance .provenance').first()).toContainText('Why it is here', { useInnerText: true });
+    await expect(why.nth(1), 'clicked twice: closed').toHaveAttribute('aria-expanded', 'false');
+    await expect(page.locator('[data-early-click]')).toHaveCount(0);
     await next.click();
-    await waitText(page.locator('#step-heading'), 'Accounts and sign-in');
+    await expect(page.locator('#step-heading')).toContainText('Accounts and sign-in', { useInnerText: true });
     await stepLinks.filter({ hasText: 'Services and tenant' }).click();
-    await until(async () => (await heading(page)) === 'Services and tenant', 'the first step again');
+    await expect(page.locator('#step-heading'), 'the first step again').toHaveText('Services and tenant', { useInnerText: true });
   } finally {
     await context.close();
   }
 });
 
-test('nodes an extension adds around the app\'s root do not stop the release build from starting', async () => {
+test('nodes an extension adds around the app\'s root do not stop the release build from starting', async ({ env }) => {
   const context = await env.context();
   try {
     await context.addInitScript(extensionNodes);
     const page = await openPage(context, env.url);
-    assert.equal(await page.locator('.boot-error').count(), 0, 'no "could not start"');
+    await expect(page.locator('.boot-error'), 'no "could not start"').toHaveCount(0);
     await answer(page, 'Which services', 'Microsoft Intune');
-    await waitText(page.locator('.step-count'), 'Step 1 of 4');
-    assert.equal(await page.locator('#ext-top').count(), 1);
-    assert.deepEqual(page.errors, []);
+    await expect(page.locator('.step-count')).toContainText('Step 1 of 4', { useInnerText: true });
+    await expect(page.locator('#ext-top')).toHaveCount(1);
+    expect(page.errors).toStrictEqual([]);
   } finally {
     await context.close();
   }
 });
 
-test('inputs the browser checks when it restores a form (no change event) are not taken as choices', async () => {
+test('inputs the browser checks when it restores a form (no change event) are not taken as choices', async ({ env }) => {
   const context = await env.context();
   try {
     const release = await holdApp(context);
     const page = await context.newPage();
     await page.goto(env.url);
-    await page.waitForSelector('fieldset.question');
+    await expect(page.locator('fieldset.question').first()).toBeVisible();
     // As a browser restoring the form on reload or Back does it: checked, no event.
     await page.evaluate(() => { document.getElementById('q-services-intune').checked = true; });
     release();
     await ready(page);
-    assert.deepEqual(await page.locator('fieldset.question input:checked').count(), 0, 'nothing chosen');
-    assert.equal((await storage(page))[KEY], undefined, 'nothing saved');
+    await expect(page.locator('fieldset.question input:checked'), 'nothing chosen').toHaveCount(0);
+    expect((await storage(page))[KEY], 'nothing saved').toBe(undefined);
   } finally {
     await context.close();
   }
 });
 
-test('saved progress wins over choices found on the prerendered questions', async () => {
+test('saved progress wins over choices found on the prerendered questions', async ({ env }) => {
   const context = await env.context();
   try {
     const first = await openPage(context, env.url);
     await answer(first, 'Which services', 'Microsoft Intune');
-    await until(async () => (await storage(first))[KEY]?.includes('intune'), 'Intune saved');
+    await expect.poll(async () => (await storage(first))[KEY]?.includes('intune'), { message: 'Intune saved' }).toBeTruthy();
     await first.close();
     const release = await holdApp(context);
     const page = await context.newPage();
     await page.goto(env.url);
-    await page.waitForSelector('#q-services-azure_rms', { state: 'attached' });
+    await expect(page.locator('#q-services-azure_rms')).toBeAttached();
     // The questions are held back (hidden) for the saved record, so no one can click them; a
     // choice made anyway, with the event a click fires, still loses to the saved progress.
     await page.evaluate(() => {
@@ -214,7 +204,7 @@ test('saved progress wins over choices found on the prerendered questions', asyn
     release();
     await ready(page);
     const checked = await chosenIds(page);
-    assert.deepEqual(checked, ['q-services-intune'], 'the saved answers, not the restored form');
+    expect(checked, 'the saved answers, not the restored form').toStrictEqual(['q-services-intune']);
   } finally {
     await context.close();
   }
@@ -254,7 +244,7 @@ async function pixelDifference(scratch, a, b) {
   }, [a, b]);
 }
 
-test('saved progress at step 3 opens at step 3, with no frame of step 1 while the page loads', async () => {
+test('saved progress at step 3 opens at step 3, with no frame of step 1 while the page loads', async ({ env }) => {
   const context = await env.context();
   try {
     const page = await openPage(context, env.url);
@@ -265,7 +255,7 @@ test('saved progress at step 3 opens at step 3, with no frame of step 1 while th
     await answer(page, 'Which services', 'Microsoft Intune');
     await next(page);
     await next(page);
-    await waitText(page.locator('#step-heading'), 'Microsoft Intune');
+    await expect(page.locator('#step-heading')).toContainText('Microsoft Intune', { useInnerText: true });
     await page.waitForTimeout(300); // the save, and the focus ring settled
     const step3 = (await page.screenshot({ clip: questions })).toString('base64');
 
@@ -282,12 +272,12 @@ test('saved progress at step 3 opens at step 3, with no frame of step 1 while th
     await ready(page);
     await page.waitForTimeout(500);
     await cdp.send('Page.stopScreencast');
-    assert.equal(await page.locator('#step-heading').innerText(), 'Microsoft Intune');
+    await expect(page.locator('#step-heading')).toHaveText('Microsoft Intune', { useInnerText: true });
 
     const states = await page.evaluate(() => window.__frames);
     const wrong = states.filter((f) => f.shown && f.heading !== 'Microsoft Intune');
-    assert.deepEqual(wrong, [], 'no animation frame shows another step');
-    assert.ok(states.some((f) => f.shown && f.heading === 'Microsoft Intune'), 'frames of step 3 recorded');
+    expect(wrong, 'no animation frame shows another step').toStrictEqual([]);
+    expect(states.some((f) => f.shown && f.heading === 'Microsoft Intune'), 'frames of step 3 recorded').toBeTruthy();
 
     // The painted frames, cropped to the top of the questions side, beside the two references.
     const scratch = await context.newPage();
@@ -298,10 +288,10 @@ test('saved progress at step 3 opens at step 3, with no frame of step 1 while th
     for (const [i, frame] of frames.entries()) {
       fs.writeFileSync(path.join(series, `frame-${String(i).padStart(3, '0')}.png`), Buffer.from(frame, 'base64'));
       const cropped = await cropTop(scratch, frame, questions);
-      assert.ok(await pixelDifference(scratch, cropped, step1) > 0.002, `frame ${i} shows step 1`);
+      expect(await pixelDifference(scratch, cropped, step1) > 0.002, `frame ${i} shows step 1`).toBeTruthy();
       sawStep3 ||= (await pixelDifference(scratch, cropped, step3)) < 0.002;
     }
-    assert.ok(frames.length > 0 && sawStep3, `the screencast caught step 3 (${frames.length} frames)`);
+    expect(frames.length > 0 && sawStep3, `the screencast caught step 3 (${frames.length} frames)`).toBeTruthy();
   } finally {
     await context.close();
   }
@@ -321,19 +311,19 @@ async function cropTop(scratch, frame, clip) {
   }, [frame, clip]);
 }
 
-test('when the wasm cannot be fetched, the page says so at the top and keeps the prerendered screen', async () => {
+test('when the wasm cannot be fetched, the page says so at the top and keeps the prerendered screen', async ({ env }) => {
   const context = await env.context();
   try {
     await context.route('**/*.wasm', (route) => route.abort());
     const page = await context.newPage();
     // Saved progress, so the loader holds the step back: a failed start must release it.
     await page.goto(env.url);
-    await page.evaluate(() => localStorage.setItem('ems-scope-wizard/progress', '{"format":2}'));
+    await page.evaluate((key) => localStorage.setItem(key, '{"format":2}'), KEY);
     await page.reload();
     const note = page.locator('body > .boot-error');
-    await waitText(note, 'The wizard could not start in this browser');
-    assert.equal(await page.evaluate(() => document.body.firstElementChild.className), 'boot-error', 'at the top');
-    assert.ok(await page.getByText('Which services do you want to onboard?').isVisible(), 'the prerendered questions still show');
+    await expect(note).toContainText('The wizard could not start in this browser', { useInnerText: true });
+    expect(await page.evaluate(() => document.body.firstElementChild.className), 'at the top').toBe('boot-error');
+    await expect(page.getByText('Which services do you want to onboard?'), 'the prerendered questions still show').toBeVisible();
   } finally {
     await context.close();
   }

@@ -1,13 +1,8 @@
 // Screenshots of every step at 360 px and 1280 px, light and dark, into screenshots/ (gitignored),
 // for a person to look at; and the layout facts a test can check: nothing wider than the screen,
 // and no sub-item's text wrapped under its tick.
-import { test, before, after } from 'node:test';
-import assert from 'node:assert/strict';
-import { setup, openPage, answer, goToStep, shot, waitText, SITUATION } from './helpers.mjs';
-
-let env;
-before(async () => { env = await setup(); });
-after(async () => { await env?.close(); });
+import { test, expect } from './fixtures.mjs';
+import { openPage, answer, goToStep, shot, ready, SITUATION } from './helpers.mjs';
 
 const slug = (title) => title.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
 
@@ -33,7 +28,7 @@ function ticksApart(page) {
 
 for (const colorScheme of ['light', 'dark']) {
   for (const width of [360, 1280]) {
-    test(`every step at ${width}px, ${colorScheme}`, async () => {
+    test(`every step at ${width}px, ${colorScheme}`, async ({ env }) => {
       const context = await env.context({ viewport: { width, height: 800 }, colorScheme });
       try {
         const page = await openPage(context, env.url);
@@ -46,14 +41,14 @@ for (const colorScheme of ['light', 'dark']) {
           if (apart.length) problems.push(`${name}: sub-items' text under their tick: ${apart.join(' | ')}`);
         };
         for (const [title, answers] of SITUATION) {
-          await waitText(page.locator('#step-heading'), title);
+          await expect(page.locator('#step-heading')).toContainText(title, { useInnerText: true });
           for (const [legend, value] of answers) await answer(page, legend, value);
           await check(`step-${slug(title)}`);
           await page.getByRole('button', { name: 'Next', exact: true }).click();
         }
-        await waitText(page.locator('#step-heading'), 'Summary and sharing');
+        await expect(page.locator('#step-heading')).toContainText('Summary and sharing', { useInnerText: true });
         await check('step-summary');
-        assert.deepEqual(problems, []);
+        expect(problems).toStrictEqual([]);
       } finally {
         await context.close();
       }
@@ -61,13 +56,13 @@ for (const colorScheme of ['light', 'dark']) {
   }
 }
 
-test('embed mode and print view', async () => {
+test('embed mode and print view', async ({ env }) => {
   const context = await env.context({ viewport: { width: 420, height: 800 } });
   try {
     const page = await openPage(context, `${env.url}?embed=1&origin=${encodeURIComponent('https://portal.example')}`);
     await shot(page, 'embed-420');
     await page.goto(env.url);
-    await page.waitForSelector('html.ready');
+    await ready(page);
     await page.setViewportSize({ width: 1280, height: 800 });
     // Printed from a middle step and from the summary: the same header and list, no questions.
     await answer(page, 'Which services', 'Microsoft Intune');
