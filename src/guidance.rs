@@ -35,22 +35,27 @@ fn rows_where(keep: impl Fn(&ItemScope) -> bool + Send + Sync + 'static) -> Memo
     Memo::new(move |_| scope.with(|s| s.items.iter().filter(|i| keep(i)).map(|i| i.item).collect()))
 }
 
-/// One item's state in the scope on screen and the revision it is shown in: a row re-runs only
-/// the parts that read what changed.
-fn item_state(id: ItemId) -> Memo<(Revision, ItemScope)> {
+/// One item's state in the scope on screen: a row re-runs only the parts that read what changed.
+fn item_state(id: ItemId) -> Memo<ItemScope> {
     let scope = use_wizard().scope;
     Memo::new(move |_| {
         scope.with(|s| {
             let found = s.items.binary_search_by_key(&id, |i| i.item).ok().map(|at| s.items[at].clone());
             // Not in this revision: its list drops the row as the same change goes through.
-            let row = found.unwrap_or(ItemScope { item: id, outcome: Outcome::NotApplicable, reasons: Vec::new() });
-            (s.revision, row)
+            found.unwrap_or(ItemScope { item: id, outcome: Outcome::NotApplicable, reasons: Vec::new() })
         })
     })
 }
 
+/// The revision of the scope on screen, one for every row: it changes with the scope's items.
+fn shown_revision() -> Memo<Revision> {
+    let scope = use_wizard().scope;
+    Memo::new(move |_| scope.with(|s| s.revision))
+}
+
 #[component]
 pub fn GuidancePanel() -> impl IntoView {
+    let revision = shown_revision();
     view! {
         <section class="guidance" aria-labelledby="guidance-heading">
             <div class="guidance-head">
@@ -61,8 +66,8 @@ pub fn GuidancePanel() -> impl IntoView {
             </div>
             <PrintHeader/>
             <Warnings/>
-            {Phase::ALL.into_iter().map(|phase| view! { <PhaseBlock phase/> }).collect_view()}
-            <SetApart/>
+            {Phase::ALL.into_iter().map(|phase| view! { <PhaseBlock phase revision/> }).collect_view()}
+            <SetApart revision/>
         </section>
     }
 }
@@ -119,13 +124,13 @@ fn ChangeAnnouncer() -> impl IntoView {
 
 /// What the source says Microsoft does not do in this case.
 #[component]
-fn SetApart() -> impl IntoView {
+fn SetApart(revision: Memo<Revision>) -> impl IntoView {
     let set_apart = rows_where(|i| matches!(i.outcome, Outcome::OutOfScope | Outcome::NotSupported));
     view! {
         <section class="set-apart" class:hidden=move || set_apart.with(Vec::is_empty) aria-labelledby="set-apart-heading">
             <h3 id="set-apart-heading">"Out of scope and not supported"</h3>
             <p class="help">"The source says plainly that Microsoft does not do these in your case."</p>
-            <ItemList rows=set_apart placed=true/>
+            <ItemList rows=set_apart revision placed=true/>
         </section>
     }
 }
@@ -210,7 +215,7 @@ fn Warnings() -> impl IntoView {
 }
 
 #[component]
-fn PhaseBlock(phase: Phase) -> impl IntoView {
+fn PhaseBlock(phase: Phase, revision: Memo<Revision>) -> impl IntoView {
     let wizard = use_wizard();
     let scope = wizard.scope;
     let listed = move |s: &ItemScope| {
@@ -241,7 +246,7 @@ fn PhaseBlock(phase: Phase) -> impl IntoView {
                 <span class="count">{move || counts.get()}</span>
             </h3>
             <For each=move || sections.get() key=|s| *s let:section>
-                <SectionBlock section listed/>
+                <SectionBlock section listed revision/>
             </For>
         </section>
     }
@@ -251,6 +256,7 @@ fn PhaseBlock(phase: Phase) -> impl IntoView {
 fn SectionBlock(
     section: SectionId,
     listed: impl Fn(&ItemScope) -> bool + Copy + Send + Sync + 'static,
+    revision: Memo<Revision>,
 ) -> impl IntoView {
     let sec = section.get();
     let rows = rows_where(move |i| i.item.get().section == section && listed(i));
@@ -260,7 +266,7 @@ fn SectionBlock(
         <div class="section">
             {subtitle.map(|t| view! { <h4>{t}</h4> })}
             {sec.lead.map(|l| view! { <p class="lead">{l}</p> })}
-            <ItemList rows/>
+            <ItemList rows revision/>
         </div>
     }
 }
@@ -269,11 +275,11 @@ fn SectionBlock(
 /// where from" stays open), and its parts follow the item's state. `placed`: each row says the
 /// section it comes from (a list gathered from every phase, where two sections can say the same).
 #[component]
-fn ItemList(rows: Memo<Vec<ItemId>>, #[prop(optional)] placed: bool) -> impl IntoView {
+fn ItemList(rows: Memo<Vec<ItemId>>, revision: Memo<Revision>, #[prop(optional)] placed: bool) -> impl IntoView {
     view! {
         <ul class="items">
             <For each=move || rows.get() key=|id| *id let:id>
-                <ItemRow id placed/>
+                <ItemRow id revision placed/>
             </For>
         </ul>
     }
@@ -294,30 +300,27 @@ fn outcome_look(outcome: &Outcome) -> (Option<String>, &'static str) {
 }
 
 #[component]
-fn ItemRow(id: ItemId, placed: bool) -> impl IntoView {
+fn ItemRow(id: ItemId, revision: Memo<Revision>, placed: bool) -> impl IntoView {
     let item = id.get();
     let state = item_state(id);
-    let revision = Memo::new(move |_| state.with(|s| s.0));
-    let look = Memo::new(move |_| state.with(|s| outcome_look(&s.1.outcome)));
-    let text = Memo::new(move |_| item.text_in(revision.get()));
-    let change = Memo::new(move |_| item.change_in(revision.get()));
+    let look = Memo::new(move |_| state.with(|s| outcome_look(&s.outcome)));
     // The element holding the item's text, which also names its "Why and where from".
     let text_id = format!("text-{}", id.index());
     // Notes inform; only guidance lines are tasks to tick.
-    let tickable = Memo::new(move |_| !item.note && state.with(|s| s.1.outcome == Outcome::InScope));
+    let tickable = Memo::new(move |_| !item.note && state.with(|s| s.outcome == Outcome::InScope));
     let line_text_id = text_id.clone();
     let line = move || {
         let text_id = line_text_id.clone();
+        let text = move || item.text_in(revision.get());
         if tickable.get() {
-            view! { <DoneTick id text text_id/> }.into_any()
+            view! { <DoneTick id revision text_id/> }.into_any()
         } else if placed {
             // Inside the text, so it is also part of the disclosure's name.
             let place = item.section.get().title;
             // The space keeps the two apart in the disclosure's name (the place is a block only on screen).
-            view! { <span class="text" id=text_id>{move || text.get()}" "<span class="place">{place}</span></span> }
-                .into_any()
+            view! { <span class="text" id=text_id>{text}" "<span class="place">{place}</span></span> }.into_any()
         } else {
-            view! { <span class="text" id=text_id>{move || text.get()}</span> }.into_any()
+            view! { <span class="text" id=text_id>{text}</span> }.into_any()
         }
     };
     // One class attribute: `class:` toggles beside a changing `class` would be overwritten by it.
@@ -326,23 +329,25 @@ fn ItemRow(id: ItemId, placed: bool) -> impl IntoView {
         let note = if item.note { " note" } else { "" };
         look.with(|l| format!("{}{nested}{note}", l.1))
     };
+    let change = move || item.change_in(revision.get()).map(|c| view! { <span class="badge change">{c.0}</span> });
     view! {
         <li class=class>
             <div class="item-line">
                 {line}
                 {move || look.with(|l| l.0.clone()).map(|b| view! { <span class="badge">{b}</span> })}
-                {move || change.with(|c| c.as_ref().map(|c| c.0.clone())).map(|c| view! { <span class="badge change">{c}</span> })}
+                {change}
             </div>
-            <Provenance state change text_id/>
+            <Provenance id state revision text_id/>
         </li>
     }
 }
 
 /// The checkbox that ticks an item done, labelled by the item's text.
 #[component]
-fn DoneTick(id: ItemId, text: Memo<&'static str>, text_id: String) -> impl IntoView {
+fn DoneTick(id: ItemId, revision: Memo<Revision>, text_id: String) -> impl IntoView {
     let wizard = use_wizard();
-    let input_id = format!("done-{}", id.get().id);
+    let item = id.get();
+    let input_id = format!("done-{}", item.id);
     // Every tick reads the ticks: only the one whose state changed sets its box.
     let done = Memo::new(move |_| wizard.progress.with(|p| p.done.contains(&id)));
     let toggle = move |_| {
@@ -355,7 +360,7 @@ fn DoneTick(id: ItemId, text: Memo<&'static str>, text_id: String) -> impl IntoV
     view! {
         <input type="checkbox" id=input_id.clone() disabled=move || !wizard.ready.get()
             prop:checked=move || done.get() on:change=toggle/>
-        <label for=input_id id=text_id>{move || text.get()}</label>
+        <label for=input_id id=text_id>{move || item.text_in(revision.get())}</label>
     }
 }
 
@@ -363,16 +368,12 @@ fn DoneTick(id: ItemId, text: Memo<&'static str>, text_id: String) -> impl IntoV
 /// what changed between the revisions. Drawn when first opened: closed, it costs nothing to
 /// render or hydrate. Open, it follows the item's state.
 #[component]
-fn Provenance(
-    state: Memo<(Revision, ItemScope)>,
-    change: Memo<Option<(String, String)>>,
-    text_id: String,
-) -> impl IntoView {
+fn Provenance(id: ItemId, state: Memo<ItemScope>, revision: Memo<Revision>, text_id: String) -> impl IntoView {
     let opened = RwSignal::new(false);
     // Named "Why and where from" and the item's text, by reference: a hidden copy of the text
     // would be 87 more text runs to lay out on the first paint, and an aria-label would not be
     // translated with the page.
-    let own_id = format!("why-{}", state.with_untracked(|s| s.1.item.index()));
+    let own_id = format!("why-{}", id.index());
     let name_ids = format!("{own_id} {text_id}");
     view! {
         <div class="provenance">
@@ -381,18 +382,17 @@ fn Provenance(
                 on:click=move |_| opened.update(|open| *open = !*open)>
                 <span id=own_id>"Why and where from"</span>
             </button>
-            {move || opened.get().then(|| view! { <ProvenanceDetails state change/> })}
+            {move || opened.get().then(|| view! { <ProvenanceDetails id state revision/> })}
         </div>
     }
 }
 
 #[component]
-fn ProvenanceDetails(state: Memo<(Revision, ItemScope)>, change: Memo<Option<(String, String)>>) -> impl IntoView {
-    let item = state.with_untracked(|s| s.1.item.get());
-    let revision = Memo::new(move |_| state.with(|s| s.0));
-    let why = move || state.with(|s| s.1.why());
+fn ProvenanceDetails(id: ItemId, state: Memo<ItemScope>, revision: Memo<Revision>) -> impl IntoView {
+    let item = id.get();
+    let why = move || state.with(ItemScope::why);
     let condition = Memo::new(move |_| item.condition_in(revision.get()));
-    let what_changed = Memo::new(move |_| change.with(|c| c.as_ref().map(|c| c.1.clone())));
+    let what_changed = Memo::new(move |_| item.change_in(revision.get()).map(|c| c.1));
     view! {
         <dl>
             <dt>"Why it is here"</dt>
