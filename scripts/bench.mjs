@@ -460,7 +460,7 @@ function printSummary() {
   const missed = goals.filter((f) => !f.goal.met(f.wizard, f.peer));
   console.log(`
 goals (issue 27): ${goals.length - missed.length} of ${goals.length} met` +
-    (missed.length ? `; not met: ${missed.map((f) => f.what.split(/ \(|, median/)[0]).join('; ')}` : ''));
+    (missed.length ? `; not met: ${missed.map((f) => f.what.replace(/ \(.*\)$/, '').replace(/, median of \d+ cold loads$/, '')).join('; ')}` : ''));
 }
 
 const part = { size: sizePart, load: loadPart, cost: costPart, engine: enginePart, clicks: clicksPart, lighthouse: lighthousePart };
