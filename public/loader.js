@@ -72,7 +72,21 @@
     if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', start);
     else start();
   }
-  // The frame's callback runs before its paint; the task it queues, after it.
-  requestAnimationFrame(function () { setTimeout(begin, 0); });
+  // The first contentful paint (the prerendered questions on screen) starts it: the first frame
+  // may come before the body is parsed and paint nothing, and a fetch started then still holds
+  // that paint back. Without paint timing, the frame after the page is parsed (its callback runs
+  // before the paint; the task it queues, after).
+  var types = window.PerformanceObserver && PerformanceObserver.supportedEntryTypes;
+  if (types && types.indexOf('paint') >= 0) {
+    new PerformanceObserver(function (list, observer) {
+      if (!list.getEntriesByName('first-contentful-paint').length) return;
+      observer.disconnect();
+      begin();
+    }).observe({ type: 'paint', buffered: true });
+  } else {
+    document.addEventListener('DOMContentLoaded', function () {
+      requestAnimationFrame(function () { setTimeout(begin, 0); });
+    });
+  }
   setTimeout(begin, 1000);
 })();
