@@ -86,6 +86,34 @@ test('a corrupt record is kept aside under an "unreadable" key and the user is t
   }
 });
 
+test('a record read in part loads the rest, says what was left out and keeps the whole aside', async ({ env }) => {
+  const context = await env.context();
+  try {
+    const record = '{"format":2,"answers":{"services":["intune"],"tenant":"new"},"step":"intune","done":["general.remote_support"]}';
+    const page = await withRecord(env, context, record);
+    await expect(notices(page)).toContainText('could not be read', { useInnerText: true });
+    const text = await notices(page).innerText();
+    expect(text).toMatch(new RegExp(`Part of your saved progress could not be read \\(answer \`tenant\` is not a list\\); the rest is loaded\\. The record as it was is kept aside in this browser's storage under "${asideKey}"\\.`));
+    // What could be read is on screen: the step, the answer, the tick.
+    await expect(page.locator('#step-heading')).toHaveText('Microsoft Intune', { useInnerText: true });
+    await expect(page.locator('section.guidance .totals')).toContainText('1 done', { useInnerText: true });
+    const saved = await storage(page);
+    const aside = Object.keys(saved).filter((k) => k.startsWith(ASIDE_PREFIX));
+    expect(aside.length, `one record kept aside: ${JSON.stringify(saved)}`).toBe(1);
+    expect(saved[aside[0]], 'the record exactly as it was').toBe(record);
+    // The readable part is written in its place at once: a reload neither copies nor says it again.
+    expect(JSON.parse(saved[KEY]).answers).toStrictEqual({ services: ['intune'] });
+    await page.reload();
+    await ready(page);
+    await expect(notices(page), 'no notice on the next visit').toHaveText('', { useInnerText: true });
+    expect(Object.keys(await storage(page)).filter((k) => k.startsWith(ASIDE_PREFIX)).length).toBe(1);
+    await expect(page.locator('#step-heading')).toHaveText('Microsoft Intune', { useInnerText: true });
+    expect(page.errors).toStrictEqual([]);
+  } finally {
+    await context.close();
+  }
+});
+
 test('an old format-1 record is migrated: answers checked, step kept, the user told', async ({ env }) => {
   const context = await env.context();
   try {

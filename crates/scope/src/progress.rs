@@ -99,21 +99,34 @@ impl Progress {
     /// Reads a saved record of any known format. Unknown question, value or item ids (from a
     /// catalog that has since changed) are dropped rather than failing the whole record.
     pub fn from_json(text: &str) -> Result<Progress, ReadError> {
-        Progress::from_saved(text).map(|(progress, _)| progress)
+        Progress::from_saved(text).map(|saved| saved.progress)
     }
 
     /// Like [`Progress::from_json`], and also says whether the record was in an earlier format
-    /// (and so was migrated), for the app to tell the user.
-    pub fn from_saved(text: &str) -> Result<(Progress, bool), ReadError> {
+    /// (and so was migrated) and which of its parts were of the wrong shape and left out, for
+    /// the app to tell the user.
+    pub fn from_saved(text: &str) -> Result<Saved, ReadError> {
         let record: SavedIn = read_object(text)?;
         match (record.format, record.version) {
             (Some(v), _) if v > FORMAT => Err(ReadError::Newer(v)),
-            (Some(FORMAT), _) => Ok((record.format_2(), false)),
+            (Some(FORMAT), _) => Ok(record.format_2()),
             // A JSON export also says `"version":1`; its `schema` tells it apart from a format-1 record.
-            (None, Some(1)) if record.schema.is_none() => Ok((record.format_1(), true)),
+            (None, Some(1)) if record.schema.is_none() => Ok(record.format_1()),
             _ => Err(ReadError::NotOurs("no format number".into())),
         }
     }
+}
+
+/// A saved record as read.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Saved {
+    pub progress: Progress,
+    /// The record was in an earlier format.
+    pub migrated: bool,
+    /// Parts of the record of the wrong shape, left out, each in words (`` `done` is not a
+    /// list``). Ids this catalog does not know are not among them: a catalog change drops those
+    /// quietly.
+    pub skipped: Vec<String>,
 }
 
 /// The saved record as this build writes it (format 2):
@@ -159,9 +172,9 @@ impl Serialize for Progress {
     }
 }
 
-/// A saved record of any format, read leniently: a field of the wrong shape reads as missing.
-/// Format 1 (`{"version":1,"answers":{"services":"intune,aad_premium"},"step":2}`) has answers
-/// as comma-joined strings, the step as an index into the step list, and no done ticks.
+/// A saved record of any format, read leniently: a part of the wrong shape is left out, and
+/// named in [`Saved::skipped`]. Format 1 (`{"version":1,"answers":{"services":"intune,aad_premium"},"step":2}`)
+/// has answers as comma-joined strings, the step as an index into the step list, and no done ticks.
 #[derive(Deserialize)]
 struct SavedIn {
     #[serde(default, deserialize_with = "lenient")]
@@ -171,34 +184,71 @@ struct SavedIn {
     /// Only exports carry one (`"schema":"ems-onboarding-scope"`).
     #[serde(default)]
     schema: Option<Value>,
-    #[serde(default, deserialize_with = "lenient")]
-    answers: Map<String, Value>,
+    #[serde(default)]
+    answers: Option<Value>,
     /// A step id (format 2) or index (format 1).
     #[serde(default)]
     step: Value,
-    #[serde(default, deserialize_with = "lenient")]
-    done: Vec<Value>,
+    #[serde(default)]
+    done: Option<Value>,
     #[serde(default = "unnamed_revision", deserialize_with = "saved_revision")]
     revision: Revision,
 }
 
 impl SavedIn {
-    fn format_2(self) -> Progress {
-        let answers = answers_from_map(&self.answers, false).unwrap_or_default();
+    fn format_2(self) -> Saved {
+        let mut skipped = Vec::new();
+        let mut answers = Answers::new();
+        for (question, values) in &object_or_skip(self.answers, "answers", &mut skipped) {
+            if let Err(ReadError::NotOurs(why)) = read_answer(&mut answers, question, values) {
+                skipped.push(why);
+            }
+        }
         let step = self.step.as_str().filter(|s| is_step(s)).unwrap_or("").to_string();
-        let done = self.done.iter().filter_map(Value::as_str).filter_map(ItemId::by_id).collect();
-        Progress { answers, step, done, revision: self.revision }
+        let done = match self.done {
+            None => Vec::new(),
+            Some(Value::Array(ticks)) => ticks,
+            Some(_) => {
+                skipped.push("`done` is not a list".into());
+                Vec::new()
+            }
+        };
+        if done.iter().any(|tick| !tick.is_string()) {
+            skipped.push("`done` holds something other than text".into());
+        }
+        let done = done.iter().filter_map(Value::as_str).filter_map(ItemId::by_id).collect();
+        let progress = Progress { answers, step, done, revision: self.revision };
+        Saved { progress, migrated: false, skipped }
     }
 
-    fn format_1(self) -> Progress {
+    fn format_1(self) -> Saved {
+        let mut skipped = Vec::new();
         let mut answers = Answers::new();
-        for (question, joined) in &self.answers {
-            if let Some(joined) = joined.as_str() {
-                let _ = answers.set_by_joined_ids(question, joined);
+        for (question, joined) in &object_or_skip(self.answers, "answers", &mut skipped) {
+            match joined.as_str() {
+                Some(joined) => {
+                    let _ = answers.set_by_joined_ids(question, joined);
+                }
+                None => skipped.push(format!("answer `{question}` is not text")),
             }
         }
         let step = self.step.as_u64().and_then(|n| STEPS.get(n as usize)).map(|s| s.id.to_string());
-        Progress { answers, step: step.unwrap_or_default(), done: ItemSet::new(), revision: Revision::CURRENT }
+        let progress =
+            Progress { answers, step: step.unwrap_or_default(), done: ItemSet::new(), revision: Revision::CURRENT };
+        Saved { progress, migrated: true, skipped }
+    }
+}
+
+/// A record's field that should be a JSON object: its entries, or none (and the field named in
+/// `skipped`) when it is something else. A missing field is an empty one.
+fn object_or_skip(field: Option<Value>, name: &str, skipped: &mut Vec<String>) -> Map<String, Value> {
+    match field {
+        None => Map::new(),
+        Some(Value::Object(map)) => map,
+        Some(_) => {
+            skipped.push(format!("`{name}` is not a set of answers"));
+            Map::new()
+        }
     }
 }
 

@@ -3,7 +3,7 @@
 
 use scope::catalog::{ItemId, Revision};
 use scope::link::parse_prefill;
-use scope::progress::{ReadError, MAX_BYTES};
+use scope::progress::{ReadError, Saved, MAX_BYTES};
 use scope::{import, Progress};
 
 fn not_ours(r: Result<Progress, ReadError>) -> String {
@@ -89,21 +89,32 @@ fn the_size_cap_is_checked_before_reading() {
     assert_eq!(import::read_export(&junk), Err(ReadError::TooLarge(MAX_BYTES + 7)));
 }
 
+const ODD_FIELDS: &str = r#"{"format":2,"answers":{"services":["intune","made_up"],"tenant":"new","colour":["blue"],"signin":[1],
+        "mdm_authority":["intune","none"],"directory":["single_forest"],"intune_scope":["pc"]},
+        "step":"nowhere","done":["general.remote_support",5,"made.up",null],"revision":"later"}"#;
+
 #[test]
 fn odd_fields_of_a_saved_record_cost_only_themselves() {
-    let p = saved(
-        r#"{"format":2,"answers":{"services":["intune","made_up"],"tenant":"new","colour":["blue"],"signin":[1],
-        "mdm_authority":["intune","none"],"directory":["single_forest"],"intune_scope":["pc"]},
-        "step":"nowhere","done":["general.remote_support",5,"made.up",null],"revision":"later"}"#,
-    )
-    .unwrap();
+    let p = saved(ODD_FIELDS).unwrap();
+    // The shapes are named for the person; unknown ids (a catalog change) are dropped quietly.
+    let skipped = Progress::from_saved(ODD_FIELDS).unwrap().skipped;
+    assert_eq!(
+        skipped,
+        [
+            "answer `signin` holds something other than text",
+            "answer `tenant` is not a list",
+            "`done` holds something other than text"
+        ]
+    );
     assert_eq!(p.answers, parse_prefill("directory=single_forest&intune_scope=pc").unwrap());
     assert_eq!(p.step, "");
     assert_eq!(p.done.iter().map(|d| d.get().id).collect::<Vec<_>>(), ["general.remote_support"]);
     assert_eq!(p.revision, Revision::CURRENT);
     // Fields of the wrong shape read as missing.
-    let p = saved(r#"{"format":2,"answers":["services"],"step":2,"done":{"a":1},"revision":1}"#).unwrap();
-    assert_eq!(p, unnamed());
+    let wrong = Progress::from_saved(r#"{"format":2,"answers":["services"],"step":2,"done":{"a":1},"revision":1}"#);
+    let wrong = wrong.unwrap();
+    assert_eq!(wrong.progress, unnamed());
+    assert_eq!(wrong.skipped, ["`answers` is not a set of answers", "`done` is not a list"]);
     // Every step id and the summary are kept.
     for step in ["services", "environment", "aad", "intune", "rms", "summary"] {
         assert_eq!(saved(&format!(r#"{{"format":2,"step":"{step}"}}"#)).unwrap().step, step);
@@ -124,11 +135,12 @@ fn of_duplicate_keys_the_last_wins() {
 
 #[test]
 fn a_format_1_record_is_migrated_leniently() {
-    let (p, migrated) = Progress::from_saved(
+    let Saved { progress: p, migrated, skipped } = Progress::from_saved(
         r#"{"version":1,"answers":{"services":" intune, aad_premium ,","tenant":["new"],"colour":"blue","directory":"single_forest,multi_forest"},"step":4,"done":["general.remote_support"],"revision":"earlier"}"#,
     )
     .unwrap();
     assert!(migrated);
+    assert_eq!(skipped, ["answer `tenant` is not text"]);
     // Format 1 had no ticks nor revision: they are not read.
     let want =
         Progress { answers: parse_prefill("services=intune,aad_premium").unwrap(), step: "rms".into(), ..unnamed() };

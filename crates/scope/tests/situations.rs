@@ -409,8 +409,14 @@ fn broken_inputs_say_what_is_wrong() {
     assert_eq!(old.answers, answers("services=intune,aad_premium&tenant=new"));
     assert_eq!(old.step, "environment");
     // from_saved says which records were migrated.
-    assert!(matches!(Progress::from_saved(r#"{"version":1,"answers":{},"step":0}"#), Ok((_, true))));
-    assert!(matches!(Progress::from_saved(&Progress::default().to_json()), Ok((_, false))));
+    assert!(matches!(
+        Progress::from_saved(r#"{"version":1,"answers":{},"step":0}"#),
+        Ok(scope::progress::Saved { migrated: true, .. })
+    ));
+    assert!(matches!(
+        Progress::from_saved(&Progress::default().to_json()),
+        Ok(scope::progress::Saved { migrated: false, .. })
+    ));
 }
 
 /// A version-1 share link made on 2026-11-23. If this fails, the catalog's questions, values or

@@ -4,7 +4,7 @@
 
 use super::Store;
 use crate::notice::{Kind, Notice, Tone};
-use crate::progress::ReadError;
+use crate::progress::{ReadError, Saved};
 use crate::Progress;
 
 /// Records this tab cannot use are copied under this prefix and a time stamp, never destroyed.
@@ -75,6 +75,8 @@ pub enum Unusable {
     Newer(u64),
     /// Not readable (why, in words).
     Unreadable(String),
+    /// Readable only in part: `progress` is what could be read, `why` names what could not.
+    Damaged { progress: Progress, why: String },
 }
 
 /// Decides what the record found at start means.
@@ -88,7 +90,10 @@ pub fn read(found: Found) -> Reading {
         Found::Record(text) => text,
     };
     match Progress::from_saved(text) {
-        Ok((progress, migrated)) => {
+        Ok(Saved { progress, skipped, .. }) if !skipped.is_empty() => {
+            Reading::Unusable(Unusable::Damaged { progress, why: skipped.join("; ") })
+        }
+        Ok(Saved { progress, migrated, .. }) => {
             let notice = migrated.then(|| Notice::new(Kind::RecordMigrated, Tone::Warning, MIGRATED));
             Reading::Ready(Loaded { store: Store::Local, progress, notice, up_to_date: !migrated })
         }
@@ -99,7 +104,8 @@ pub fn read(found: Found) -> Reading {
 
 impl Unusable {
     /// Whether the record is removed once copied: an unreadable one is, so that the wizard can
-    /// start afresh in its place; never one that was not copied, nor a newer version's.
+    /// start afresh in its place; never one that was not copied, nor a newer version's. A damaged
+    /// one is not: what could be read of it is written in its place.
     pub fn removes(&self, copied: bool) -> bool {
         copied && matches!(self, Unusable::Unreadable(_))
     }
@@ -121,9 +127,26 @@ impl Unusable {
                     None => (Store::Memory, Kind::RecordUnreadable, format!("{what} It is left untouched, and this tab starts fresh and keeps nothing.")),
                 }
             }
+            Unusable::Damaged { progress, why } => return damaged(progress, &why, aside),
         };
         Loaded::fresh(store, Some(Notice::new(kind, Tone::Warning, text)))
     }
+}
+
+/// A record read in part: the wizard goes on from what could be read. With the record copied
+/// aside, that part is written in its place at once (so the next visit does not copy it again);
+/// without a copy the record is left as it is and this tab keeps nothing.
+fn damaged(progress: Progress, why: &str, aside: Option<&str>) -> Loaded {
+    let what = format!("Part of your saved progress could not be read ({why}); the rest is loaded.");
+    let (store, text) = match aside {
+        Some(key) => (
+            Store::Local,
+            format!("{what} The record as it was is kept aside in this browser's storage under \"{key}\"."),
+        ),
+        None => (Store::Memory, format!("{what} The record is left untouched, and this tab keeps nothing.")),
+    };
+    let notice = Notice::new(Kind::RecordUnreadable, Tone::Warning, text);
+    Loaded { store, progress, notice: Some(notice), up_to_date: store == Store::Memory }
 }
 
 #[cfg(test)]
@@ -236,6 +259,33 @@ mod tests {
             assert_eq!(kind, Kind::RecordUnreadable);
             assert!(text.contains("left untouched"), "{text}");
         }
+    }
+
+    #[test]
+    fn a_record_read_in_part_says_what_was_left_out_and_keeps_the_whole_aside() {
+        let text = r#"{"format":2,"answers":"x","step":"aad","done":["general.remote_support"]}"#;
+        let damaged = unusable(text);
+        let Unusable::Damaged { progress, why } = damaged.clone() else { panic!("{damaged:?}") };
+        assert_eq!(why, "`answers` is not a set of answers");
+        assert!(progress.answers.answered().next().is_none());
+        assert_eq!((progress.step.as_str(), progress.done.len()), ("aad", 1), "the rest is read");
+        assert!(!damaged.removes(true), "what could be read is written in its place");
+        let aside = damaged.clone().loaded(Some("ems-scope-wizard/unreadable/7"), false);
+        assert_eq!((aside.store, &aside.progress), (Store::Local, &progress));
+        assert!(!aside.up_to_date, "written at once, so the next visit does not copy it again");
+        let (kind, said) = kind_and_text(&aside);
+        assert_eq!(kind, Kind::RecordUnreadable);
+        assert!(
+            said.starts_with("Part of your saved progress could not be read (`answers` is not a set of answers)"),
+            "{said}"
+        );
+        assert!(
+            said.contains(r#"kept aside in this browser's storage under "ems-scope-wizard/unreadable/7""#),
+            "{said}"
+        );
+        let not_copied = damaged.loaded(None, false);
+        assert_eq!((not_copied.store, &not_copied.progress), (Store::Memory, &progress), "never overwritten");
+        assert!(kind_and_text(&not_copied).1.contains("left untouched"));
     }
 
     #[test]
