@@ -9,6 +9,9 @@ const MEMORY_NOTICE = 'will not be kept after this tab closes';
 /** A key of a record kept aside, as a pattern: the prefix, then a number. */
 const asideKey = `${ASIDE_PREFIX.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}\\d+`;
 
+/** The texts of the records kept aside in `saved` (a page's storage), by key. */
+const keptAside = (saved) => Object.entries(saved).filter(([k]) => k.startsWith(ASIDE_PREFIX));
+
 /** A page whose localStorage holds `record` under the progress key when the app starts. */
 async function withRecord(env, context, record) {
   const page = await openPage(context, env.url);
@@ -65,10 +68,10 @@ test('a corrupt record is kept aside under an "unreadable" key and the user is t
     const text = await notices(page).innerText();
     expect(text).toMatch(new RegExp(`Your saved progress could not be read: .*It is kept aside in this browser's storage under "${asideKey}", and the wizard starts fresh\\.`, 's'));
     const saved = await storage(page);
-    const aside = Object.keys(saved).filter((k) => k.startsWith(ASIDE_PREFIX));
+    const aside = keptAside(saved);
     expect(aside.length, `one record kept aside: ${JSON.stringify(saved)}`).toBe(1);
-    expect(saved[aside[0]]).toBe('{not json');
-    expect(text, 'the notice names the key').toContain(aside[0]);
+    expect(aside[0][1]).toBe('{not json');
+    expect(text, 'the notice names the key').toContain(aside[0][0]);
     expect(saved[KEY]).not.toBe('{not json');
     // On a 360 px phone the long key wraps inside the notice: nothing scrolls sideways.
     await page.setViewportSize({ width: 360, height: 740 });
@@ -98,15 +101,15 @@ test('a record read in part loads the rest, says what was left out and keeps the
     await expect(page.locator('#step-heading')).toHaveText('Microsoft Intune', { useInnerText: true });
     await expect(page.locator('section.guidance .totals')).toContainText('1 done', { useInnerText: true });
     const saved = await storage(page);
-    const aside = Object.keys(saved).filter((k) => k.startsWith(ASIDE_PREFIX));
+    const aside = keptAside(saved);
     expect(aside.length, `one record kept aside: ${JSON.stringify(saved)}`).toBe(1);
-    expect(saved[aside[0]], 'the record exactly as it was').toBe(record);
+    expect(aside[0][1], 'the record exactly as it was').toBe(record);
     // The readable part is written in its place at once: a reload neither copies nor says it again.
     expect(JSON.parse(saved[KEY]).answers).toStrictEqual({ services: ['intune'] });
     await page.reload();
     await ready(page);
     await expect(notices(page), 'no notice on the next visit').toHaveText('', { useInnerText: true });
-    expect(Object.keys(await storage(page)).filter((k) => k.startsWith(ASIDE_PREFIX)).length).toBe(1);
+    expect(keptAside(await storage(page)).length, 'nothing copied aside again').toBe(1);
     await expect(page.locator('#step-heading')).toHaveText('Microsoft Intune', { useInnerText: true });
     expect(page.errors).toStrictEqual([]);
   } finally {
@@ -130,7 +133,7 @@ test('an old format-1 record is migrated: answers checked, step kept, the user t
     const saved = JSON.parse((await storage(page))[KEY]);
     expect(saved.format).toBe(2);
     expect(saved.answers.services).toStrictEqual(['intune']);
-    expect(Object.keys(await storage(page)).filter((k) => k.startsWith(ASIDE_PREFIX)).length).toBe(0);
+    expect(keptAside(await storage(page)).length).toBe(0);
   } finally {
     await context.close();
   }
@@ -150,9 +153,9 @@ test('a record from a newer version is kept aside and left untouched for that ve
     await page.locator('#question-services').getByLabel('Microsoft Intune').check();
     const saved = await storage(page);
     expect(saved[KEY]).toBe(record);
-    const aside = Object.keys(saved).filter((k) => k.startsWith(ASIDE_PREFIX));
+    const aside = keptAside(saved);
     expect(aside.length).toBe(1);
-    expect(saved[aside[0]]).toBe(record);
+    expect(aside[0][1]).toBe(record);
     await page.locator('#question-services').getByLabel('Microsoft Intune').uncheck();
     await expect(page.locator('.step-count')).toHaveText('Step 1 of 3', { useInnerText: true });
     await expect(page.locator('#question-services').getByLabel('Microsoft Intune')).not.toBeChecked();
