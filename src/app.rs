@@ -46,7 +46,7 @@ pub fn App(#[prop(optional)] early_choices: Vec<(String, String)>) -> impl IntoV
             </main>
             <footer class="colophon">
                 // On paper too: which revision the lines on it are quoted from.
-                <p>{move || colophon(wizard.progress.with(|p| p.revision))}</p>
+                <p>{move || colophon(wizard.revision.get())}</p>
             </footer>
         </div>
     }

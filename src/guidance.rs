@@ -47,15 +47,8 @@ fn item_state(id: ItemId) -> Memo<ItemScope> {
     })
 }
 
-/// The revision of the scope on screen, one for every row: it changes with the scope's items.
-fn shown_revision() -> Memo<Revision> {
-    let scope = use_wizard().scope;
-    Memo::new(move |_| scope.with(|s| s.revision))
-}
-
 #[component]
 pub fn GuidancePanel() -> impl IntoView {
-    let revision = shown_revision();
     view! {
         <section class="guidance" aria-labelledby="guidance-heading">
             <div class="guidance-head">
@@ -66,8 +59,8 @@ pub fn GuidancePanel() -> impl IntoView {
             </div>
             <PrintHeader/>
             <Warnings/>
-            {Phase::ALL.into_iter().map(|phase| view! { <PhaseBlock phase revision/> }).collect_view()}
-            <SetApart revision/>
+            {Phase::ALL.into_iter().map(|phase| view! { <PhaseBlock phase/> }).collect_view()}
+            <SetApart/>
         </section>
     }
 }
@@ -124,13 +117,13 @@ fn ChangeAnnouncer() -> impl IntoView {
 
 /// What the source says Microsoft does not do in this case.
 #[component]
-fn SetApart(revision: Memo<Revision>) -> impl IntoView {
+fn SetApart() -> impl IntoView {
     let set_apart = rows_where(|i| matches!(i.outcome, Outcome::OutOfScope | Outcome::NotSupported));
     view! {
         <section class="set-apart" class:hidden=move || set_apart.with(Vec::is_empty) aria-labelledby="set-apart-heading">
             <h3 id="set-apart-heading">"Out of scope and not supported"</h3>
             <p class="help">"The source says plainly that Microsoft does not do these in your case."</p>
-            <ItemList rows=set_apart revision placed=true/>
+            <ItemList rows=set_apart placed=true/>
         </section>
     }
 }
@@ -183,7 +176,7 @@ fn RevisionOption(r: Revision) -> impl IntoView {
             // `checked` for the prerendered page, `prop:checked` to follow the state.
             <input type="radio" id=input_id.clone() name="revision" aria-describedby=describedby
                 checked=wizard.progress.with_untracked(|p| p.revision == r)
-                prop:checked=move || wizard.progress.with(|p| p.revision == r)
+                prop:checked=move || wizard.revision.get() == r
                 on:change=move |_| wizard.progress.update(|p| p.revision = r)/>
             <label for=input_id>{revision_label(r)}</label>
             {changes.map(|c| view! { <span class="rev-changes" id=changes_id>{c}</span> })}
@@ -215,7 +208,7 @@ fn Warnings() -> impl IntoView {
 }
 
 #[component]
-fn PhaseBlock(phase: Phase, revision: Memo<Revision>) -> impl IntoView {
+fn PhaseBlock(phase: Phase) -> impl IntoView {
     let wizard = use_wizard();
     let scope = wizard.scope;
     let listed = move |s: &ItemScope| {
@@ -246,7 +239,7 @@ fn PhaseBlock(phase: Phase, revision: Memo<Revision>) -> impl IntoView {
                 <span class="count">{move || counts.get()}</span>
             </h3>
             <For each=move || sections.get() key=|s| *s let:section>
-                <SectionBlock section listed revision/>
+                <SectionBlock section listed/>
             </For>
         </section>
     }
@@ -256,7 +249,6 @@ fn PhaseBlock(phase: Phase, revision: Memo<Revision>) -> impl IntoView {
 fn SectionBlock(
     section: SectionId,
     listed: impl Fn(&ItemScope) -> bool + Copy + Send + Sync + 'static,
-    revision: Memo<Revision>,
 ) -> impl IntoView {
     let sec = section.get();
     let rows = rows_where(move |i| i.item.get().section == section && listed(i));
@@ -266,7 +258,7 @@ fn SectionBlock(
         <div class="section">
             {subtitle.map(|t| view! { <h4>{t}</h4> })}
             {sec.lead.map(|l| view! { <p class="lead">{l}</p> })}
-            <ItemList rows revision/>
+            <ItemList rows/>
         </div>
     }
 }
@@ -275,11 +267,11 @@ fn SectionBlock(
 /// where from" stays open), and its parts follow the item's state. `placed`: each row says the
 /// section it comes from (a list gathered from every phase, where two sections can say the same).
 #[component]
-fn ItemList(rows: Memo<Vec<ItemId>>, revision: Memo<Revision>, #[prop(optional)] placed: bool) -> impl IntoView {
+fn ItemList(rows: Memo<Vec<ItemId>>, #[prop(optional)] placed: bool) -> impl IntoView {
     view! {
         <ul class="items">
             <For each=move || rows.get() key=|id| *id let:id>
-                <ItemRow id revision placed/>
+                <ItemRow id placed/>
             </For>
         </ul>
     }
@@ -300,7 +292,8 @@ fn outcome_look(outcome: &Outcome) -> (Option<String>, &'static str) {
 }
 
 #[component]
-fn ItemRow(id: ItemId, revision: Memo<Revision>, placed: bool) -> impl IntoView {
+fn ItemRow(id: ItemId, placed: bool) -> impl IntoView {
+    let revision = use_wizard().revision;
     let item = id.get();
     let state = item_state(id);
     let look = Memo::new(move |_| state.with(|s| outcome_look(&s.outcome)));
@@ -313,7 +306,7 @@ fn ItemRow(id: ItemId, revision: Memo<Revision>, placed: bool) -> impl IntoView 
         let text_id = line_text_id.clone();
         let text = move || item.text_in(revision.get());
         if tickable.get() {
-            view! { <DoneTick id revision text_id/> }.into_any()
+            view! { <DoneTick id text_id/> }.into_any()
         } else if placed {
             // Inside the text, so it is also part of the disclosure's name.
             let place = item.section.get().title;
@@ -337,15 +330,16 @@ fn ItemRow(id: ItemId, revision: Memo<Revision>, placed: bool) -> impl IntoView 
                 {move || look.with(|l| l.0.clone()).map(|b| view! { <span class="badge">{b}</span> })}
                 {change}
             </div>
-            <Provenance id state revision text_id/>
+            <Provenance id state text_id/>
         </li>
     }
 }
 
 /// The checkbox that ticks an item done, labelled by the item's text.
 #[component]
-fn DoneTick(id: ItemId, revision: Memo<Revision>, text_id: String) -> impl IntoView {
+fn DoneTick(id: ItemId, text_id: String) -> impl IntoView {
     let wizard = use_wizard();
+    let revision = wizard.revision;
     let item = id.get();
     let input_id = format!("done-{}", item.id);
     // Every tick reads the ticks: only the one whose state changed sets its box.
@@ -368,7 +362,7 @@ fn DoneTick(id: ItemId, revision: Memo<Revision>, text_id: String) -> impl IntoV
 /// what changed between the revisions. Drawn when first opened: closed, it costs nothing to
 /// render or hydrate. Open, it follows the item's state.
 #[component]
-fn Provenance(id: ItemId, state: Memo<ItemScope>, revision: Memo<Revision>, text_id: String) -> impl IntoView {
+fn Provenance(id: ItemId, state: Memo<ItemScope>, text_id: String) -> impl IntoView {
     let opened = RwSignal::new(false);
     // Named "Why and where from" and the item's text, by reference: a hidden copy of the text
     // would be 87 more text runs to lay out on the first paint, and an aria-label would not be
@@ -382,13 +376,14 @@ fn Provenance(id: ItemId, state: Memo<ItemScope>, revision: Memo<Revision>, text
                 on:click=move |_| opened.update(|open| *open = !*open)>
                 <span id=own_id>"Why and where from"</span>
             </button>
-            {move || opened.get().then(|| view! { <ProvenanceDetails id state revision/> })}
+            {move || opened.get().then(|| view! { <ProvenanceDetails id state/> })}
         </div>
     }
 }
 
 #[component]
-fn ProvenanceDetails(id: ItemId, state: Memo<ItemScope>, revision: Memo<Revision>) -> impl IntoView {
+fn ProvenanceDetails(id: ItemId, state: Memo<ItemScope>) -> impl IntoView {
+    let revision = use_wizard().revision;
     let item = id.get();
     let why = move || state.with(ItemScope::why);
     let condition = Memo::new(move |_| item.condition_in(revision.get()));

@@ -5,6 +5,7 @@
 use crate::browser;
 use leptos::html;
 use leptos::prelude::*;
+use scope::catalog::Revision;
 use scope::engine::{evaluate, Scope};
 use scope::notice;
 pub use scope::notice::Tone;
@@ -17,6 +18,8 @@ use wasm_bindgen::JsCast;
 pub struct Wizard {
     pub progress: RwSignal<Progress>,
     pub scope: Memo<Scope>,
+    /// The revision the scope on screen is quoted from: what every guidance row's words follow.
+    pub revision: Memo<Revision>,
     pub notices: RwSignal<Vec<Notice>>,
     /// Notices given so far: each new one's id, never reused, so the list draws a notice that
     /// replaces another rather than taking it for the same one.
@@ -55,9 +58,11 @@ impl Wizard {
     /// Creates the state, blank as on the prerendered page, and provides it as context.
     pub fn provide() -> Wizard {
         let progress = RwSignal::new(Progress::default());
+        let scope = Memo::new(move |_| progress.with(|p| evaluate(&p.answers, p.revision)));
         let wizard = Wizard {
             progress,
-            scope: Memo::new(move |_| progress.with(|p| evaluate(&p.answers, p.revision))),
+            scope,
+            revision: Memo::new(move |_| scope.with(|s| s.revision)),
             notices: RwSignal::new(Vec::new()),
             notices_given: StoredValue::new(0),
             incoming: RwSignal::new(None),

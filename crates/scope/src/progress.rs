@@ -199,7 +199,7 @@ impl SavedIn {
     fn format_2(self) -> Saved {
         let mut skipped = Vec::new();
         let mut answers = Answers::new();
-        for (question, values) in &object_or_skip(self.answers, "answers", &mut skipped) {
+        for (question, values) in &answers_or_skip(self.answers, &mut skipped) {
             if let Err(ReadError::NotOurs(why)) = read_answer(&mut answers, question, values) {
                 skipped.push(why);
             }
@@ -224,7 +224,7 @@ impl SavedIn {
     fn format_1(self) -> Saved {
         let mut skipped = Vec::new();
         let mut answers = Answers::new();
-        for (question, joined) in &object_or_skip(self.answers, "answers", &mut skipped) {
+        for (question, joined) in &answers_or_skip(self.answers, &mut skipped) {
             match joined.as_str() {
                 Some(joined) => {
                     let _ = answers.set_by_joined_ids(question, joined);
@@ -239,14 +239,14 @@ impl SavedIn {
     }
 }
 
-/// A record's field that should be a JSON object: its entries, or none (and the field named in
-/// `skipped`) when it is something else. A missing field is an empty one.
-fn object_or_skip(field: Option<Value>, name: &str, skipped: &mut Vec<String>) -> Map<String, Value> {
-    match field {
+/// A record's `answers`, which should be a JSON object: its entries, or none (and `skipped` says
+/// so) when it is something else. A record with no answers has none.
+fn answers_or_skip(answers: Option<Value>, skipped: &mut Vec<String>) -> Map<String, Value> {
+    match answers {
         None => Map::new(),
         Some(Value::Object(map)) => map,
         Some(_) => {
-            skipped.push(format!("`{name}` is not a set of answers"));
+            skipped.push("`answers` is not a set of answers".into());
             Map::new()
         }
     }
@@ -278,16 +278,13 @@ fn is_step(s: &str) -> bool {
     s == crate::wizard::SUMMARY || STEPS.iter().any(|st| st.id == s)
 }
 
-/// Reads answers as the saved record and exports write them (`{"question":["value",…]}`). With
-/// `strict`, an unknown question or value, or an answer of the wrong shape, is an error; without,
-/// that one answer is skipped and the rest kept.
-pub(crate) fn answers_from_map(map: &Map<String, Value>, strict: bool) -> Result<Answers, ReadError> {
+/// Reads answers as exports write them (`{"question":["value",…]}`): an unknown question or
+/// value, or an answer of the wrong shape, is an error. (A saved record is read answer by answer,
+/// in `SavedIn::format_2`.)
+pub(crate) fn answers_from_map(map: &Map<String, Value>) -> Result<Answers, ReadError> {
     let mut answers = Answers::new();
     for (question, values) in map {
-        let read = read_answer(&mut answers, question, values);
-        if strict {
-            read?;
-        }
+        read_answer(&mut answers, question, values)?;
     }
     Ok(answers)
 }

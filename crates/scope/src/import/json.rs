@@ -46,7 +46,7 @@ pub fn read_export(text: &str) -> Result<Progress, ReadError> {
     }
     let export: ExportIn = read_object(text)?;
     let answers = export.answers.ok_or_else(|| ReadError::NotOurs("it has no answers".into()))?;
-    let answers = answers_from_map(&answers, true)?;
+    let answers = answers_from_map(&answers)?;
     let mut done = ItemSet::new();
     for item in export.items.ok_or_else(|| ReadError::NotOurs("it has no items".into()))? {
         let known = ItemId::by_id(&item.id).ok_or_else(|| {
