@@ -96,7 +96,7 @@ test('a record read in part loads the rest, says what was left out and keeps the
     const page = await withRecord(env, context, record);
     await expect(notices(page)).toContainText('could not be read', { useInnerText: true });
     const text = await notices(page).innerText();
-    expect(text).toMatch(new RegExp(`Part of your saved progress could not be read \\(answer \`tenant\` is not a list\\); the rest is loaded\\. The record as it was is kept aside in this browser's storage under "${asideKey}"\\.`));
+    expect(text).toMatch(new RegExp(`Part of your saved progress could not be read and was left out: your answer to Tenant\\. The rest is loaded\\. The record as it was is kept aside in this browser's storage under "${asideKey}"\\.`));
     // What could be read is on screen: the step, the answer, the tick.
     await expect(page.locator('#step-heading')).toHaveText('Microsoft Intune', { useInnerText: true });
     await expect(page.locator('section.guidance .totals')).toContainText('1 done', { useInnerText: true });

@@ -6,7 +6,7 @@
 //! it aside and start fresh.
 
 use crate::answers::Answers;
-use crate::catalog::{ItemId, ItemSet, Revision, STEPS};
+use crate::catalog::{ItemId, ItemSet, QuestionId, Revision, STEPS};
 use serde::de::DeserializeOwned;
 use serde::{Deserialize, Deserializer, Serialize};
 use serde_json::{Map, Value};
@@ -123,9 +123,9 @@ pub struct Saved {
     pub progress: Progress,
     /// The record was in an earlier format.
     pub migrated: bool,
-    /// Parts of the record of the wrong shape, left out, each in words (`` `done` is not a
-    /// list``). Ids this catalog does not know are not among them: a catalog change drops those
-    /// quietly.
+    /// Parts of the record of the wrong shape, left out, each named for the person ("your answer
+    /// to Tenant", "some of your done ticks"). Ids this catalog does not know are not among them:
+    /// a catalog change drops those quietly.
     pub skipped: Vec<String>,
 }
 
@@ -200,8 +200,8 @@ impl SavedIn {
         let mut skipped = Vec::new();
         let mut answers = Answers::new();
         for (question, values) in &answers_or_skip(self.answers, &mut skipped) {
-            if let Err(ReadError::NotOurs(why)) = read_answer(&mut answers, question, values) {
-                skipped.push(why);
+            if let Err(ReadError::NotOurs(_)) = read_answer(&mut answers, question, values) {
+                skip_answer(question, &mut skipped);
             }
         }
         let step = self.step.as_str().filter(|s| is_step(s)).unwrap_or("").to_string();
@@ -209,12 +209,12 @@ impl SavedIn {
             None => Vec::new(),
             Some(Value::Array(ticks)) => ticks,
             Some(_) => {
-                skipped.push("`done` is not a list".into());
+                skipped.push("your done ticks".into());
                 Vec::new()
             }
         };
         if done.iter().any(|tick| !tick.is_string()) {
-            skipped.push("`done` holds something other than text".into());
+            skipped.push("some of your done ticks".into());
         }
         let done = done.iter().filter_map(Value::as_str).filter_map(ItemId::by_id).collect();
         let progress = Progress { answers, step, done, revision: self.revision };
@@ -229,7 +229,7 @@ impl SavedIn {
                 Some(joined) => {
                     let _ = answers.set_by_joined_ids(question, joined);
                 }
-                None => skipped.push(format!("answer `{question}` is not text")),
+                None => skip_answer(question, &mut skipped),
             }
         }
         let step = self.step.as_u64().and_then(|n| STEPS.get(n as usize)).map(|s| s.id.to_string());
@@ -246,9 +246,17 @@ fn answers_or_skip(answers: Option<Value>, skipped: &mut Vec<String>) -> Map<Str
         None => Map::new(),
         Some(Value::Object(map)) => map,
         Some(_) => {
-            skipped.push("`answers` is not a set of answers".into());
+            skipped.push("your answers".into());
             Map::new()
         }
+    }
+}
+
+/// An answer of the wrong shape, named for the person by its question's short name. An unknown
+/// question is dropped quietly, as a catalog change drops it.
+fn skip_answer(question: &str, skipped: &mut Vec<String>) {
+    if let Some(q) = QuestionId::by_id(question) {
+        skipped.push(format!("your answer to {}", q.get().short));
     }
 }
 

@@ -91,7 +91,7 @@ pub fn read(found: Found) -> Reading {
     };
     match Progress::from_saved(text) {
         Ok(Saved { progress, skipped, .. }) if !skipped.is_empty() => {
-            Reading::Unusable(Unusable::Damaged { progress, why: skipped.join("; ") })
+            Reading::Unusable(Unusable::Damaged { progress, why: skipped.join(", ") })
         }
         Ok(Saved { progress, migrated, .. }) => {
             let notice = migrated.then(|| Notice::new(Kind::RecordMigrated, Tone::Warning, MIGRATED));
@@ -137,7 +137,7 @@ impl Unusable {
 /// aside, that part is written in its place at once (so the next visit does not copy it again);
 /// without a copy the record is left as it is and this tab keeps nothing.
 fn damaged(progress: Progress, why: &str, aside: Option<&str>) -> Loaded {
-    let what = format!("Part of your saved progress could not be read ({why}); the rest is loaded.");
+    let what = format!("Part of your saved progress could not be read and was left out: {why}. The rest is loaded.");
     let (store, text) = match aside {
         Some(key) => (
             Store::Local,
@@ -266,7 +266,7 @@ mod tests {
         let text = r#"{"format":2,"answers":"x","step":"aad","done":["general.remote_support"]}"#;
         let damaged = unusable(text);
         let Unusable::Damaged { progress, why } = damaged.clone() else { panic!("{damaged:?}") };
-        assert_eq!(why, "`answers` is not a set of answers");
+        assert_eq!(why, "your answers");
         assert!(progress.answers.answered().next().is_none());
         assert_eq!((progress.step.as_str(), progress.done.len()), ("aad", 1), "the rest is read");
         assert!(!damaged.removes(true), "what could be read is written in its place");
@@ -276,7 +276,9 @@ mod tests {
         let (kind, said) = kind_and_text(&aside);
         assert_eq!(kind, Kind::RecordUnreadable);
         assert!(
-            said.starts_with("Part of your saved progress could not be read (`answers` is not a set of answers)"),
+            said.starts_with(
+                "Part of your saved progress could not be read and was left out: your answers. The rest is loaded."
+            ),
             "{said}"
         );
         assert!(
