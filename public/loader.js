@@ -27,11 +27,13 @@
   }, true);
   // "Why and where from" stays enabled before the app is up (disabled, the list's scrolling
   // panel would have nothing to reach by keyboard), so a click on it is kept: marked here (a
-  // second click takes the mark back), made again by the app once it is up (src/browser.rs).
+  // second click takes the mark back), made again by the app once its part of the list is
+  // hydrated (src/later.rs).
   document.addEventListener('click', function early(event) {
     if (root.classList.contains('ready')) return document.removeEventListener('click', early, true);
     var button = event.target.closest && event.target.closest('button.disclosure');
-    if (button) button.toggleAttribute('data-early-click');
+    // Not in a part of the list the app has hydrated already (src/later.rs): that one is live.
+    if (button && !button.closest('[data-hydrated]')) button.toggleAttribute('data-early-click');
   }, true);
 
   function fail(error) {

@@ -4,6 +4,7 @@
 use crate::browser;
 use crate::embed::{self, full_page_url, Params};
 use crate::guidance::GuidancePanel;
+use crate::later::{self, Later};
 use crate::persistence;
 use crate::state::{focus_soon, use_wizard, Incoming, Tone, Wizard};
 use crate::steps::{focus_next_or_heading, StepsPanel};
@@ -16,10 +17,8 @@ use scope::notice::Notice;
 use scope::portal::Keeper;
 use scope::startup::{self, Arrival, Found, Startup};
 
-/// `early_choices`: the choices made on the prerendered questions before hydration
-/// ([`browser::checked_choices`]); none when prerendering.
 #[component]
-pub fn App(#[prop(optional)] early_choices: Vec<(String, String)>) -> impl IntoView {
+pub fn App() -> impl IntoView {
     let wizard = Wizard::provide();
     let host = embed::Host::provide();
     // Whether the browser's storage holds the progress on screen: false from memory, and while
@@ -27,9 +26,19 @@ pub fn App(#[prop(optional)] early_choices: Vec<(String, String)>) -> impl IntoV
     // it decides what the embed bar and the replace-or-keep question say (portal::Keeper).
     let stored = RwSignal::new(true);
     // The first render is the blank one prerendered into index.html, so hydration matches it; the
-    // browser's state is read after hydration (Effects never run in the native prerender).
-    let mut early_choices = Some(early_choices);
-    Effect::new(move |_| untrack(|| start(wizard, host, stored, early_choices.take().unwrap_or_default())));
+    // browser's state is read after the last part is hydrated (Effects never run in the native
+    // prerender), in the same task as the questions (src/later.rs).
+    let questions = NodeRef::<html::Div>::new();
+    let owner = Owner::current().unwrap_or_default();
+    Effect::new(move |_| {
+        let owner = owner.clone();
+        later::queue(move || {
+            // Before their hydration sets every input back to the prerendered blank.
+            let early_choices = browser::checked_choices();
+            later::hydrate(questions, owner, || view! { <StepsPanel/> });
+            start(wizard, host, stored, early_choices);
+        })
+    });
     let embedded = wizard.embedded;
     view! {
         <div class="page">
@@ -41,7 +50,7 @@ pub fn App(#[prop(optional)] early_choices: Vec<(String, String)>) -> impl IntoV
             {move || wizard.incoming.get().map(|incoming| view! { <IncomingPrompt incoming stored/> })}
             // The page's one main landmark, in a portal's frame too (the frame's main content).
             <main class="layout">
-                <StepsPanel/>
+                <Later held=questions><StepsPanel/></Later>
                 <GuidancePanel/>
             </main>
             <footer class="colophon">

@@ -45,6 +45,11 @@ pub fn next_frame(f: impl FnOnce() + 'static) {
     let _ = window().request_animation_frame(Closure::once_into_js(f).unchecked_ref());
 }
 
+/// Runs `f` in a task of its own, after what the browser has waiting (input, a paint).
+pub fn next_task(f: impl FnOnce() + 'static) {
+    let _ = window().set_timeout_with_callback(Closure::once_into_js(f).unchecked_ref());
+}
+
 /// The choices made on the prerendered questions before the app was hydrated, as
 /// (question id, value id): the browser checks them natively, and hydration sets every input
 /// back to the blank state, so they are read first (main.rs) and applied by the app. None unless
@@ -225,13 +230,14 @@ pub fn mark_ready() {
         let _ = classes.remove_1("restoring");
         let _ = classes.add_1("ready");
     }
-    replay_early_clicks();
 }
 
-/// The "Why and where from" buttons clicked before the app was up (public/loader.js marks them)
-/// are clicked now that it listens: the click is taken late rather than lost.
-fn replay_early_clicks() {
-    let Ok(clicked) = document().query_selector_all("button[data-early-click]") else { return };
+/// The "Why and where from" buttons in `part` clicked before it was hydrated (public/loader.js
+/// marks them) are clicked now that it listens: the click is taken late rather than lost. The
+/// part is marked hydrated, so the loader marks no more clicks in it.
+pub fn replay_early_clicks(part: &web_sys::Element) {
+    let _ = part.set_attribute("data-hydrated", "");
+    let Ok(clicked) = part.query_selector_all("button[data-early-click]") else { return };
     for button in (0..clicked.length()).filter_map(|i| clicked.item(i)?.dyn_into::<web_sys::HtmlElement>().ok()) {
         let _ = button.remove_attribute("data-early-click");
         button.click();

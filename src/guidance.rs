@@ -1,6 +1,7 @@
 //! The guidance list: phase by phase, with counts, done ticks, why each item is there and where it
 //! comes from, the revision switch, and a polite live summary of what changed.
 
+use crate::later::Later;
 use crate::state::use_wizard;
 use crate::steps::ClearAnswer;
 use leptos::prelude::*;
@@ -60,7 +61,7 @@ pub fn GuidancePanel() -> impl IntoView {
             <PrintHeader/>
             <Warnings/>
             {Phase::ALL.into_iter().map(|phase| view! { <PhaseBlock phase/> }).collect_view()}
-            <SetApart/>
+            <Later><SetApart/></Later>
         </section>
     }
 }
@@ -238,8 +239,9 @@ fn PhaseBlock(phase: Phase) -> impl IntoView {
                 {format!("{} phase", phase.title())}
                 <span class="count">{move || counts.get()}</span>
             </h3>
+            // The rows are most of the page: hydrated a section per task (src/later.rs).
             <For each=move || sections.get() key=|s| *s let:section>
-                <SectionBlock section listed/>
+                <Later><SectionBlock section listed/></Later>
             </For>
         </section>
     }

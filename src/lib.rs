@@ -6,6 +6,7 @@ mod app;
 pub mod browser;
 mod embed;
 mod guidance;
+mod later;
 mod persistence;
 mod share;
 mod state;

@@ -4,6 +4,7 @@ fn main() {
     std::panic::set_hook(Box::new(ems_scope_wizard::browser::show_panic_page));
     #[cfg(feature = "hydrate")]
     {
+        use ems_scope_wizard::App;
         use leptos::prelude::*;
         use wasm_bindgen::JsCast;
         // The app's own root, not <body>: browser extensions add nodes to the body before the
@@ -12,9 +13,7 @@ fn main() {
             // Only a page built without the prerender (index.html as it is in the repository).
             panic!("the page has no element with the id \"{}\" to start in", ems_scope_wizard::ROOT_ID);
         };
-        // Before hydration, which resets every input to the prerendered (blank) state.
-        let early_choices = ems_scope_wizard::browser::checked_choices();
-        let app = move || view! { <ems_scope_wizard::App early_choices/> };
-        leptos::mount::hydrate_from(root.unchecked_into(), app).forget();
+        // The page's frame; the rest is hydrated in later tasks (src/later.rs).
+        leptos::mount::hydrate_from(root.unchecked_into(), || view! { <App/> }).forget();
     }
 }

@@ -1,0 +1,81 @@
+//! Hydration in pieces. Hydrating the whole prerendered page at once is one long task (about
+//! 150 ms on a slow phone), in which the page can neither paint nor take a click. Instead the app
+//! hydrates its frame, then each phase of the guidance list in a task of its own ([`Later`]), and
+//! last the questions together with start-up (`app::start`). Until start-up the progress stays
+//! blank, so every piece hydrates against the page as it was prerendered; and until the questions
+//! are hydrated, a choice made on them is the browser's own, read as an early choice.
+
+use crate::state::use_wizard;
+use leptos::html;
+use leptos::prelude::*;
+use std::cell::{Cell, RefCell};
+use std::collections::VecDeque;
+
+type Job = Box<dyn FnOnce()>;
+
+thread_local! {
+    static JOBS: RefCell<VecDeque<Job>> = RefCell::new(VecDeque::new());
+    /// Whether a task to run the next job is already asked for.
+    static ASKED: Cell<bool> = const { Cell::new(false) };
+}
+
+/// Runs `job` in a task of its own, after every job queued before it.
+pub fn queue(job: impl FnOnce() + 'static) {
+    JOBS.with_borrow_mut(|jobs| jobs.push_back(Box::new(job)));
+    ask_for_task();
+}
+
+fn ask_for_task() {
+    if !ASKED.replace(true) {
+        crate::browser::next_task(run_next);
+    }
+}
+
+fn run_next() {
+    ASKED.set(false);
+    // Taken out before it runs: a job may queue another.
+    if let Some(job) = JOBS.with_borrow_mut(VecDeque::pop_front) {
+        job();
+    }
+    if JOBS.with_borrow(|jobs| !jobs.is_empty()) {
+        ask_for_task();
+    }
+}
+
+/// Hydrates `view` into the element `root` (a [`Later`] prerendered with that view inside), under
+/// `owner`, the owner of the part's place in the page: it reads the contexts provided above it,
+/// and goes with it. The native prerender never gets here: it runs no Effect and no job.
+pub fn hydrate<V: IntoView + 'static>(root: NodeRef<html::Div>, owner: Owner, view: impl FnOnce() -> V + 'static) {
+    // try_: the owner of the element may be gone (a section that an answer removed meanwhile).
+    let Some(element) = root.try_get_untracked().flatten() else { return };
+    #[cfg(feature = "hydrate")]
+    owner.with(|| {
+        use leptos::tachys::{hydration::Cursor, view::PositionState};
+        let cursor = Cursor::new(element.clone().into());
+        let part = view().into_view().hydrate::<true>(&cursor, &PositionState::default());
+        // The view's state holds what keeps it following the state: kept as long as the owner.
+        StoredValue::new_local(part);
+    });
+    #[cfg(not(feature = "hydrate"))]
+    let _ = (owner, view);
+    // "Why and where from" clicked before its part was up is opened now (public/loader.js).
+    crate::browser::replay_early_clicks(&element);
+}
+
+/// A part of the page hydrated in a task of its own, after the parts queued before it; or, given
+/// `held`, by whoever holds that reference (with [`hydrate`]). On the prerendered page it is
+/// there from the first paint, inert until then (as the whole page was before its hydration).
+#[component]
+pub fn Later(children: Children, #[prop(optional)] held: Option<NodeRef<html::Div>>) -> impl IntoView {
+    // Once the app is up, a part drawn anew (a section that an answer brings) is drawn at once.
+    if cfg!(feature = "hydrate") && !use_wizard().ready.get_untracked() {
+        let root = held.unwrap_or_default();
+        if let (None, Some(owner)) = (held, Owner::current()) {
+            queue(move || hydrate(root, owner, children));
+        }
+        // No children: the part's nodes stay as prerendered until hydrated.
+        view! { <div class="later" node_ref=root></div> }.into_any()
+    } else {
+        view! { <div class="later">{children()}</div> }.into_any()
+    }
+}
