@@ -109,6 +109,52 @@ test('choices made on the prerendered questions before the app is up are kept as
   }
 });
 
+// The app's tasks for the parts it hydrates one at a time (src/later.rs) ask for a timer with no
+// delay: held here until the test runs them, so the page stops between two parts.
+function holdPartTasks() {
+  const timer = window.setTimeout;
+  window.__parts = { held: [], holding: true };
+  window.setTimeout = (callback, delay, ...rest) => {
+    if (window.__parts.holding && delay === undefined && typeof callback === 'function') return window.__parts.held.push(callback);
+    return timer(callback, delay, ...rest);
+  };
+}
+
+test('the list is hydrated a part at a time: a "Why and where from" already up opens once, and a choice made meanwhile is kept', async ({ env }) => {
+  const context = await env.context();
+  try {
+    await context.addInitScript(holdPartTasks);
+    const page = await context.newPage();
+    await page.goto(env.url);
+    // The page's frame is hydrated; then its parts, one task each, until one of the list's
+    // sections is up.
+    const why = page.locator('section.guidance .later[data-hydrated] .disclosure').first();
+    await expect.poll(async () => {
+      await page.waitForFunction(() => window.__parts.held.length > 0);
+      await page.evaluate(() => window.__parts.held.shift()());
+      return why.count();
+    }, { message: 'a section hydrated, with the rest still to come' }).toBeGreaterThan(0);
+    expect(await page.locator('section.guidance .later:not([data-hydrated]) .disclosure').count(), 'the rest still to come').toBeGreaterThan(0);
+    await why.click();
+    await expect(why, 'its part is up: it opens at once').toHaveAttribute('aria-expanded', 'true');
+    // The questions are not hydrated yet: the choice is the browser's own.
+    await answer(page, 'Which services', 'Microsoft Intune');
+    expect(await page.evaluate(() => document.documentElement.classList.contains('ready')), 'before start-up').toBe(false);
+    await page.evaluate(() => {
+      window.__parts.holding = false;
+      while (window.__parts.held.length) window.__parts.held.shift()();
+    });
+    await ready(page);
+    await expect(why, 'not clicked a second time at start-up').toHaveAttribute('aria-expanded', 'true');
+    await expect(page.locator('[data-early-click]')).toHaveCount(0);
+    expect(await chosenIds(page), 'the choice kept').toStrictEqual(['q-services-intune']);
+    const saved = JSON.parse((await storage(page))[KEY]);
+    expect(saved.answers, 'and saved').toStrictEqual({ services: ['intune'] });
+  } finally {
+    await context.close();
+  }
+});
+
 test('before the app is up, Next and the step links wait, disabled, and "Why and where from" takes its click when it is', async ({ env }) => {
   const context = await env.context();
   try {
