@@ -33,7 +33,8 @@
     if (root.classList.contains('ready')) return document.removeEventListener('click', early, true);
     var button = event.target.closest && event.target.closest('button.disclosure');
     // Not in a part of the list the app has hydrated already (src/later.rs): that one is live.
-    if (button && !button.closest('[data-hydrated]')) button.toggleAttribute('data-early-click');
+    var part = button && button.closest('.later');
+    if (button && !(part && part.hasAttribute('data-hydrated'))) button.toggleAttribute('data-early-click');
   }, true);
 
   function fail(error) {

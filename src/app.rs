@@ -32,7 +32,7 @@ pub fn App() -> impl IntoView {
     let owner = Owner::current().unwrap_or_default();
     Effect::new(move |_| {
         let owner = owner.clone();
-        later::queue(move || {
+        later::queue_last(move || {
             // Before their hydration sets every input back to the prerendered blank.
             let early_choices = browser::checked_choices();
             later::hydrate(questions, owner, || view! { <StepsPanel/> });
@@ -51,7 +51,7 @@ pub fn App() -> impl IntoView {
             // The page's one main landmark, in a portal's frame too (the frame's main content).
             <main class="layout">
                 <Later held=questions><StepsPanel/></Later>
-                <GuidancePanel/>
+                <Later><GuidancePanel/></Later>
             </main>
             <footer class="colophon">
                 // On paper too: which revision the lines on it are quoted from.

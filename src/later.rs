@@ -1,9 +1,10 @@
 //! Hydration in pieces. Hydrating the whole prerendered page at once is one long task (about
 //! 150 ms on a slow phone), in which the page can neither paint nor take a click. Instead the app
-//! hydrates its frame, then each phase of the guidance list in a task of its own ([`Later`]), and
-//! last the questions together with start-up (`app::start`). Until start-up the progress stays
-//! blank, so every piece hydrates against the page as it was prerendered; and until the questions
-//! are hydrated, a choice made on them is the browser's own, read as an early choice.
+//! hydrates its frame, then the guidance list's head and each of its sections in a task of their
+//! own ([`Later`]), and last the questions together with start-up (`app::start`, through
+//! [`queue_last`]). Until start-up the progress stays blank, so every part hydrates against the
+//! page as it was prerendered; and until the questions are hydrated, a choice made on them is the
+//! browser's own, read as an early choice.
 
 use crate::state::use_wizard;
 use leptos::html;
@@ -13,15 +14,29 @@ use std::collections::VecDeque;
 
 type Job = Box<dyn FnOnce()>;
 
+/// The jobs waiting, each run in a task of its own: the parts in the order queued, then the
+/// last jobs (a part hydrated may queue the parts inside it; they still come before the last).
+#[derive(Default)]
+struct Jobs {
+    parts: VecDeque<Job>,
+    last: VecDeque<Job>,
+}
+
 thread_local! {
-    static JOBS: RefCell<VecDeque<Job>> = RefCell::new(VecDeque::new());
+    static JOBS: RefCell<Jobs> = RefCell::default();
     /// Whether a task to run the next job is already asked for.
     static ASKED: Cell<bool> = const { Cell::new(false) };
 }
 
-/// Runs `job` in a task of its own, after every job queued before it.
+/// Runs `job` (a part's hydration) in a task of its own, after the parts queued before it.
 pub fn queue(job: impl FnOnce() + 'static) {
-    JOBS.with_borrow_mut(|jobs| jobs.push_back(Box::new(job)));
+    JOBS.with_borrow_mut(|jobs| jobs.parts.push_back(Box::new(job)));
+    ask_for_task();
+}
+
+/// Runs `job` in a task of its own once every part is hydrated.
+pub fn queue_last(job: impl FnOnce() + 'static) {
+    JOBS.with_borrow_mut(|jobs| jobs.last.push_back(Box::new(job)));
     ask_for_task();
 }
 
@@ -34,10 +49,11 @@ fn ask_for_task() {
 fn run_next() {
     ASKED.set(false);
     // Taken out before it runs: a job may queue another.
-    if let Some(job) = JOBS.with_borrow_mut(VecDeque::pop_front) {
+    let job = JOBS.with_borrow_mut(|jobs| jobs.parts.pop_front().or_else(|| jobs.last.pop_front()));
+    if let Some(job) = job {
         job();
     }
-    if JOBS.with_borrow(|jobs| !jobs.is_empty()) {
+    if JOBS.with_borrow(|jobs| !jobs.parts.is_empty() || !jobs.last.is_empty()) {
         ask_for_task();
     }
 }

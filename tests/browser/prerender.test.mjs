@@ -128,13 +128,13 @@ test('the list is hydrated a part at a time: a "Why and where from" already up o
     await page.goto(env.url);
     // The page's frame is hydrated; then its parts, one task each, until one of the list's
     // sections is up.
-    const why = page.locator('section.guidance .later[data-hydrated] .disclosure').first();
+    const why = page.locator('section.guidance .later[data-hydrated] > .section .disclosure').first();
     await expect.poll(async () => {
       await page.waitForFunction(() => window.__parts.held.length > 0);
       await page.evaluate(() => window.__parts.held.shift()());
       return why.count();
     }, { message: 'a section hydrated, with the rest still to come' }).toBeGreaterThan(0);
-    expect(await page.locator('section.guidance .later:not([data-hydrated]) .disclosure').count(), 'the rest still to come').toBeGreaterThan(0);
+    expect(await page.locator('section.guidance .later:not([data-hydrated]) > .section .disclosure').count(), 'the rest still to come').toBeGreaterThan(0);
     await why.click();
     await expect(why, 'its part is up: it opens at once').toHaveAttribute('aria-expanded', 'true');
     // The questions are not hydrated yet: the choice is the browser's own.
