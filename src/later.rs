@@ -66,10 +66,15 @@ pub fn hydrate<V: IntoView + 'static>(root: NodeRef<html::Div>, owner: Owner, vi
     let Some(element) = root.try_get_untracked().flatten() else { return };
     #[cfg(feature = "hydrate")]
     owner.with(|| {
-        use leptos::tachys::{hydration::Cursor, view::PositionState};
+        use leptos::tachys::{hydration::Cursor, reactive_graph::OwnedView, view::PositionState};
+        // The part's own owner, as a row of a <For> has: its state is kept in `owner` and holds
+        // the part's owner, not `owner` itself (a list inside the part holds its owner; held in
+        // `owner`'s own arena, that would keep `owner` from ever being cleaned up).
+        let part_owner = Owner::new();
+        let part = part_owner.with(|| view().into_view());
         let cursor = Cursor::new(element.clone().into());
-        let part = view().into_view().hydrate::<true>(&cursor, &PositionState::default());
-        // The view's state holds what keeps it following the state: kept as long as the owner.
+        let part = OwnedView::new_with_owner(part, part_owner).hydrate::<true>(&cursor, &PositionState::default());
+        // Kept as long as `owner`: dropped with it, the part stops following the state.
         StoredValue::new_local(part);
     });
     #[cfg(not(feature = "hydrate"))]
