@@ -5,7 +5,7 @@ use crate::later::Later;
 use crate::state::use_wizard;
 use crate::steps::ClearAnswer;
 use leptos::prelude::*;
-use scope::catalog::{ItemId, Phase, Revision, SectionId};
+use scope::catalog::{Item, ItemId, Phase, Revision, SectionId, Verdict};
 use scope::engine::{Counts, ItemScope, Outcome};
 use std::collections::BTreeSet;
 
@@ -29,11 +29,24 @@ fn count_line(c: Counts, others: &[(usize, &str)]) -> String {
     first.into_iter().chain(rest).collect::<Vec<_>>().join(", ")
 }
 
-/// The items that `keep` picks, in catalog order: what each row shows follows from its own
-/// [`item_state`], so this list changes only when items come or go.
-fn rows_where(keep: impl Fn(&ItemScope) -> bool + Send + Sync + 'static) -> Memo<Vec<ItemId>> {
-    let scope = use_wizard().scope;
-    Memo::new(move |_| scope.with(|s| s.items.iter().filter(|i| keep(i)).map(|i| i.item).collect()))
+/// Whether a phase list shows an item with this outcome.
+fn in_phase_list(outcome: &Outcome) -> bool {
+    matches!(outcome, Outcome::InScope | Outcome::Waiting(_))
+}
+
+/// Whether the list of what Microsoft does not do shows an item with this outcome.
+fn set_apart(outcome: &Outcome) -> bool {
+    matches!(outcome, Outcome::OutOfScope | Outcome::NotSupported)
+}
+
+/// The items of the revision on screen that `keep` picks, in catalog order. A list draws a row
+/// for each once and an answer only shows or hides it, so this changes only with the revision.
+fn rows_of(keep: impl Fn(&Item) -> bool + Send + Sync + 'static) -> Memo<Vec<ItemId>> {
+    let revision = use_wizard().revision;
+    Memo::new(move |_| {
+        let r = revision.get();
+        ItemId::all().filter(|id| id.get().in_revision(r) && keep(id.get())).collect()
+    })
 }
 
 /// One item's state in the scope on screen: a row re-runs only the parts that read what changed.
@@ -119,12 +132,15 @@ fn ChangeAnnouncer() -> impl IntoView {
 /// What the source says Microsoft does not do in this case.
 #[component]
 fn SetApart() -> impl IntoView {
-    let set_apart = rows_where(|i| matches!(i.outcome, Outcome::OutOfScope | Outcome::NotSupported));
+    let scope = use_wizard().scope;
+    // Every item that can be set apart has a row, shown while it is.
+    let rows = rows_of(|i| i.verdict != Verdict::InScope);
+    let none = Memo::new(move |_| scope.with(|s| !s.items.iter().any(|i| set_apart(&i.outcome))));
     view! {
-        <section class="set-apart" class:hidden=move || set_apart.with(Vec::is_empty) aria-labelledby="set-apart-heading">
+        <section class="set-apart" class:hidden=move || none.get() aria-labelledby="set-apart-heading">
             <h3 id="set-apart-heading">"Out of scope and not supported"</h3>
             <p class="help">"The source says plainly that Microsoft does not do these in your case."</p>
-            <ItemList rows=set_apart placed=true/>
+            <ItemList rows listed=set_apart placed=true/>
         </section>
     }
 }
@@ -212,20 +228,13 @@ fn Warnings() -> impl IntoView {
 fn PhaseBlock(phase: Phase) -> impl IntoView {
     let wizard = use_wizard();
     let scope = wizard.scope;
-    let listed = move |s: &ItemScope| {
-        s.item.get().phase() == phase && matches!(s.outcome, Outcome::InScope | Outcome::Waiting(_))
-    };
-    let sections = Memo::new(move |_| {
-        scope.with(|s| {
-            let mut out: Vec<SectionId> = Vec::new();
-            for i in s.items.iter().filter(|i| listed(i)) {
-                let sec = i.item.get().section;
-                if !out.contains(&sec) {
-                    out.push(sec);
-                }
-            }
-            out
-        })
+    // Every section with items in the revision is drawn; those with no row shown hide.
+    let drawn = Memo::new(move |_| {
+        let r = wizard.revision.get();
+        sections_of(ItemId::all().filter(|id| id.get().in_revision(r)), phase)
+    });
+    let shown = Memo::new(move |_| {
+        scope.with(|s| sections_of(s.items.iter().filter(|i| in_phase_list(&i.outcome)).map(|i| i.item), phase))
     });
     let counts = Memo::new(move |_| {
         let c = wizard.progress.with(|p| scope.with(|s| s.counts(&p.done, Some(phase))));
@@ -234,46 +243,59 @@ fn PhaseBlock(phase: Phase) -> impl IntoView {
     let heading_id = format!("phase-{}", phase.title().to_ascii_lowercase());
     let labelled_by = heading_id.clone();
     view! {
-        <section class="phase" aria-labelledby=labelled_by>
+        // Hidden when none of its sections shows (a class, not a :has() rule the browser would
+        // check again at every row shown or hidden).
+        <section class="phase" class:hidden=move || shown.with(Vec::is_empty) aria-labelledby=labelled_by>
             <h3 id=heading_id>
                 {format!("{} phase", phase.title())}
                 <span class="count">{move || counts.get()}</span>
             </h3>
             // The rows are most of the page: hydrated a section per task (src/later.rs).
-            <For each=move || sections.get() key=|s| *s let:section>
-                <Later><SectionBlock section listed/></Later>
+            <For each=move || drawn.get() key=|s| *s let:section>
+                <Later><SectionBlock section shown/></Later>
             </For>
         </section>
     }
 }
 
+/// The sections of `phase` that `items` come from, in the order of their first item.
+fn sections_of(items: impl Iterator<Item = ItemId>, phase: Phase) -> Vec<SectionId> {
+    let mut out: Vec<SectionId> = Vec::new();
+    for sec in items.map(|id| id.get().section).filter(|sec| sec.get().phase == phase) {
+        if !out.contains(&sec) {
+            out.push(sec);
+        }
+    }
+    out
+}
+
+/// A section of a phase, hidden while `shown` (the phase's sections with a row shown) lacks it.
 #[component]
-fn SectionBlock(
-    section: SectionId,
-    listed: impl Fn(&ItemScope) -> bool + Copy + Send + Sync + 'static,
-) -> impl IntoView {
+fn SectionBlock(section: SectionId, shown: Memo<Vec<SectionId>>) -> impl IntoView {
     let sec = section.get();
-    let rows = rows_where(move |i| i.item.get().section == section && listed(i));
+    let rows = rows_of(move |i| i.section == section);
+    let hidden = Memo::new(move |_| !shown.with(|s| s.contains(&section)));
     // The phase heading already says the phase; a section heading adds what follows the dash.
     let subtitle = sec.title.split_once(" - ").map(|(_, rest)| rest);
     view! {
-        <div class="section">
+        <div class="section" class:hidden=move || hidden.get()>
             {subtitle.map(|t| view! { <h4>{t}</h4> })}
             {sec.lead.map(|l| view! { <p class="lead">{l}</p> })}
-            <ItemList rows/>
+            <ItemList rows listed=in_phase_list/>
         </div>
     }
 }
 
-/// Item rows, keyed by the item: a row stays as it is while its item is listed (an open "Why and
-/// where from" stays open), and its parts follow the item's state. `placed`: each row says the
-/// section it comes from (a list gathered from every phase, where two sections can say the same).
+/// Item rows, keyed by the item: a row is drawn once for the revision on screen and stays (an
+/// open "Why and where from" stays open); it shows while `listed` holds for its item's outcome.
+/// `placed`: each row says the section it comes from (a list gathered from every phase, where
+/// two sections can say the same).
 #[component]
-fn ItemList(rows: Memo<Vec<ItemId>>, #[prop(optional)] placed: bool) -> impl IntoView {
+fn ItemList(rows: Memo<Vec<ItemId>>, listed: fn(&Outcome) -> bool, #[prop(optional)] placed: bool) -> impl IntoView {
     view! {
         <ul class="items">
             <For each=move || rows.get() key=|id| *id let:id>
-                <ItemRow id placed/>
+                <ItemRow id listed placed/>
             </For>
         </ul>
     }
@@ -293,19 +315,31 @@ fn outcome_look(outcome: &Outcome) -> (Option<String>, &'static str) {
     }
 }
 
+/// What a row draws: its item's state while the row shows. A hidden row keeps what it drew last,
+/// so hiding it and showing it again in the same state changes only its class.
+fn drawn_state(state: Memo<ItemScope>, shown: Memo<bool>) -> Memo<ItemScope> {
+    Memo::new(move |last: Option<&ItemScope>| match last {
+        Some(last) if !shown.get() => last.clone(),
+        _ => state.get(),
+    })
+}
+
 #[component]
-fn ItemRow(id: ItemId, placed: bool) -> impl IntoView {
+fn ItemRow(id: ItemId, listed: fn(&Outcome) -> bool, placed: bool) -> impl IntoView {
     let revision = use_wizard().revision;
     let item = id.get();
     let state = item_state(id);
+    let shown = Memo::new(move |_| state.with(|s| listed(&s.outcome)));
+    let state = drawn_state(state, shown);
     let look = Memo::new(move |_| state.with(|s| outcome_look(&s.outcome)));
+    // An item set apart has a row in its phase's list too: each row's ids are its own.
+    let dom_key = if placed { format!("apart-{}", id.index()) } else { id.index().to_string() };
     // The element holding the item's text, which also names its "Why and where from".
-    let text_id = format!("text-{}", id.index());
+    let text_id = format!("text-{dom_key}");
     // Notes inform; only guidance lines are tasks to tick.
     let tickable = Memo::new(move |_| !item.note && state.with(|s| s.outcome == Outcome::InScope));
-    let line_text_id = text_id.clone();
     let line = move || {
-        let text_id = line_text_id.clone();
+        let text_id = text_id.clone();
         let text = move || item.text_in(revision.get());
         if tickable.get() {
             view! { <DoneTick id text_id/> }.into_any()
@@ -322,7 +356,8 @@ fn ItemRow(id: ItemId, placed: bool) -> impl IntoView {
     let class = move || {
         let nested = if item.parent.is_some() { " nested" } else { "" };
         let note = if item.note { " note" } else { "" };
-        look.with(|l| format!("{}{nested}{note}", l.1))
+        let hidden = if shown.get() { "" } else { " hidden" };
+        look.with(|l| format!("{}{nested}{note}{hidden}", l.1))
     };
     let change = move || item.change_in(revision.get()).map(|c| view! { <span class="badge change">{c.0}</span> });
     view! {
@@ -332,7 +367,7 @@ fn ItemRow(id: ItemId, placed: bool) -> impl IntoView {
                 {move || look.with(|l| l.0.clone()).map(|b| view! { <span class="badge">{b}</span> })}
                 {change}
             </div>
-            <Provenance id state text_id/>
+            <Provenance id state dom_key/>
         </li>
     }
 }
@@ -364,13 +399,13 @@ fn DoneTick(id: ItemId, text_id: String) -> impl IntoView {
 /// what changed between the revisions. Drawn when first opened: closed, it costs nothing to
 /// render or hydrate. Open, it follows the item's state.
 #[component]
-fn Provenance(id: ItemId, state: Memo<ItemScope>, text_id: String) -> impl IntoView {
+fn Provenance(id: ItemId, state: Memo<ItemScope>, dom_key: String) -> impl IntoView {
     let opened = RwSignal::new(false);
     // Named "Why and where from" and the item's text, by reference: a hidden copy of the text
     // would be 87 more text runs to lay out on the first paint, and an aria-label would not be
     // translated with the page.
-    let own_id = format!("why-{}", id.index());
-    let name_ids = format!("{own_id} {text_id}");
+    let own_id = format!("why-{dom_key}");
+    let name_ids = format!("{own_id} text-{dom_key}");
     view! {
         <div class="provenance">
             <button type="button" class="disclosure" aria-labelledby=name_ids

@@ -109,14 +109,15 @@ export async function nextStep(page) {
   await expect(headingOf(page), 'the next step').not.toHaveText(before, { useInnerText: true });
 }
 
-/** The guidance row (li.item) whose own text starts with `text` (first match). */
+/** The guidance row (li.item) on screen whose own text starts with `text` (first match). Every
+ *  row is drawn once and hidden while its list does not show it: only shown rows count. */
 export function item(page, text) {
-  return page.locator('section.guidance li.item', { has: page.locator('.item-line', { hasText: text }) }).first();
+  return page.locator('section.guidance li.item:visible', { has: page.locator('.item-line', { hasText: text }) }).first();
 }
 
-/** The texts of the in-scope guidance lines, in page order. */
+/** The texts of the in-scope guidance lines on screen, in page order. */
 export async function inScopeTexts(page) {
-  return page.locator('section.guidance li.item.in-scope > .item-line label').allInnerTexts();
+  return page.locator('section.guidance li.item.in-scope:visible > .item-line label').allInnerTexts();
 }
 
 /** The phase block's count text, e.g. "2 in scope, 1 done". */

@@ -74,7 +74,7 @@ test('a whole situation answered through the UI gives the right guidance and pro
     }
     // Every question is answered: nothing waits, nothing is set apart, and the count is the catalog's.
     await expect(page.locator('section.guidance .totals')).toHaveText('45 in scope, 0 done', { useInnerText: true });
-    await expect(page.locator('section.guidance li.item.waiting')).toHaveCount(0);
+    await expect(page.locator('section.guidance li.item.waiting:visible')).toHaveCount(0);
     await expect(page.locator('section.set-apart')).toBeHidden();
 
     // The summary lists the answers with a way back to each.
@@ -266,6 +266,52 @@ test('an open "Why and where from" stays open, with focus, while an answer chang
     await expect(why).not.toHaveText(/waiting for/, { useInnerText: true });
     await expect(toggle).toHaveAttribute('aria-expanded', 'true');
     expect(await toggle.evaluate((b) => b === document.activeElement), 'focus stays on the disclosure').toBe(true);
+    expect(page.errors).toStrictEqual([]);
+  } finally {
+    await context.close();
+  }
+});
+
+test('an answer shows and hides rows: each row stays the same element, and only a revision adds or drops rows', async ({ env }) => {
+  const context = await env.context();
+  const contact = 'Contact you within 30 days';
+  // Marked on the element itself: a row drawn anew would not carry the mark.
+  const mark = (row) => row.evaluate((li) => { li.keptForTest = true; });
+  const marked = (row) => row.evaluate((li) => li.keptForTest === true);
+  try {
+    const page = await openPage(context, `${env.url}#services=aad_premium,intune,azure_rms&tenant=existing&directory=multi_forest&signin=federated`);
+    const rows = page.locator('section.guidance li.item');
+    const drawn = await rows.count();
+    const adfs = page.locator('section.set-apart li:visible', { hasText: ADFS_MULTI });
+    await expect(adfs).toHaveCount(2);
+    await mark(adfs.first());
+    await expect(item(page, contact), 'not for an existing tenant').toHaveCount(0);
+    await goToStep(page, 'Services and tenant');
+    await answer(page, 'new tenant or an existing', 'A new tenant');
+    const row = item(page, contact);
+    await expect(row).toBeVisible();
+    await mark(row);
+    await answer(page, 'new tenant or an existing', 'An existing tenant');
+    await expect(item(page, contact), 'hidden again').toHaveCount(0);
+    await expect(page.locator('#guidance-live')).toHaveText(/^Guidance list updated: \d+ items? removed\.$/);
+    await answer(page, 'new tenant or an existing', 'A new tenant');
+    await expect(item(page, contact)).toBeVisible();
+    expect(await marked(item(page, contact)), 'the same row shown again').toBe(true);
+
+    // Set apart: hidden when the answers no longer set it apart, the same row when they do again.
+    await goToStep(page, 'Accounts and sign-in');
+    await answer(page, 'How will users sign in', 'Synchronized identities (password hash sync)');
+    await expect(adfs).toHaveCount(0);
+    await answer(page, 'How will users sign in', 'Federated identities (AD FS, single sign-on)');
+    await expect(adfs).toHaveCount(2);
+    expect(await marked(adfs.first()), 'the same set-apart row shown again').toBe(true);
+    expect(await rows.count(), 'answers draw no row and drop none').toBe(drawn);
+
+    // A revision switch draws the rows of the items only its page has, and drops the others.
+    await page.getByLabel('Earlier revision', { exact: true }).check();
+    await expect(rows).not.toHaveCount(drawn);
+    await page.getByLabel('Current (10/02/2016)', { exact: true }).check();
+    await expect(rows).toHaveCount(drawn);
     expect(page.errors).toStrictEqual([]);
   } finally {
     await context.close();
@@ -486,7 +532,7 @@ test('out-of-scope lines say the section they come from, so two that read alike 
   const context = await env.context();
   try {
     const page = await openPage(context, `${env.url}#services=aad_premium,intune,azure_rms&tenant=existing&directory=multi_forest&signin=federated`);
-    const adfs = page.locator('section.set-apart li', { hasText: 'For all multiple forest configurations, AD FS deployments are out of scope.' });
+    const adfs = page.locator('section.set-apart li:visible', { hasText: 'For all multiple forest configurations, AD FS deployments are out of scope.' });
     await expect(adfs, 'the two AD FS lines').toHaveCount(2);
     expect(await adfs.locator('.place').allInnerTexts()).toStrictEqual(['Enable phase', 'Enable phase - Azure Active Directory Premium']);
     // Part of each disclosure's name too.
