@@ -115,9 +115,10 @@ export function item(page, text) {
   return page.locator('section.guidance li.item:visible', { has: page.locator('.item-line', { hasText: text }) }).first();
 }
 
-/** The texts of the in-scope guidance lines on screen, in page order. */
+/** The texts of the in-scope guidance lines on screen, in page order. Their text, not their
+ *  rendered text: a section out of sight is not rendered until scrolled to (content-visibility). */
 export async function inScopeTexts(page) {
-  return page.locator('section.guidance li.item.in-scope:visible > .item-line label').allInnerTexts();
+  return page.locator('section.guidance li.item.in-scope:visible > .item-line label').allTextContents();
 }
 
 /** The phase block's count text, e.g. "2 in scope, 1 done". */

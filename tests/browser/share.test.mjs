@@ -261,7 +261,7 @@ test('a prefill link pre-answers the questions', async ({ env }) => {
     await expect(services.getByLabel('Azure Rights Management')).not.toBeChecked();
     await goToStep(page, 'Accounts and sign-in');
     await expect(page.getByLabel('One on-premises Active Directory forest')).toBeChecked();
-    await expect(page.locator('section.guidance')).toContainText('Installing a directory synchronization between your Active Directory Domain Services (AD DS) and Azure Active Directory Connect', { useInnerText: true });
+    await expect(item(page, 'Installing a directory synchronization between your Active Directory Domain Services (AD DS) and Azure Active Directory Connect')).toBeVisible();
     // A prefill naming an unknown question is refused with a message.
     const bad = await openPage(context, `${env.url}#colour=blue`);
     await expect(notices(bad)).toContainText('The link could not be opened', { useInnerText: true });
