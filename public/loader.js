@@ -20,7 +20,8 @@
   }
   if (saved || location.hash.length > 1) root.classList.add('restoring');
   // A choice the person makes on the prerendered questions fires `change`; a form the browser
-  // restores on reload or Back does not. The app takes over choices only after one (src/main.rs).
+  // restores on reload or Back does not. The app takes over choices only after one (src/app.rs,
+  // right before it hydrates the questions).
   document.addEventListener('change', function chosen() {
     root.setAttribute('data-early-choice', '');
     document.removeEventListener('change', chosen, true);
@@ -37,7 +38,10 @@
     if (button && !(part && part.hasAttribute('data-hydrated'))) button.toggleAttribute('data-early-click');
   }, true);
 
+  var failed = false;
   function fail(error) {
+    if (failed) return;
+    failed = true;
     root.classList.remove('restoring');
     var note = document.createElement('p');
     note.className = 'boot-error';
@@ -46,6 +50,12 @@
     // At the top, where it is seen; the page under it stays as prerendered, to read.
     document.body.prepend(note);
   }
+  // Until the app is up, an error nobody caught (in one of the tasks that hydrate the page a part
+  // at a time, src/later.rs) leaves it half started: said as a start that failed.
+  window.addEventListener('error', function early(event) {
+    if (root.classList.contains('ready')) return window.removeEventListener('error', early);
+    fail(event.error || event.message);
+  });
   // The app's code is fetched and compiled right after the page's first paint, not before it: on
   // a slow network the wasm would share the bandwidth with what that paint needs. Hydration also
   // waits for the whole page to be parsed. Where no frame comes (a tab in the background, a frame

@@ -35,8 +35,9 @@ pub fn App() -> impl IntoView {
         later::queue_last(move || {
             // Before their hydration sets every input back to the prerendered blank.
             let early_choices = browser::checked_choices();
-            later::hydrate(questions, owner, || view! { <StepsPanel/> });
-            start(wizard, host, stored, early_choices);
+            later::hydrate(questions, owner.clone(), || view! { <StepsPanel/> });
+            // Under App's owner, as if run by its Effect: what start sets up goes with it.
+            owner.with(|| start(wizard, host, stored, early_choices));
         })
     });
     let embedded = wizard.embedded;
@@ -61,7 +62,7 @@ pub fn App() -> impl IntoView {
     }
 }
 
-/// Right after hydration: applies the saved progress, the address, the early choices and the
+/// Once every part of the page is hydrated (src/later.rs): applies the saved progress, the address, the early choices and the
 /// host page to the state (`scope::startup::Startup` decides which wins), sets up what keeps and
 /// follows it, then lets the page show and take answers.
 fn start(wizard: Wizard, host: embed::Host, stored: RwSignal<bool>, early_choices: Vec<(String, String)>) {

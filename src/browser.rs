@@ -52,7 +52,8 @@ pub fn next_task(f: impl FnOnce() + 'static) {
 
 /// The choices made on the prerendered questions before the app was hydrated, as
 /// (question id, value id): the browser checks them natively, and hydration sets every input
-/// back to the blank state, so they are read first (main.rs) and applied by the app. None unless
+/// back to the blank state, so they are read first (app.rs, in the task that hydrates them) and
+/// applied by the app. None unless
 /// public/loader.js saw a `change` event: inputs a browser checks when it restores a form on
 /// reload or Back fire none, and are not the person's choices now.
 pub fn checked_choices() -> Vec<(String, String)> {

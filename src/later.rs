@@ -1,7 +1,7 @@
 //! Hydration in pieces. Hydrating the whole prerendered page at once is one long task (about
 //! 150 ms on a slow phone), in which the page can neither paint nor take a click. Instead the app
-//! hydrates its frame, then the guidance list's head and each of its sections in a task of their
-//! own ([`Later`]), and last the questions together with start-up (`app::start`, through
+//! hydrates its frame, then the guidance list's head, the list of what is set apart and each of
+//! the list's sections in a task of their own ([`Later`]), and last the questions together with start-up (`app::start`, through
 //! [`queue_last`]). Until start-up the progress stays blank, so every part hydrates against the
 //! page as it was prerendered; and until the questions are hydrated, a choice made on them is the
 //! browser's own, read as an early choice.
@@ -62,7 +62,8 @@ fn run_next() {
 /// `owner`, the owner of the part's place in the page: it reads the contexts provided above it,
 /// and goes with it. The native prerender never gets here: it runs no Effect and no job.
 pub fn hydrate<V: IntoView + 'static>(root: NodeRef<html::Div>, owner: Owner, view: impl FnOnce() -> V + 'static) {
-    // try_: the owner of the element may be gone (a section that an answer removed meanwhile).
+    // try_: the element's owner may be gone (a section of a revision switched away meanwhile;
+    // the switch is disabled until start-up, so never today).
     let Some(element) = root.try_get_untracked().flatten() else { return };
     #[cfg(feature = "hydrate")]
     owner.with(|| {

@@ -374,3 +374,28 @@ test('when the wasm cannot be fetched, the page says so at the top and keeps the
     await context.close();
   }
 });
+
+test('an error in a part\'s task before the app is up says the start failed and releases the held step', async ({ env }) => {
+  const context = await env.context();
+  try {
+    await context.addInitScript(holdPartTasks);
+    const page = await context.newPage();
+    // Saved progress, so the loader holds the step back until start-up.
+    await page.goto(env.url);
+    await page.evaluate((key) => localStorage.setItem(key, '{"format":2}'), KEY);
+    await page.reload();
+    await page.waitForFunction(() => window.__parts.held.length > 0);
+    expect(await page.evaluate(() => document.documentElement.classList.contains('restoring')), 'held back').toBe(true);
+    // A part's task throws, as a DOM call on a node a translator or an extension changed could.
+    await page.evaluate(() => {
+      window.__parts.held.shift();
+      window.__parts.holding = false;
+      setTimeout(() => { throw new Error('a part could not be hydrated'); });
+    });
+    await expect(page.locator('body > .boot-error')).toContainText('The wizard could not start in this browser (Error: a part could not be hydrated)', { useInnerText: true });
+    expect(await page.evaluate(() => document.documentElement.classList.contains('restoring')), 'released').toBe(false);
+    await expect(page.getByText('Which services do you want to onboard?'), 'the prerendered questions still show').toBeVisible();
+  } finally {
+    await context.close();
+  }
+});
