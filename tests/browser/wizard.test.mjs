@@ -534,7 +534,7 @@ test('out-of-scope lines say the section they come from, so two that read alike 
     const page = await openPage(context, `${env.url}#services=aad_premium,intune,azure_rms&tenant=existing&directory=multi_forest&signin=federated`);
     const adfs = page.locator('section.set-apart li:visible', { hasText: 'For all multiple forest configurations, AD FS deployments are out of scope.' });
     await expect(adfs, 'the two AD FS lines').toHaveCount(2);
-    expect(await adfs.locator('.place').allInnerTexts()).toStrictEqual(['Enable phase', 'Enable phase - Azure Active Directory Premium']);
+    expect(await adfs.locator('.place').allTextContents()).toStrictEqual(['Enable phase', 'Enable phase - Azure Active Directory Premium']);
     // Part of each disclosure's name too.
     for (const place of ['Enable phase', 'Enable phase - Azure Active Directory Premium']) {
       const name = `Why and where from For all multiple forest configurations, AD FS deployments are out of scope. ${place}`;
