@@ -235,10 +235,8 @@ pub fn mark_ready() {
 
 /// The "Why and where from" buttons of `part` (not of the parts inside it, still to come)
 /// clicked before it was hydrated (public/loader.js marks them) are clicked now that it listens:
-/// the click is taken late rather than lost. The part is marked hydrated, so the loader marks no
-/// more clicks in it.
+/// the click is taken late rather than lost.
 pub fn replay_early_clicks(part: &web_sys::Element) {
-    let _ = part.set_attribute("data-hydrated", "");
     let Ok(clicked) = part.query_selector_all("button[data-early-click]") else { return };
     let own = |button: &web_sys::HtmlElement| button.closest(".later").ok().flatten().is_some_and(|p| p == *part);
     for button in

@@ -80,7 +80,9 @@ pub fn hydrate<V: IntoView + 'static>(root: NodeRef<html::Div>, owner: Owner, vi
     });
     #[cfg(not(feature = "hydrate"))]
     let _ = (owner, view);
-    // "Why and where from" clicked before its part was up is opened now (public/loader.js).
+    // Marked hydrated, so public/loader.js marks no more clicks in it; a "Why and where from"
+    // clicked before the part was up is opened now.
+    let _ = element.set_attribute("data-hydrated", "");
     crate::browser::replay_early_clicks(&element);
 }
 
