@@ -49,18 +49,6 @@ fn rows_of(keep: impl Fn(&Item) -> bool + Send + Sync + 'static) -> Memo<Vec<Ite
     })
 }
 
-/// One item's state in the scope on screen: a row re-runs only the parts that read what changed.
-fn item_state(id: ItemId) -> Memo<ItemScope> {
-    let scope = use_wizard().scope;
-    Memo::new(move |_| {
-        scope.with(|s| {
-            let found = s.items.binary_search_by_key(&id, |i| i.item).ok().map(|at| s.items[at].clone());
-            // Not in this revision: its list drops the row as the same change goes through.
-            found.unwrap_or(ItemScope { item: id, outcome: Outcome::NotApplicable, reasons: Vec::new() })
-        })
-    })
-}
-
 #[component]
 pub fn GuidancePanel() -> impl IntoView {
     view! {
@@ -317,7 +305,7 @@ fn outcome_look(outcome: &Outcome) -> (Option<String>, &'static str) {
 
 /// What a row draws: its item's state while the row shows. A hidden row keeps what it drew last,
 /// so hiding it and showing it again in the same state changes only its class.
-fn drawn_state(state: Memo<ItemScope>, shown: Memo<bool>) -> Memo<ItemScope> {
+fn drawn_state(state: ReadSignal<ItemScope>, shown: Memo<bool>) -> Memo<ItemScope> {
     Memo::new(move |last: Option<&ItemScope>| match last {
         Some(last) if !shown.get() => last.clone(),
         _ => state.get(),
@@ -326,9 +314,10 @@ fn drawn_state(state: Memo<ItemScope>, shown: Memo<bool>) -> Memo<ItemScope> {
 
 #[component]
 fn ItemRow(id: ItemId, listed: fn(&Outcome) -> bool, placed: bool) -> impl IntoView {
-    let revision = use_wizard().revision;
+    let wizard = use_wizard();
+    let revision = wizard.revision;
     let item = id.get();
-    let state = item_state(id);
+    let state = wizard.items.state(id);
     let shown = Memo::new(move |_| state.with(|s| listed(&s.outcome)));
     let state = drawn_state(state, shown);
     let look = Memo::new(move |_| state.with(|s| outcome_look(&s.outcome)));
@@ -379,8 +368,7 @@ fn DoneTick(id: ItemId, text_id: String) -> impl IntoView {
     let revision = wizard.revision;
     let item = id.get();
     let input_id = format!("done-{}", item.id);
-    // Every tick reads the ticks: only the one whose state changed sets its box.
-    let done = Memo::new(move |_| wizard.progress.with(|p| p.done.contains(&id)));
+    let done = wizard.items.done(id);
     let toggle = move |_| {
         wizard.progress.update(|p| {
             if !p.done.remove(&id) {

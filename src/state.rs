@@ -5,8 +5,8 @@
 use crate::browser;
 use leptos::html;
 use leptos::prelude::*;
-use scope::catalog::Revision;
-use scope::engine::{evaluate, Scope};
+use scope::catalog::{ItemId, ItemSet, Revision};
+use scope::engine::{evaluate, ItemScope, Scope};
 use scope::notice;
 pub use scope::notice::Tone;
 use scope::startup::{self, Arrival, Opening};
@@ -19,7 +19,10 @@ pub struct Wizard {
     pub progress: RwSignal<Progress>,
     pub scope: Memo<Scope>,
     /// The revision the scope on screen is quoted from: what every guidance row's words follow.
-    pub revision: Memo<Revision>,
+    /// Set when it changes, not derived: what reads it is not woken by every answer.
+    pub revision: ReadSignal<Revision>,
+    /// Each guidance item's state in the scope on screen, and its tick.
+    pub items: ItemSignals,
     pub notices: RwSignal<Vec<Notice>>,
     /// Notices given so far: each new one's id, never reused, so the list draws a notice that
     /// replaces another rather than taking it for the same one.
@@ -59,10 +62,21 @@ impl Wizard {
     pub fn provide() -> Wizard {
         let progress = RwSignal::new(Progress::default());
         let scope = Memo::new(move |_| progress.with(|p| evaluate(&p.answers, p.revision)));
+        let revision = RwSignal::new(scope.with_untracked(|s| s.revision));
+        let items = scope.with_untracked(|s| progress.with_untracked(|p| ItemSignals::new(s, &p.done)));
+        // Effects do not run on the prerender, which stays blank as the signals start.
+        Effect::new(move |_| {
+            scope.with(|s| {
+                set_if_changed(revision, s.revision);
+                items.follow_scope(s);
+            })
+        });
+        Effect::new(move |_| progress.with(|p| items.follow_ticks(&p.done)));
         let wizard = Wizard {
             progress,
             scope,
-            revision: Memo::new(move |_| scope.with(|s| s.revision)),
+            revision: revision.read_only(),
+            items,
             notices: RwSignal::new(Vec::new()),
             notices_given: StoredValue::new(0),
             incoming: RwSignal::new(None),
@@ -172,6 +186,64 @@ impl Wizard {
     pub fn step(&self) -> &'static str {
         self.progress.with(|p| p.current_step())
     }
+}
+
+/// Each catalog item's state in the scope on screen and its tick, a signal per item (the catalog
+/// is fixed). The wizard's effects set only those an answer or a tick changed, so a click wakes
+/// the rows it changes, not every row to look through the whole scope again.
+#[derive(Clone, Copy)]
+pub struct ItemSignals(StoredValue<Vec<ItemSignal>>);
+
+#[derive(Clone, Copy)]
+struct ItemSignal {
+    state: RwSignal<ItemScope>,
+    done: RwSignal<bool>,
+}
+
+impl ItemSignals {
+    fn new(scope: &Scope, done: &ItemSet) -> ItemSignals {
+        let signal =
+            |id| ItemSignal { state: RwSignal::new(scope.state_of(id)), done: RwSignal::new(done.contains(&id)) };
+        ItemSignals(StoredValue::new(ItemId::all().map(signal).collect()))
+    }
+
+    fn signal(&self, id: ItemId) -> ItemSignal {
+        // Made for every id of the catalog.
+        self.0.with_value(|all| all[id.index()])
+    }
+
+    /// The item's state in the scope on screen (not applicable if its revision is not on screen).
+    pub fn state(&self, id: ItemId) -> ReadSignal<ItemScope> {
+        self.signal(id).state.read_only()
+    }
+
+    /// Whether the item is ticked done.
+    pub fn done(&self, id: ItemId) -> ReadSignal<bool> {
+        self.signal(id).done.read_only()
+    }
+
+    fn follow_scope(&self, scope: &Scope) {
+        for id in ItemId::all() {
+            set_if_changed(self.signal(id).state, scope.state_of(id));
+        }
+    }
+
+    fn follow_ticks(&self, done: &ItemSet) {
+        for id in ItemId::all() {
+            set_if_changed(self.signal(id).done, done.contains(&id));
+        }
+    }
+}
+
+/// Sets `signal` only when `value` differs, so that what reads it is woken only by a change.
+fn set_if_changed<T: PartialEq + Send + Sync + 'static>(signal: RwSignal<T>, value: T) {
+    signal.maybe_update(|old| {
+        let changed = *old != value;
+        if changed {
+            *old = value;
+        }
+        changed
+    });
 }
 
 pub fn use_wizard() -> Wizard {

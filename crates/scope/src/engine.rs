@@ -157,7 +157,13 @@ impl Scope {
     }
 
     pub fn get(&self, item: ItemId) -> Option<&ItemScope> {
-        self.items.iter().find(|s| s.item == item)
+        // `items` is in catalog order, the order of the ids.
+        self.items.binary_search_by_key(&item, |s| s.item).ok().map(|at| &self.items[at])
+    }
+
+    /// The state of `item` here: an item the revision does not have does not apply.
+    pub fn state_of(&self, item: ItemId) -> ItemScope {
+        self.get(item).cloned().unwrap_or(ItemScope { item, outcome: Outcome::NotApplicable, reasons: Vec::new() })
     }
 
     /// Counts of one phase, or of all. Ticks on items that no longer apply are kept but not counted.

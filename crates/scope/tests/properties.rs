@@ -118,6 +118,23 @@ proptest! {
     }
 
     #[test]
+    fn state_of_every_item_is_the_listed_one_or_not_applicable(a in any_answers(), earlier in any::<bool>()) {
+        let rev = if earlier { Revision::EARLIER } else { Revision::CURRENT };
+        let scope = evaluate(&a, rev);
+        for id in ItemId::all() {
+            let listed = scope.items.iter().find(|s| s.item == id);
+            prop_assert_eq!(scope.get(id), listed);
+            let state = scope.state_of(id);
+            prop_assert_eq!(state.item, id);
+            match listed {
+                Some(listed) => prop_assert_eq!(&state, listed),
+                // Not in the revision: a row of the other revision shows nothing.
+                None => prop_assert!(state.outcome == Outcome::NotApplicable && state.reasons.is_empty()),
+            }
+        }
+    }
+
+    #[test]
     fn share_links_round_trip(p in any_progress()) {
         let fragment = link::encode_share(&p, true);
         prop_assert!(fragment.len() < 120, "{} chars", fragment.len());
