@@ -325,21 +325,18 @@ fn ItemRow(id: ItemId, listed: fn(&Outcome) -> bool, placed: bool) -> impl IntoV
     let dom_key = if placed { format!("apart-{}", id.index()) } else { id.index().to_string() };
     // The element holding the item's text, which also names its "Why and where from".
     let text_id = format!("text-{dom_key}");
-    // Notes inform; only guidance lines are tasks to tick.
-    let tickable = Memo::new(move |_| !item.note && state.with(|s| s.outcome == Outcome::InScope));
-    let line = move || {
-        let text_id = text_id.clone();
+    // Notes inform; only guidance lines are tasks to tick, and only while in scope.
+    let tickable = Memo::new(move |_| state.with(|s| s.outcome == Outcome::InScope));
+    // Drawn once: a line that can be ticked has its tick box from the start, shown while in
+    // scope, so an answer never builds or drops a row's elements.
+    let line = if item.note || item.verdict != Verdict::InScope {
         let text = move || item.text_in(revision.get());
-        if tickable.get() {
-            view! { <DoneTick id text_id/> }.into_any()
-        } else if placed {
-            // Inside the text, so it is also part of the disclosure's name.
-            let place = item.section.get().title;
-            // The space keeps the two apart in the disclosure's name (the place is a block only on screen).
-            view! { <span class="text" id=text_id>{text}" "<span class="place">{place}</span></span> }.into_any()
-        } else {
-            view! { <span class="text" id=text_id>{text}</span> }.into_any()
-        }
+        // Inside the text, so it is also part of the disclosure's name; the space keeps the two
+        // apart in that name (the place is a block only on screen).
+        let place = placed.then(|| view! { " "<span class="place">{item.section.get().title}</span> });
+        view! { <span class="text" id=text_id>{text}{place}</span> }.into_any()
+    } else {
+        view! { <DoneTick id text_id tickable/> }.into_any()
     };
     // One class attribute: `class:` toggles beside a changing `class` would be overwritten by it.
     let class = move || {
@@ -361,9 +358,10 @@ fn ItemRow(id: ItemId, listed: fn(&Outcome) -> bool, placed: bool) -> impl IntoV
     }
 }
 
-/// The checkbox that ticks an item done, labelled by the item's text.
+/// The checkbox that ticks an item done, labelled by the item's text; hidden, and its text no
+/// label, while the item is not `tickable` (waiting for an answer).
 #[component]
-fn DoneTick(id: ItemId, text_id: String) -> impl IntoView {
+fn DoneTick(id: ItemId, text_id: String, tickable: Memo<bool>) -> impl IntoView {
     let wizard = use_wizard();
     let revision = wizard.revision;
     let item = id.get();
@@ -376,10 +374,14 @@ fn DoneTick(id: ItemId, text_id: String) -> impl IntoView {
             }
         })
     };
+    let label_for = input_id.clone();
     view! {
-        <input type="checkbox" id=input_id.clone() disabled=move || !wizard.ready.get()
+        <input type="checkbox" id=input_id hidden=move || !tickable.get() disabled=move || !wizard.ready.get()
             prop:checked=move || done.get() on:change=toggle/>
-        <label for=input_id id=text_id>{move || item.text_in(revision.get())}</label>
+        // Without `for` while hidden: a click on a waiting item's text ticks nothing.
+        <label class="text" for=move || tickable.get().then(|| label_for.clone()) id=text_id>
+            {move || item.text_in(revision.get())}
+        </label>
     }
 }
 

@@ -471,7 +471,7 @@ test('Clear the … answer by keyboard: focus goes to the next warning\'s button
 /** Ticks whose text wrapped under them (the label starts below the tick or not beside it). */
 function ticksApart(page) {
   return page.locator('section.guidance .item-line').evaluateAll((lines) => lines
-    .filter((line) => line.checkVisibility() && line.querySelector('input') && line.querySelector('label'))
+    .filter((line) => line.checkVisibility() && line.querySelector('input:not([hidden])') && line.querySelector('label'))
     .filter((line) => {
       const tick = line.querySelector('input').getBoundingClientRect();
       const text = line.querySelector('label').getBoundingClientRect();

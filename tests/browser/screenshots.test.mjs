@@ -21,8 +21,8 @@ function overflow(page) {
 /** Sub-items whose text wrapped under its tick: the label's first line starts below the tick. */
 function ticksApart(page) {
   return page.locator('section.guidance li.item.nested > .item-line').evaluateAll((lines) => lines
-    .filter((line) => line.checkVisibility() && line.querySelector('input') && line.querySelector('label'))
-    .filter((line) => line.querySelector('label').getBoundingClientRect().top >= line.querySelector('input').getBoundingClientRect().bottom)
+    .filter((line) => line.checkVisibility() && line.querySelector('input:not([hidden])') && line.querySelector('label'))
+    .filter((line) => line.querySelector('label').getBoundingClientRect().top >= line.querySelector('input:not([hidden])').getBoundingClientRect().bottom)
     .map((line) => line.querySelector('label').textContent.slice(0, 40)));
 }
 

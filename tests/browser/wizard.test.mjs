@@ -364,6 +364,29 @@ test('ticking items done updates the phase and total counts', async ({ env }) =>
   }
 });
 
+test('a line waiting for an answer has no tick box and its text ticks nothing; in scope, it has one', async ({ env }) => {
+  const { context, page } = await fresh(env);
+  try {
+    await answer(page, 'Which services', 'Microsoft Intune');
+    const row = item(page, 'Based on your management needs');
+    await expect(row.locator('.badge')).toContainText('Waiting for: MDM authority');
+    await expect(row.getByRole('checkbox'), 'no tick box while it waits').toHaveCount(0);
+    await row.locator('.item-line .text').click();
+    await expect(row.locator('input[type="checkbox"]'), 'a click on its text ticks nothing').not.toBeChecked();
+    await expect(page.locator('section.guidance .totals')).toContainText(' 0 done', { useInnerText: true });
+    await goToStep(page, 'Microsoft Intune');
+    await answer(page, 'Mobile Device Management authority', 'Microsoft Intune');
+    const tick = row.getByRole('checkbox', { name: /^Based on your management needs/ });
+    await expect(tick, 'in scope: a tick box named by its text').toBeVisible();
+    await row.locator('.item-line .text').click();
+    await expect(tick, 'a click on its text ticks it').toBeChecked();
+    await expect(page.locator('section.guidance .totals')).toContainText(' 1 done', { useInnerText: true });
+    expect(page.errors).toStrictEqual([]);
+  } finally {
+    await context.close();
+  }
+});
+
 test('the revision switch shows the earlier wording, and "Reworded" in the current one', async ({ env }) => {
   const { context, page } = await fresh(env);
   try {
