@@ -112,6 +112,30 @@ test('step list buttons jump to their step, Back and Next walk the list', async 
   }
 });
 
+test('a step link that becomes or stops being the current step changes its background with its text, not after it', async ({ env }) => {
+  const { context, page } = await fresh(env);
+  try {
+    await answer(page, 'Which services', 'Microsoft Intune');
+    // Its colours in the same frame as the click: a background still fading would leave white
+    // text on a pale background (or dark text on the accent) for a moment.
+    const colours = (name) => page.locator('.step-link', { hasText: name }).evaluate((link) => {
+      const style = getComputedStyle(link);
+      return { current: link.getAttribute('aria-current') === 'step', text: style.color, background: style.backgroundColor };
+    });
+    const before = await colours('Services and tenant');
+    await page.locator('.step-link', { hasText: 'Microsoft Intune' }).evaluate((link) => link.click());
+    await expect.poll(() => colours('Microsoft Intune').then((c) => c.current)).toBe(true);
+    const now = await colours('Microsoft Intune');
+    expect(now.background, 'the new current step').toBe(before.background);
+    expect(now.text).toBe(before.text);
+    const left = await colours('Services and tenant');
+    expect(left.current).toBe(false);
+    expect(left.background, 'the step left').toBe('rgba(0, 0, 0, 0)');
+  } finally {
+    await context.close();
+  }
+});
+
 test('the browser\'s Back and Forward walk the steps, also after a reload', async ({ env }) => {
   const { context, page } = await fresh(env);
   try {
