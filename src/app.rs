@@ -25,6 +25,11 @@ pub fn App() -> impl IntoView {
     // writes fail (persistence::keep). With what a version 2 host said (embed::Host::keeping),
     // it decides what the embed bar and the replace-or-keep question say (portal::Keeper).
     let stored = RwSignal::new(true);
+    // What the error page would say of the answers, from what the embed bar says too.
+    Effect::new(move |_| {
+        let kept = wizard.ready.get() && Keeper::new(host.keeping.get(), stored.get()).keeps();
+        browser::SAVED.store(kept, std::sync::atomic::Ordering::Relaxed);
+    });
     // The first render is the blank one prerendered into index.html, so hydration matches it; the
     // browser's state is read after the last part is hydrated (Effects never run in the native
     // prerender), in the same task as the questions (src/later.rs).

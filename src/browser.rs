@@ -6,8 +6,9 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
 
-/// Whether the progress on screen is kept in local storage (the last write worked, or the record
-/// loaded is what is on screen): the panic page says so. Set by `persistence` only.
+/// Whether the progress on screen is kept, by this browser's storage (the last write worked, or
+/// the record loaded is what is on screen) or by a version 2 host: the panic page says so. Set
+/// by `app::App` only, from `scope::portal::Keeper`, as the embed bar's line is.
 pub static SAVED: AtomicBool = AtomicBool::new(false);
 
 /// The page shown instead of a blank one after a panic. Static markup: the reactive system may

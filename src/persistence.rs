@@ -9,7 +9,6 @@
 //! each outcome means (which store next, what to tell the person) is decided in
 //! `scope::storage`; this module carries it out.
 
-use crate::browser::SAVED;
 use crate::state::Wizard;
 use gloo_storage::{LocalStorage, Storage};
 use leptos::ev;
@@ -17,7 +16,6 @@ use leptos::prelude::*;
 use scope::notice::Notice;
 use scope::storage::{aside_key, read, Found, Keeping, Loaded, OtherTab, Reading, PROGRESS_KEY};
 use scope::Progress;
-use std::sync::atomic::Ordering;
 
 /// The browser's local storage, asked for afresh: `None` when the browser refuses it now, which
 /// it may do at any time.
@@ -42,12 +40,6 @@ fn write(progress: &Progress) -> bool {
 /// Reads saved progress (`scope::storage::read` decides what it means). Never fails: a problem
 /// becomes a notice and a fresh start.
 pub fn load() -> Loaded {
-    let loaded = read_record();
-    SAVED.store(loaded.store.keeps(), Ordering::Relaxed);
-    loaded
-}
-
-fn read_record() -> Loaded {
     // The record's text as stored, not through `LocalStorage::get`: an unreadable one is copied
     // aside exactly as it is.
     let text = storage_works().then(|| local().and_then(|storage| storage.get_item(PROGRESS_KEY).ok().flatten()));
@@ -103,7 +95,6 @@ pub fn keep(wizard: Wizard, loaded: &Loaded, saved: RwSignal<bool>) {
 /// Says where the progress is kept now, and what changed.
 fn show_store(wizard: Wizard, keeping: StoredValue<Keeping>, saved: RwSignal<bool>, notice: Option<Notice>) {
     let keeps = keeping.with_value(|k| k.store().keeps());
-    SAVED.store(keeps, Ordering::Relaxed);
     if saved.get_untracked() != keeps {
         saved.set(keeps);
     }

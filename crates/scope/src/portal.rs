@@ -330,6 +330,13 @@ impl Keeper {
         }
     }
 
+    /// Whether the progress on screen is kept, by this browser or by the host: what the error
+    /// page says of the answers (`storage::error_page_line`). Not while a host's restore is
+    /// awaited: it may yet say it keeps nothing.
+    pub fn keeps(self) -> bool {
+        matches!(self, Keeper::Browser | Keeper::Portal)
+    }
+
     /// The embed bar's line: none while progress is saved in this browser as on the full page,
     /// and none while a host's restore is awaited (it never says "kept" before the host has).
     pub fn status(self) -> Option<KeepStatus> {
@@ -380,6 +387,19 @@ mod tests {
     /// A message's JSON text as a value: hosts read objects, whose key order means nothing.
     fn json(text: &str) -> serde_json::Value {
         serde_json::from_str(text).unwrap()
+    }
+
+    #[test]
+    fn the_error_page_says_saved_where_this_browser_or_the_host_keeps_the_progress() {
+        let says_saved =
+            |host, stored| crate::storage::error_page_line(Keeper::new(host, stored).keeps()).contains("are saved");
+        assert!(says_saved(None, true));
+        assert!(!says_saved(None, false));
+        // A version 2 host keeps it whatever the frame's own storage does.
+        assert!(says_saved(Some(HostKeeping::Keeps), false));
+        for host in [HostKeeping::Awaited, HostKeeping::Unavailable, HostKeeping::Silent] {
+            assert!(!says_saved(Some(host), true), "{host:?}");
+        }
     }
 
     #[test]
