@@ -329,6 +329,8 @@ mod tests {
             wizard.embedded.set(true);
             wizard.ready.set(true);
             let stored = RwSignal::new(true);
+            // The list's rows draw the blank scope's state (their signals are set by Effects,
+            // which do not run here): every row and tick box is drawn all the same.
             let html = view! { <EmbedBar stored/><StepsPanel/><GuidancePanel/> }.to_html();
             assert!(html.contains(r#"href="https://example.test/wizard/#s1."#), "the full page's link");
             assert!(html.contains("Share this scope"), "the summary, with its share link");

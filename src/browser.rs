@@ -8,7 +8,8 @@ use wasm_bindgen::{JsCast, JsValue};
 
 /// Whether the progress on screen is kept, by this browser's storage (the last write worked, or
 /// the record loaded is what is on screen) or by a version 2 host: the panic page says so. Set
-/// by `app::App` only, from `scope::portal::Keeper`, as the embed bar's line is.
+/// by `app::App` only, from `scope::portal::Keeper`, as the embed bar's line is: false until the
+/// app is ready (a panic during start-up says the latest answers may not be saved).
 pub static SAVED: AtomicBool = AtomicBool::new(false);
 
 /// The page shown instead of a blank one after a panic. Static markup: the reactive system may

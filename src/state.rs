@@ -6,7 +6,7 @@ use crate::browser;
 use leptos::html;
 use leptos::prelude::*;
 use scope::catalog::{ItemId, ItemSet, Revision};
-use scope::engine::{evaluate, ItemScope, Scope};
+use scope::engine::{evaluate, ItemScope, Outcome, Scope};
 use scope::notice;
 pub use scope::notice::Tone;
 use scope::startup::{self, Arrival, Opening};
@@ -224,7 +224,15 @@ impl ItemSignals {
 
     fn follow_scope(&self, scope: &Scope) {
         for id in ItemId::all() {
-            set_if_changed(self.signal(id).state, scope.state_of(id));
+            let state = self.signal(id).state;
+            // Compared where it stands; cloned only when it changed.
+            let changed = state.with_untracked(|old| match scope.get(id) {
+                Some(new) => new != old,
+                None => old.outcome != Outcome::NotApplicable || !old.reasons.is_empty(),
+            });
+            if changed {
+                state.set(scope.state_of(id));
+            }
         }
     }
 

@@ -102,8 +102,9 @@ impl Store {
     }
 }
 
-/// The error page's line on the answers: that they are saved only when the store keeps them
-/// (the last write worked, or the record loaded is what is on screen).
+/// The error page's line on the answers: that they are saved only when they are kept
+/// (`portal::Keeper::keeps`: this browser's store keeps them, the last write worked or the record
+/// loaded is what is on screen, or a version 2 host keeps them).
 pub fn error_page_line(kept: bool) -> &'static str {
     if kept {
         "Something went wrong; your answers are saved. Reload the page to carry on where you were."
