@@ -2,6 +2,8 @@
 
 use leptos::prelude::*;
 use scope::history::Entry;
+use std::cell::RefCell;
+use std::collections::VecDeque;
 use std::sync::atomic::{AtomicBool, Ordering};
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
@@ -47,9 +49,37 @@ pub fn next_frame(f: impl FnOnce() + 'static) {
     let _ = window().request_animation_frame(Closure::once_into_js(f).unchecked_ref());
 }
 
-/// Runs `f` in a task of its own, after what the browser has waiting (input, a paint).
+/// Runs `f` in a task of its own, after what the browser has waiting (input, a paint). A message
+/// on a channel of the app's own, as schedulers do, not a timer: from the fifth timer in a chain
+/// each waits at least 4 ms, and a tab in the background or a frame out of sight runs timers
+/// about once a second.
 pub fn next_task(f: impl FnOnce() + 'static) {
-    let _ = window().set_timeout_with_callback(Closure::once_into_js(f).unchecked_ref());
+    let posted = TASKS.with(|tasks| tasks.as_ref().is_some_and(|t| t.port2().post_message(&JsValue::NULL).is_ok()));
+    if posted {
+        WAITING.with_borrow_mut(|waiting| waiting.push_back(Box::new(f)));
+    } else {
+        let _ = window().set_timeout_with_callback(Closure::once_into_js(f).unchecked_ref());
+    }
+}
+
+thread_local! {
+    /// The channel of `next_task`: a message to its second port runs the oldest task waiting.
+    static TASKS: Option<web_sys::MessageChannel> = task_channel();
+    static WAITING: RefCell<VecDeque<Box<dyn FnOnce()>>> = RefCell::default();
+}
+
+fn task_channel() -> Option<web_sys::MessageChannel> {
+    let channel = web_sys::MessageChannel::new().ok()?;
+    let run_oldest = Closure::<dyn FnMut()>::new(|| {
+        // Taken out before it runs: a task may ask for another.
+        if let Some(task) = WAITING.with_borrow_mut(VecDeque::pop_front) {
+            task();
+        }
+    });
+    channel.port1().set_onmessage(Some(run_oldest.as_ref().unchecked_ref()));
+    // Kept for the page's life, as the channel is.
+    run_oldest.forget();
+    Some(channel)
 }
 
 /// The choices made on the prerendered questions before the app was hydrated, as

@@ -109,14 +109,15 @@ test('choices made on the prerendered questions before the app is up are kept as
   }
 });
 
-// The app's tasks for the parts it hydrates one at a time (src/later.rs) ask for a timer with no
-// delay: held here until the test runs them, so the page stops between two parts.
+// The app's tasks for the parts it hydrates one at a time (src/later.rs): held here until the
+// test runs them, so the page stops between two parts.
 function holdPartTasks() {
-  const timer = window.setTimeout;
+  // Each is a message the app posts on a channel of its own (browser::next_task).
+  const post = MessagePort.prototype.postMessage;
   window.__parts = { held: [], holding: true };
-  window.setTimeout = (callback, delay, ...rest) => {
-    if (window.__parts.holding && delay === undefined && typeof callback === 'function') return window.__parts.held.push(callback);
-    return timer(callback, delay, ...rest);
+  MessagePort.prototype.postMessage = function (...message) {
+    if (window.__parts.holding) return window.__parts.held.push(() => post.apply(this, message));
+    return post.apply(this, message);
   };
 }
 
