@@ -39,7 +39,15 @@ export async function ready(page) {
 
 export async function shot(page, name) {
   fs.mkdirSync(SHOTS, { recursive: true });
+  // The whole page as a person scrolling it sees it: sections out of sight are not rendered
+  // (content-visibility: auto) until scrolled to, and a full-page capture does not scroll. Set
+  // through the CSSOM, which the pages' strict CSP allows (a <style> it would block).
+  const sections = (visibility) => page.evaluate((value) => {
+    for (const section of document.querySelectorAll('.section')) section.style.contentVisibility = value;
+  }, visibility);
+  await sections('visible');
   await page.screenshot({ path: path.join(SHOTS, `${name}.png`), fullPage: true });
+  await sections('');
 }
 
 /** Holds back the app's JavaScript glue in `context` (every frame), so its pages stay as
