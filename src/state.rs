@@ -6,7 +6,7 @@ use crate::browser;
 use leptos::html;
 use leptos::prelude::*;
 use scope::catalog::{ItemId, ItemSet, Revision};
-use scope::engine::{evaluate, ItemScope, Outcome, Scope};
+use scope::engine::{evaluate, ItemScope, Scope};
 use scope::notice;
 pub use scope::notice::Tone;
 use scope::startup::{self, Arrival, Opening};
@@ -202,8 +202,10 @@ struct ItemSignal {
 
 impl ItemSignals {
     fn new(scope: &Scope, done: &ItemSet) -> ItemSignals {
-        let signal =
-            |id| ItemSignal { state: RwSignal::new(scope.state_of(id)), done: RwSignal::new(done.contains(&id)) };
+        let signal = |id| ItemSignal {
+            state: RwSignal::new(scope.state_of(id).into_owned()),
+            done: RwSignal::new(done.contains(&id)),
+        };
         ItemSignals(StoredValue::new(ItemId::all().map(signal).collect()))
     }
 
@@ -224,14 +226,10 @@ impl ItemSignals {
 
     fn follow_scope(&self, scope: &Scope) {
         for id in ItemId::all() {
-            let state = self.signal(id).state;
-            // Compared where it stands; cloned only when it changed.
-            let changed = state.with_untracked(|old| match scope.get(id) {
-                Some(new) => new != old,
-                None => old.outcome != Outcome::NotApplicable || !old.reasons.is_empty(),
-            });
-            if changed {
-                state.set(scope.state_of(id));
+            let (state, now) = (self.signal(id).state, scope.state_of(id));
+            // Compared where it stands; copied only when it changed.
+            if state.with_untracked(|old| *old != *now) {
+                state.set(now.into_owned());
             }
         }
     }

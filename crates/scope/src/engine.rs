@@ -2,6 +2,7 @@
 
 use crate::answers::Answers;
 use crate::catalog::{Clause, ItemId, ItemSet, Phase, QuestionId, Revision, Verdict, CONFLICTS, ITEMS};
+use std::borrow::Cow;
 
 /// What the engine says of one item.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
@@ -161,9 +162,13 @@ impl Scope {
         self.items.binary_search_by_key(&item, |s| s.item).ok().map(|at| &self.items[at])
     }
 
-    /// The state of `item` here: an item the revision does not have does not apply.
-    pub fn state_of(&self, item: ItemId) -> ItemScope {
-        self.get(item).cloned().unwrap_or(ItemScope { item, outcome: Outcome::NotApplicable, reasons: Vec::new() })
+    /// The state of `item` here: an item the revision does not have does not apply. Borrowed
+    /// where the scope lists it, so a caller that only compares copies nothing.
+    pub fn state_of(&self, item: ItemId) -> Cow<'_, ItemScope> {
+        match self.get(item) {
+            Some(listed) => Cow::Borrowed(listed),
+            None => Cow::Owned(ItemScope { item, outcome: Outcome::NotApplicable, reasons: Vec::new() }),
+        }
     }
 
     /// Counts of one phase, or of all. Ticks on items that no longer apply are kept but not counted.

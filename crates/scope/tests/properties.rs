@@ -124,7 +124,7 @@ proptest! {
         for id in ItemId::all() {
             let listed = scope.items.iter().find(|s| s.item == id);
             prop_assert_eq!(scope.get(id), listed);
-            let state = scope.state_of(id);
+            let state = scope.state_of(id).into_owned();
             prop_assert_eq!(state.item, id);
             match listed {
                 Some(listed) => prop_assert_eq!(&state, listed),
