@@ -67,9 +67,9 @@ pub fn App() -> impl IntoView {
     }
 }
 
-/// Once every part of the page is hydrated (src/later.rs): applies the saved progress, the address, the early choices and the
-/// host page to the state (`scope::startup::Startup` decides which wins), sets up what keeps and
-/// follows it, then lets the page show and take answers.
+/// Once every part of the page is hydrated (src/later.rs): applies the saved progress, the
+/// address, the early choices and the host page to the state (`scope::startup::Startup` decides
+/// which wins), sets up what keeps and follows it, then lets the page show and take answers.
 fn start(wizard: Wizard, host: embed::Host, stored: RwSignal<bool>, early_choices: Vec<(String, String)>) {
     let params = Params::from_location();
     read_page(wizard);

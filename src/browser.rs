@@ -85,9 +85,9 @@ fn task_channel() -> Option<web_sys::MessageChannel> {
 /// The choices made on the prerendered questions before the app was hydrated, as
 /// (question id, value id): the browser checks them natively, and hydration sets every input
 /// back to the blank state, so they are read first (app.rs, in the task that hydrates them) and
-/// applied by the app. None unless
-/// public/loader.js saw a `change` event: inputs a browser checks when it restores a form on
-/// reload or Back fire none, and are not the person's choices now.
+/// applied by the app. None unless public/loader.js saw a `change` event: inputs a browser
+/// checks when it restores a form on reload or Back fire none, and are not the person's choices
+/// now.
 pub fn checked_choices() -> Vec<(String, String)> {
     let chosen = document().document_element().is_some_and(|root| root.has_attribute("data-early-choice"));
     if !chosen {

@@ -1,10 +1,10 @@
 //! Hydration in pieces. Hydrating the whole prerendered page at once is one long task (about
 //! 150 ms on a slow phone), in which the page can neither paint nor take a click. Instead the app
 //! hydrates its frame, then the guidance list's head, the list of what is set apart and each of
-//! the list's sections in a task of their own ([`Later`]), and last the questions together with start-up (`app::start`, through
-//! [`queue_last`]). Until start-up the progress stays blank, so every part hydrates against the
-//! page as it was prerendered; and until the questions are hydrated, a choice made on them is the
-//! browser's own, read as an early choice.
+//! the list's sections in a task of their own ([`Later`]), and last the questions together with
+//! start-up (`app::start`, through [`queue_last`]). Until start-up the progress stays blank, so
+//! every part hydrates against the page as it was prerendered; and until the questions are
+//! hydrated, a choice made on them is the browser's own, read as an early choice.
 
 use crate::state::use_wizard;
 use leptos::html;
